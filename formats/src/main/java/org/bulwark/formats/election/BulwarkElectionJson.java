@@ -3,8 +3,7 @@ package org.bulwark.formats.election;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.PrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -16,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -386,24 +387,37 @@ final class BulwarkElectionJson {
     // -- writing --------------------------------------------------------------------------------------
 
     static void write(Election election, OutputStream out) throws IOException {
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(pretty);
             new Writer(g, election).write();
             g.writeRaw('\n');
         }
     }
 
+    /**
+     * Writes the layout of docs/election-definition.md: sections indented, and each small thing
+     * (a unit, a party, a candidate, a selection, a ballot style, a list of ids) on one line, so
+     * that a definition reads like a table and diffs line by line.
+     */
     private static final class Writer {
         private final JsonGenerator g;
         private final Election election;
+        private final Layout layout = new Layout();
 
         Writer(JsonGenerator g, Election election) {
             this.g = g;
             this.election = election;
+            g.setPrettyPrinter(layout);
+        }
+
+        private interface Part {
+            void write() throws IOException;
+        }
+
+        /** Writes the object or array that {@code part} starts on one line. */
+        private void oneLine(Part part) throws IOException {
+            layout.nextOnOneLine = true;
+            part.write();
         }
 
         void write() throws IOException {
@@ -421,24 +435,12 @@ final class BulwarkElectionJson {
             units();
             g.writeArrayFieldStart("parties");
             for (Party p : election.parties()) {
-                g.writeStartObject();
-                g.writeStringField("id", p.id().value());
-                g.writeStringField("name", p.name());
-                if (!p.abbreviation().isEmpty()) {
-                    g.writeStringField("abbreviation", p.abbreviation());
-                }
-                g.writeEndObject();
+                oneLine(() -> party(p));
             }
             g.writeEndArray();
             g.writeArrayFieldStart("candidates");
             for (Candidate c : election.candidates()) {
-                g.writeStartObject();
-                g.writeStringField("id", c.id().value());
-                g.writeStringField("name", c.ballotName());
-                if (c.party().isPresent()) {
-                    g.writeStringField("party", c.party().get().value());
-                }
-                g.writeEndObject();
+                oneLine(() -> candidate(c));
             }
             g.writeEndArray();
             g.writeArrayFieldStart("contests");
@@ -448,17 +450,41 @@ final class BulwarkElectionJson {
             g.writeEndArray();
             g.writeArrayFieldStart("ballotStyles");
             for (BallotStyle b : election.ballotStyles()) {
-                g.writeStartObject();
-                g.writeStringField("id", b.id().value());
-                ids("units", b.gpUnits(), GpUnitId::value);
-                ids("contests", b.contests(), ContestId::value);
-                if (!b.parties().isEmpty()) {
-                    ids("parties", b.parties(), PartyId::value);
-                }
-                g.writeEndObject();
+                oneLine(() -> ballotStyle(b));
             }
             g.writeEndArray();
             ids("countingGroups", election.countingGroups(), CountingGroup::nist);
+            g.writeEndObject();
+        }
+
+        private void party(Party p) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", p.id().value());
+            g.writeStringField("name", p.name());
+            if (!p.abbreviation().isEmpty()) {
+                g.writeStringField("abbreviation", p.abbreviation());
+            }
+            g.writeEndObject();
+        }
+
+        private void candidate(Candidate c) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", c.id().value());
+            g.writeStringField("name", c.ballotName());
+            if (c.party().isPresent()) {
+                g.writeStringField("party", c.party().get().value());
+            }
+            g.writeEndObject();
+        }
+
+        private void ballotStyle(BallotStyle b) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", b.id().value());
+            ids("units", b.gpUnits(), GpUnitId::value);
+            ids("contests", b.contests(), ContestId::value);
+            if (!b.parties().isEmpty()) {
+                ids("parties", b.parties(), PartyId::value);
+            }
             g.writeEndObject();
         }
 
@@ -484,11 +510,15 @@ final class BulwarkElectionJson {
             g.writeObjectFieldStart("jurisdictions");
             for (int i = 0; i < units.size(); i++) {
                 if (groups.get(i) == GpUnitOrder.STATE) {
-                    g.writeObjectFieldStart("state");
-                    g.writeStringField("id", units.get(i).id().value());
-                    g.writeStringField("name", units.get(i).name());
-                    ids("units", units.get(i).composingUnits(), GpUnitId::value);
-                    g.writeEndObject();
+                    GpUnit state = units.get(i);
+                    g.writeFieldName("state");
+                    oneLine(() -> {
+                        g.writeStartObject();
+                        g.writeStringField("id", state.id().value());
+                        g.writeStringField("name", state.name());
+                        ids("units", state.composingUnits(), GpUnitId::value);
+                        g.writeEndObject();
+                    });
                 }
             }
             g.writeArrayFieldStart("authorities");
@@ -511,14 +541,16 @@ final class BulwarkElectionJson {
             g.writeEndArray();
             g.writeArrayFieldStart("splits");
             for (GpUnit s : splits.values()) {
-                g.writeStartObject();
-                g.writeStringField("id", s.id().value());
-                g.writeStringField("name", s.name());
-                GpUnitId precinct = precinctOfSplit.get(s.id());
-                if (precinct != null) {
-                    g.writeStringField("precinct", precinct.value());
-                }
-                g.writeEndObject();
+                oneLine(() -> {
+                    g.writeStartObject();
+                    g.writeStringField("id", s.id().value());
+                    g.writeStringField("name", s.name());
+                    GpUnitId precinct = precinctOfSplit.get(s.id());
+                    if (precinct != null) {
+                        g.writeStringField("precinct", precinct.value());
+                    }
+                    g.writeEndObject();
+                });
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -532,6 +564,10 @@ final class BulwarkElectionJson {
         }
 
         private void unit(GpUnit u, List<GpUnitId> parts, boolean withType) throws IOException {
+            oneLine(() -> unitObject(u, parts, withType));
+        }
+
+        private void unitObject(GpUnit u, List<GpUnitId> parts, boolean withType) throws IOException {
             g.writeStartObject();
             g.writeStringField("id", u.id().value());
             g.writeStringField("name", u.name());
@@ -570,17 +606,21 @@ final class BulwarkElectionJson {
             }
             g.writeArrayFieldStart("selections");
             for (ContestSelection s : contest.selections()) {
-                g.writeStartObject();
-                g.writeStringField("id", s.id().value());
-                switch (s) {
-                    case ContestSelection.CandidateSelection c -> ids("candidates", c.candidates(), CandidateId::value);
-                    case ContestSelection.WriteIn w -> g.writeBooleanField("writeIn", true);
-                    case ContestSelection.BallotMeasureSelection m -> g.writeStringField("text", m.text());
-                    case ContestSelection.PartySelection p -> ids("parties", p.parties(), PartyId::value);
-                }
-                g.writeEndObject();
+                oneLine(() -> selection(s));
             }
             g.writeEndArray();
+            g.writeEndObject();
+        }
+
+        private void selection(ContestSelection s) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", s.id().value());
+            switch (s) {
+                case ContestSelection.CandidateSelection c -> ids("candidates", c.candidates(), CandidateId::value);
+                case ContestSelection.WriteIn w -> g.writeBooleanField("writeIn", true);
+                case ContestSelection.BallotMeasureSelection m -> g.writeStringField("text", m.text());
+                case ContestSelection.PartySelection p -> ids("parties", p.parties(), PartyId::value);
+            }
             g.writeEndObject();
         }
 
@@ -592,11 +632,109 @@ final class BulwarkElectionJson {
         }
 
         private <T> void ids(String key, List<T> values, Function<T, String> text) throws IOException {
-            g.writeArrayFieldStart(key);
-            for (T v : values) {
-                g.writeString(text.apply(v));
+            g.writeFieldName(key);
+            oneLine(() -> {
+                g.writeStartArray();
+                for (T v : values) {
+                    g.writeString(text.apply(v));
+                }
+                g.writeEndArray();
+            });
+        }
+    }
+
+    /**
+     * Indents objects and arrays two spaces a level, except those the writer asks for on one line
+     * (and everything inside them).
+     */
+    private static final class Layout implements PrettyPrinter {
+        private final Deque<Boolean> oneLine = new ArrayDeque<>();
+        boolean nextOnOneLine;
+
+        private void open(JsonGenerator g, char c) throws IOException {
+            oneLine.push(nextOnOneLine || (!oneLine.isEmpty() && oneLine.peek()));
+            nextOnOneLine = false;
+            g.writeRaw(c);
+        }
+
+        private void close(JsonGenerator g, char c, int entries) throws IOException {
+            boolean flat = oneLine.pop();
+            if (!flat && entries > 0) {
+                newLine(g);
             }
-            g.writeEndArray();
+            g.writeRaw(c);
+        }
+
+        private void separate(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            if (oneLine.peek()) {
+                g.writeRaw(' ');
+            } else {
+                newLine(g);
+            }
+        }
+
+        private void first(JsonGenerator g) throws IOException {
+            if (!oneLine.peek()) {
+                newLine(g);
+            }
+        }
+
+        private void newLine(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+            for (int i = 0; i < oneLine.size(); i++) {
+                g.writeRaw("  ");
+            }
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {
+            // A definition file holds one value.
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            open(g, '{');
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            close(g, '}', entries);
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            separate(g);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            open(g, '[');
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            close(g, ']', values);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            separate(g);
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            first(g);
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            first(g);
         }
     }
 }
