@@ -178,8 +178,12 @@ final class Documents {
                         }
                     }
                 }
-                // An array inside an array: no election format has one; keep it under an empty name.
-                case START_ARRAY -> elements(node, "", depth);
+                // An array inside an array (or as the whole document): no election format has one; its
+                // elements are kept under an empty name.
+                case START_ARRAY -> {
+                    node.setScalar(Node.Kind.ARRAY, null);
+                    elements(node, "", depth);
+                }
                 case VALUE_STRING -> node.setScalar(Node.Kind.STRING, p.getText());
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> node.setScalar(Node.Kind.NUMBER, p.getText());
                 case VALUE_TRUE, VALUE_FALSE -> node.setScalar(Node.Kind.BOOLEAN, p.getText());
