@@ -106,6 +106,14 @@ class HostileInputTest {
     }
 
     @Test
+    void halfASurrogatePairIsNotText() {
+        BadInputException e = bad("{\"format\": \"bulwark-\\ud800election\"}");
+
+        assertThat(e.problem()).isEqualTo("a text value holds \\ud800, half of a surrogate pair, which is not a character");
+        assertThat(e.place()).isEqualTo("line 1, column 12");
+    }
+
+    @Test
     void aThreeHundredMegabyteJsonStringIsStoppedAtTheLimit() {
         BadInputException e = bad(huge("{\"format\": \"", (byte) 'x', 300L * 1024 * 1024, "\"}"));
 
