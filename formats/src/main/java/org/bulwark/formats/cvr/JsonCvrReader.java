@@ -370,13 +370,16 @@ final class JsonCvrReader {
         if (device != null && !refs.seenDevice(device)) {
             refs.useDevice(device, cvrPlace(line, column));
         }
-        for (CvrContest contest : cvr.contests()) {
-            if (!refs.seenContest(contest.contest())) {
-                refs.useContest(contest.contest(), cvrPlace(line, column));
-            }
-            for (Mark mark : contest.marks()) {
-                if (!refs.seenSelection(mark.selection())) {
-                    refs.useSelection(mark.selection(), contest.contest(), cvrPlace(line, column));
+        // Every snapshot, not only the current one: the report's references must all resolve.
+        for (List<CvrContest> snapshot : snapshotContests) {
+            for (CvrContest contest : snapshot) {
+                if (!refs.seenContest(contest.contest())) {
+                    refs.useContest(contest.contest(), cvrPlace(line, column));
+                }
+                for (Mark mark : contest.marks()) {
+                    if (!refs.seenSelection(mark.selection())) {
+                        refs.useSelection(mark.selection(), contest.contest(), cvrPlace(line, column));
+                    }
                 }
             }
         }

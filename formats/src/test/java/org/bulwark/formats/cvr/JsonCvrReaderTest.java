@@ -176,10 +176,12 @@ class JsonCvrReaderTest {
         String device = SMALL.replace("\"CreatingDeviceId\": \"scanner-1\"", "\"CreatingDeviceId\": \"p1\"");
         assertThat(failure(device, CvrReadOptions.strict()).getMessage()).startsWith(
                 "cvr.json: CVR 1, line 4, column 5: CreatingDeviceId 'p1' refers to a CVR.GpUnit (declared at line 88, column 15), not to a CVR.ReportingDevice");
-        String moved = SMALL.replace("{ \"@id\": \"mayor-b\", \"@type\": \"CVR.CandidateSelection\", \"CandidateIds\": [ \"can-b\" ] },", "")
-                .replace("{ \"@id\": \"council-c\",", "{ \"@id\": \"mayor-b\", \"@type\": \"CVR.CandidateSelection\" }, { \"@id\": \"council-c\",");
+        String moved = SMALL.replace("{ \"@id\": \"sp-dem\"", "{ \"@id\": \"sp-x\"").replace("{ \"@id\": \"rcv-c\"", "{ \"@id\": \"sp-dem\"");
         assertThat(failure(moved, CvrReadOptions.strict()).problem()).isEqualTo(
-                "ContestSelectionId 'mayor-b' is not a selection of contest 'mayor' in the report's Election (it belongs to 'council')");
+                "ContestSelectionId 'sp-dem' is not a selection of contest 'straight' in the report's Election (it belongs to 'rcv')");
+        String oldSnapshot = SMALL.replace("\"ContestSelectionId\": \"mayor-b\"", "\"ContestSelectionId\": \"mayor-z\"");
+        assertThat(failure(oldSnapshot, CvrReadOptions.strict()).problem()).startsWith(
+                "ContestSelectionId 'mayor-z' refers to nothing declared in the report");
         assertThat(failure(SMALL.replace("\"Party\": [ { \"@id\": \"dem\"", "\"Party\": [ { \"@id\": \"p1\""), CvrReadOptions.strict())
                 .problem()).startsWith("id 'p1' is declared twice");
     }
