@@ -64,7 +64,6 @@ final class JsonCvrReader {
     private final JsonParser p;
     private final String file;
     private final boolean strict;
-    private final CountingGroup countingGroup;
     private final ElectionIds ids;
     private final CvrEmitter emitter;
     private final SchemaRules rules = SchemaRules.NIST;
@@ -78,14 +77,7 @@ final class JsonCvrReader {
     private final List<String> generatingDevices = new ArrayList<>();
     private final List<String> electionIds = new ArrayList<>();
 
-    // Scratch space for the CVR being read, reused from one CVR to the next.
-    private final ArrayList<PartyId> parties = new ArrayList<>();
-    private final ArrayList<String> images = new ArrayList<>();
-    private final ArrayList<CvrContest> contests = new ArrayList<>();
-    private final ArrayList<Mark> marks = new ArrayList<>();
-    private final List<String> snapshotIds = new ArrayList<>();
-    private final List<List<CvrContest>> snapshotContests = new ArrayList<>();
-    private final Positions positions = new Positions();
+    private final CvrBuilder cvr;
     /** CVR parts declare no ids (the schema gives their inner types none); the walker needs somewhere to put them. */
     private final List<JsonSchemaWalker.Declared> noDeclarations = new ArrayList<>();
 
@@ -103,11 +95,11 @@ final class JsonCvrReader {
         this.p = p;
         this.file = file;
         this.strict = strict;
-        this.countingGroup = group;
         this.ids = ids;
         this.emitter = emitter;
         this.refs = new ReportReferences(file);
         this.walker = new JsonSchemaWalker(p, file, rules, refs);
+        this.cvr = new CvrBuilder(file, group, emitter, strict ? Optional.of(refs) : Optional.empty());
         this.reportRule = rules.object("CVR.CastVoteRecordReport");
         this.cvrRule = rules.object("CVR.CVR");
         this.snapshotRule = rules.object("CVR.CVRSnapshot");
@@ -234,20 +226,8 @@ final class JsonCvrReader {
 
     private void readCvr() throws IOException {
         JsonLocation start = p.currentTokenLocation();
-        int line = start.getLineNr();
-        int column = start.getColumnNr();
+        cvr.start(start.getLineNr(), start.getColumnNr());
         long seen = 0;
-        String uniqueId = null;
-        String prePrinted = null;
-        BallotStyleId style = null;
-        GpUnitId unit = null;
-        String device = null;
-        String batch = null;
-        String currentSnapshot = null;
-        parties.clear();
-        images.clear();
-        snapshotIds.clear();
-        snapshotContests.clear();
         String name;
         while ((name = p.nextFieldName()) != null) {
             p.nextToken();
@@ -256,39 +236,30 @@ final class JsonCvrReader {
             }
             switch (name) {
                 case "@type" -> checkType("CVR.CVR");
-                case "UniqueId" -> uniqueId = text(name);
-                case "BallotPrePrintedId" -> prePrinted = text(name);
+                case "UniqueId" -> cvr.uniqueId = text(name);
+                case "BallotPrePrintedId" -> cvr.prePrinted = text(name);
                 case "BallotStyleId" -> {
                     requireText(name);
-                    style = ids.ballotStyles.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                    if (style == null) {
-                        style = new BallotStyleId(nonBlank(name));
-                    }
+                    BallotStyleId style = ids.ballotStyles.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    cvr.style = style != null ? style : new BallotStyleId(nonBlank(name));
                 }
                 case "BallotStyleUnitId" -> {
                     requireText(name);
-                    unit = ids.gpUnits.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                    if (unit == null) {
-                        unit = new GpUnitId(nonBlank(name));
-                    }
+                    GpUnitId unit = ids.gpUnits.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    cvr.unit = unit != null ? unit : new GpUnitId(nonBlank(name));
                 }
                 case "PartyIds" -> {
                     expectArray(name);
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         requireText(name);
                         PartyId party = ids.parties.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                        parties.add(party != null ? party : new PartyId(nonBlank(name)));
+                        cvr.parties.add(party != null ? party : new PartyId(nonBlank(name)));
                     }
                 }
-                case "CreatingDeviceId" -> device = shared(name);
-                case "BatchId" -> batch = shared(name);
-                case "ElectionId" -> {
-                    String election = shared(name);
-                    if (strict && !refs.seenElection(election)) {
-                        refs.useElection(election, cvrPlace(line, column));
-                    }
-                }
-                case "CurrentSnapshotId" -> currentSnapshot = text(name);
+                case "CreatingDeviceId" -> cvr.device = shared(name);
+                case "BatchId" -> cvr.batch = shared(name);
+                case "ElectionId" -> cvr.electionId(shared(name));
+                case "CurrentSnapshotId" -> cvr.currentSnapshot = text(name);
                 case "CVRSnapshot" -> {
                     expectArray(name);
                     JsonToken t;
@@ -296,9 +267,9 @@ final class JsonCvrReader {
                         if (t != JsonToken.START_OBJECT) {
                             throw fail("each item of CVRSnapshot must be an object, found " + describe(t));
                         }
-                        readSnapshot(currentSnapshot);
+                        readSnapshot();
                     }
-                    if (strict && snapshotIds.isEmpty()) {
+                    if (strict && cvr.snapshotCount() == 0) {
                         throw fail("CVRSnapshot must have at least 1 item");
                     }
                 }
@@ -314,86 +285,15 @@ final class JsonCvrReader {
         if (strict) {
             required(cvrRule, seen, start);
         }
-        String ballotId = uniqueId != null ? uniqueId : prePrinted != null ? prePrinted : Long.toString(emitter.ordinal());
-        List<CvrContest> current = current(currentSnapshot, line, column, ballotId);
-        if (style == null) {
-            throw new BadInputException(file, CvrEmitter.place(emitter.ordinal(), ballotId, line, column),
-                    "the CVR has no BallotStyleId, so it cannot be checked against the ballot it was cast on");
-        }
-        if (unit == null) {
-            throw new BadInputException(file, CvrEmitter.place(emitter.ordinal(), ballotId, line, column),
-                    "the CVR has no BallotStyleUnitId, so it cannot be counted in its precinct");
-        }
-        CastVoteRecord cvr = new CastVoteRecord(ballotId, style, unit, parties, Optional.ofNullable(device),
-                Optional.ofNullable(batch), countingGroup, images, current);
-        if (strict) {
-            noteReferences(cvr, device, line, column);
-        }
-        emitter.emit(cvr, line, column);
+        cvr.finish(!strict);
     }
 
-    /** The contests of the current snapshot: the one CurrentSnapshotId names. */
-    private List<CvrContest> current(String currentSnapshot, int line, int column, String ballotId) {
-        if (currentSnapshot == null) {
-            if (!strict && snapshotContests.size() == 1) {
-                return snapshotContests.get(0);
-            }
-            throw new BadInputException(file, CvrEmitter.place(emitter.ordinal(), ballotId, line, column),
-                    "the CVR has no CurrentSnapshotId, so its current snapshot is unknown");
-        }
-        List<CvrContest> found = null;
-        for (int i = 0; i < snapshotIds.size(); i++) {
-            if (currentSnapshot.equals(snapshotIds.get(i))) {
-                if (found != null) {
-                    throw new BadInputException(file, CvrEmitter.place(emitter.ordinal(), ballotId, line, column),
-                            "two CVRSnapshots have the id '" + currentSnapshot + "'");
-                }
-                found = snapshotContests.get(i);
-            }
-        }
-        if (found == null) {
-            throw new BadInputException(file, CvrEmitter.place(emitter.ordinal(), ballotId, line, column),
-                    "CurrentSnapshotId '" + currentSnapshot + "' is not the id of a CVRSnapshot of this CVR");
-        }
-        return found;
-    }
-
-    private void noteReferences(CastVoteRecord cvr, String device, int line, int column) {
-        if (!refs.seenUnit(cvr.ballotStyleUnit())) {
-            refs.useUnit(cvr.ballotStyleUnit(), cvrPlace(line, column));
-        }
-        for (PartyId party : cvr.parties()) {
-            if (!refs.seenParty(party)) {
-                refs.useParty(party, cvrPlace(line, column));
-            }
-        }
-        if (device != null && !refs.seenDevice(device)) {
-            refs.useDevice(device, cvrPlace(line, column));
-        }
-        // Every snapshot, not only the current one: the report's references must all resolve.
-        for (List<CvrContest> snapshot : snapshotContests) {
-            for (CvrContest contest : snapshot) {
-                if (!refs.seenContest(contest.contest())) {
-                    refs.useContest(contest.contest(), cvrPlace(line, column));
-                }
-                for (Mark mark : contest.marks()) {
-                    if (!refs.seenSelection(mark.selection())) {
-                        refs.useSelection(mark.selection(), contest.contest(), cvrPlace(line, column));
-                    }
-                }
-            }
-        }
-    }
-
-    private String cvrPlace(int line, int column) {
-        return "CVR " + emitter.ordinal() + ", line " + line + ", column " + column;
-    }
-
-    private void readSnapshot(String currentSnapshot) throws IOException {
+    private void readSnapshot() throws IOException {
         JsonLocation start = p.currentTokenLocation();
         long seen = 0;
         String id = null;
-        List<CvrContest> read = List.of();
+        boolean skipped = false;
+        cvr.startSnapshot();
         String name;
         while ((name = p.nextFieldName()) != null) {
             p.nextToken();
@@ -405,11 +305,11 @@ final class JsonCvrReader {
                 case "@id" -> id = text(name);
                 case "CVRContest" -> {
                     expectArray(name);
-                    if (!strict && id != null && currentSnapshot != null && !id.equals(currentSnapshot)) {
+                    if (!strict && id != null && cvr.currentSnapshot != null && !id.equals(cvr.currentSnapshot)) {
                         p.skipChildren(); // an earlier version of the ballot: only the current one counts
+                        skipped = true;
                         continue;
                     }
-                    contests.clear();
                     JsonToken t;
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         if (t != JsonToken.START_OBJECT) {
@@ -417,7 +317,6 @@ final class JsonCvrReader {
                         }
                         readContest();
                     }
-                    read = List.copyOf(contests);
                 }
                 case "Type" -> {
                     if (strict) {
@@ -432,14 +331,11 @@ final class JsonCvrReader {
         if (strict) {
             required(snapshotRule, seen, start);
         }
-        if (id == null) {
-            if (strict) {
-                throw new BadInputException(file, place(start), "a CVR.CVRSnapshot must have @id");
-            }
-            id = "";
+        if (skipped) {
+            cvr.skippedSnapshot(id);
+        } else {
+            cvr.endSnapshot(id == null ? "" : id);
         }
-        snapshotIds.add(id);
-        snapshotContests.add(read);
     }
 
     private void readContest() throws IOException {
@@ -448,7 +344,7 @@ final class JsonCvrReader {
         ContestId contest = null;
         OptionalInt over = OptionalInt.empty();
         OptionalInt under = OptionalInt.empty();
-        marks.clear();
+        cvr.startContest();
         String name;
         while ((name = p.nextFieldName()) != null) {
             p.nextToken();
@@ -485,7 +381,7 @@ final class JsonCvrReader {
         if (contest == null) {
             throw new BadInputException(file, place(start), "a CVRContest must have a ContestId");
         }
-        contests.add(new CvrContest(contest, marks, over, under));
+        cvr.endContest(contest, over, under);
     }
 
     private void readContestSelection() throws IOException {
@@ -493,7 +389,7 @@ final class JsonCvrReader {
         long seen = 0;
         SelectionId selection = null;
         int rank = 0;
-        positions.clear();
+        cvr.startSelection();
         String name;
         while ((name = p.nextFieldName()) != null) {
             p.nextToken();
@@ -519,7 +415,7 @@ final class JsonCvrReader {
                         }
                         readPosition();
                     }
-                    if (strict && positions.size == 0) {
+                    if (strict && cvr.positionCount() == 0) {
                         throw fail("SelectionPosition must have at least 1 item");
                     }
                 }
@@ -533,12 +429,7 @@ final class JsonCvrReader {
             throw new BadInputException(file, place(start),
                     "a CVRContestSelection must have a ContestSelectionId: without it the marks cannot be counted");
         }
-        for (int i = 0; i < positions.size; i++) {
-            // A position's own Rank wins; the selection's Rank applies to positions without one.
-            int r = positions.rank[i] > 0 ? positions.rank[i] : rank;
-            marks.add(new Mark(selection, positions.votes[i], positions.indication[i], positions.allocable[i], r,
-                    Optional.ofNullable(positions.writeIn[i]), positions.generated[i]));
-        }
+        cvr.endSelection(selection, rank);
     }
 
     private void readPosition() throws IOException {
@@ -586,7 +477,7 @@ final class JsonCvrReader {
         if (votes < 0) {
             throw new BadInputException(file, place(start), "a SelectionPosition must have NumberVotes");
         }
-        positions.add(votes, indication, allocable, rank, writeIn, generated);
+        cvr.position(votes, indication, allocable, rank, writeIn, generated);
     }
 
     private String readWriteIn(String property) throws IOException {
@@ -645,9 +536,9 @@ final class JsonCvrReader {
             required(imageDataRule, seen, start);
         }
         if (location != null) {
-            images.add(location);
+            cvr.images.add(location);
         } else if (fileName != null) {
-            images.add(fileName);
+            cvr.images.add(fileName);
         }
     }
 
@@ -873,40 +764,5 @@ final class JsonCvrReader {
             problem = "malformed JSON: " + original;
         }
         return new BadInputException(file, where, problem, e);
-    }
-
-    /** The SelectionPositions of one CVRContestSelection, kept in arrays until its ContestSelectionId is known. */
-    private static final class Positions {
-        int size;
-        int[] votes = new int[4];
-        Indication[] indication = new Indication[4];
-        Indication[] allocable = new Indication[4];
-        int[] rank = new int[4];
-        String[] writeIn = new String[4];
-        boolean[] generated = new boolean[4];
-
-        void clear() {
-            java.util.Arrays.fill(writeIn, 0, size, null);
-            size = 0;
-        }
-
-        void add(int v, Indication ind, Indication alloc, int r, String w, boolean g) {
-            if (size == votes.length) {
-                int n = size * 2;
-                votes = java.util.Arrays.copyOf(votes, n);
-                indication = java.util.Arrays.copyOf(indication, n);
-                allocable = java.util.Arrays.copyOf(allocable, n);
-                rank = java.util.Arrays.copyOf(rank, n);
-                writeIn = java.util.Arrays.copyOf(writeIn, n);
-                generated = java.util.Arrays.copyOf(generated, n);
-            }
-            votes[size] = v;
-            indication[size] = ind;
-            allocable[size] = alloc;
-            rank[size] = r;
-            writeIn[size] = w;
-            generated[size] = g;
-            size++;
-        }
     }
 }
