@@ -95,7 +95,7 @@ class XmlCvrReaderTest {
             BadInputException e = failure(SMALL.substring(0, cut), CvrReadOptions.lenient());
             assertThat(e.problem()).as("cut at %d", cut).isEqualTo("the file ends in the middle of the report (is it truncated?)");
         }
-        assertThat(failure("<a><b></a>", CvrReadOptions.lenient()).problem()).startsWith("malformed XML: ");
+        assertThat(failure("<CastVoteRecordReport><b></CastVoteRecordReport>", CvrReadOptions.lenient()).problem()).startsWith("malformed XML: ");
         byte[] bytes = SMALL.replace("Zoë", "Zo#").getBytes(StandardCharsets.UTF_8);
         bytes[JsonCvrReaderTest.indexOf(bytes, (byte) '#')] = (byte) 0xC3;
         assertThat(failure(bytes, CvrReadOptions.lenient()).problem()).startsWith("the file is not valid UTF-8");
