@@ -1,6 +1,10 @@
 package org.bulwark.formats.cvr;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.time.OffsetDateTime;
+import org.bulwark.model.Election;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,6 +52,21 @@ public final class CvrFiles {
         metered.finish();
         return new CvrFileSummary(displayName, format, emitter.count(), metered.sha256Hex(), metered.bytes(),
                 header.generatedDate(), header.reportingDevices(), header.generatingDevices(), header.electionIds());
+    }
+
+    /**
+     * A streaming writer of a CVR report for {@code election} to {@code out} (which stays open: it is
+     * the caller's). {@code reportingDevice} is the id the report names as the device that generated
+     * it; {@code generatedDate} its GeneratedDate. Close the writer to finish the report.
+     */
+    public static CvrReportWriter writer(
+            OutputStream out, CvrFormat format, Election election, String reportingDevice, OffsetDateTime generatedDate)
+            throws IOException {
+        CdfOut cdf = switch (format) {
+            case JSON -> CdfOut.json(out);
+            case XML -> CdfOut.xml(new BufferedOutputStream(out, 1 << 16));
+        };
+        return new CvrReportWriter(cdf, election, reportingDevice, generatedDate);
     }
 
     /** JSON starts with '{', XML with '<', after an optional UTF-8 byte order mark and white space. */
