@@ -90,12 +90,17 @@ final class Bytes {
         }
 
         /** A varint that must fit an int and stay below {@code bound} (an index or a count). */
-        int readIndex(int bound, String what) {
+        int readIndex(long bound, String what) {
             long v = readVarint();
             if (v >= bound) {
                 throw new Malformed(what + " " + v + " out of range (below " + bound + ") at byte " + pos);
             }
             return (int) v;
+        }
+
+        /** Any non-negative int (a vote count, a rank). */
+        int readNonNegativeInt(String what) {
+            return readIndex(Integer.MAX_VALUE + 1L, what);
         }
 
         /** A list length: each element takes at least one byte, so it cannot exceed what is left. */

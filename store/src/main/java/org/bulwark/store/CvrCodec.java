@@ -152,8 +152,8 @@ final class CvrCodec {
         for (int j = 0; j < markCount; j++) {
             var selection = selections.get(r.readIndex(selections.size(), "selection"));
             int mf = r.readByte();
-            int votes = (mf & 0x40) != 0 ? r.readIndex(Integer.MAX_VALUE, "votes") : 1;
-            int rank = (mf & 0x80) != 0 ? r.readIndex(Integer.MAX_VALUE, "rank") : 0;
+            int votes = (mf & 0x40) != 0 ? r.readNonNegativeInt("votes") : 1;
+            int rank = (mf & 0x80) != 0 ? r.readNonNegativeInt("rank") : 0;
             Optional<String> writeIn = (mf & 0x20) != 0 ? Optional.of(r.readString()) : Optional.empty();
             marks.add(new Mark(selection, votes, indication(mf & 3), indication(mf >> 2 & 3), rank, writeIn,
                     (mf & 0x10) != 0));
