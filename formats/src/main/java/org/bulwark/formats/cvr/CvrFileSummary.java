@@ -1,0 +1,34 @@
+package org.bulwark.formats.cvr;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a cast vote record file held besides its CVRs: enough to log the import and to recognise
+ * the same file imported twice.
+ *
+ * @param file the file as the user named it
+ * @param cvrCount how many CVRs were read and passed on
+ * @param sha256 the SHA-256 of the file's bytes, lower-case hex
+ * @param bytes the file's length
+ * @param generatedDate the report's GeneratedDate as written, if any
+ * @param reportingDevices the ids of the report's ReportingDevice elements
+ * @param reportGeneratingDevices the report's ReportGeneratingDeviceIds
+ * @param electionIds the ids of the report's Election elements
+ */
+public record CvrFileSummary(
+        String file,
+        CvrFormat format,
+        long cvrCount,
+        String sha256,
+        long bytes,
+        Optional<String> generatedDate,
+        List<String> reportingDevices,
+        List<String> reportGeneratingDevices,
+        List<String> electionIds) {
+    public CvrFileSummary {
+        reportingDevices = List.copyOf(reportingDevices);
+        reportGeneratingDevices = List.copyOf(reportGeneratingDevices);
+        electionIds = List.copyOf(electionIds);
+    }
+}

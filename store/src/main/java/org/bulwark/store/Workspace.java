@@ -1,0 +1,627 @@
+package org.bulwark.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bulwark.model.BadInputException;
+import org.bulwark.model.CastVoteRecord;
+import org.bulwark.model.CountingGroup;
+import org.bulwark.model.Election;
+import org.bulwark.store.WorkspaceException.DamagedWorkspace;
+import org.bulwark.store.WorkspaceException.DuplicateImport;
+import org.bulwark.store.WorkspaceException.UnknownElection;
+import org.bulwark.store.WorkspaceException.WorkspaceUnavailable;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A workspace: the election definitions, imported CVR files, the CVRs themselves and the results of
+ * tabulation runs, in a SQLite file or a PostgreSQL database (same schema, brought up to date by
+ * migrations on open).
+ *
+ * <p>Every write is one transaction: an import lands whole or not at all, whatever stops it (a bad
+ * record, an I/O error, the process being killed). The same CVR file (by SHA-256) or election (by
+ * fingerprint) is never imported twice. CVRs are stored in a random order with no time attached, so
+ * the workspace does not reveal the order in which ballots were cast.
+ *
+ * <p>One workspace object holds one database connection; its methods are synchronized. A consumer
+ * given to {@link #forEachCvr} must not call back into the same workspace.
+ */
+public final class Workspace implements AutoCloseable {
+    private static final int BATCH = 1_000;
+    private static final int FETCH = 4_096;
+    private static final HexFormat HEX = HexFormat.of();
+
+    // Flyway reports each step at INFO through java.util.logging, which a command line would print.
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY_LOG.setLevel(Level.WARNING);
+    }
+
+    private final WorkspaceLocation location;
+    private final Dialect dialect;
+    private final Connection connection;
+    private final Clock clock;
+    private final String importedBy;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Long, CvrDictionary> dictionaries = new HashMap<>();
+
+    private Workspace(WorkspaceLocation location, Dialect dialect, Connection connection, Clock clock, String importedBy) {
+        this.location = location;
+        this.dialect = dialect;
+        this.connection = connection;
+        this.clock = clock;
+        this.importedBy = importedBy;
+    }
+
+    /** Opens (creating a SQLite file on first use) and migrates a workspace; imports are credited to the OS user. */
+    public static Workspace open(WorkspaceLocation location) {
+        return open(location, Clock.systemUTC(), System.getProperty("user.name", "unknown user") + " (bulwark)");
+    }
+
+    /**
+     * Opens and migrates a workspace.
+     *
+     * @param clock the source of import and save times
+     * @param importedBy who or what is recorded as importing files through this workspace object
+     */
+    public static Workspace open(WorkspaceLocation location, Clock clock, String importedBy) {
+        Connection connection = switch (location) {
+            case WorkspaceLocation.SqliteFile f -> openSqlite(f);
+            case WorkspaceLocation.Postgres p -> openPostgres(p);
+        };
+        Dialect dialect = switch (location) {
+            case WorkspaceLocation.SqliteFile f -> Dialect.SQLITE;
+            case WorkspaceLocation.Postgres p -> Dialect.POSTGRESQL;
+        };
+        try {
+            migrate(location, dialect);
+        } catch (RuntimeException e) {
+            closeQuietly(connection, e);
+            throw e;
+        }
+        return new Workspace(location, dialect, connection, clock, importedBy);
+    }
+
+    private static Connection openSqlite(WorkspaceLocation.SqliteFile file) {
+        Path path = file.path().toAbsolutePath();
+        if (Files.isDirectory(path)) {
+            throw new WorkspaceUnavailable(file.describe(), "open it", "it is a folder, not a workspace file", null);
+        }
+        if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+            throw new WorkspaceUnavailable(
+                    file.describe(), "open it", "the folder " + path.getParent() + " does not exist", null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        // WAL: readers do not block the importer. FULL: a finished import survives a power cut too;
+        // it costs one sync per transaction, and an import is one transaction.
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        config.setCacheSize(-65_536);
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+            try (Statement s = c.createStatement()) {
+                // Reads the header now, so a file that is not a database fails here, by name.
+                s.execute("SELECT count(*) FROM sqlite_master");
+            } catch (SQLException e) {
+                closeQuietly(c, e);
+                throw e;
+            }
+            return c;
+        } catch (SQLException e) {
+            throw new WorkspaceUnavailable(file.describe(), "open it", Dialect.SQLITE.plainWords(e), e);
+        }
+    }
+
+    private static Connection openPostgres(WorkspaceLocation.Postgres pg) {
+        Properties props = new Properties();
+        pg.user().ifPresent(u -> props.setProperty("user", u));
+        pg.password().ifPresent(p -> props.setProperty("password", p));
+        try {
+            return DriverManager.getConnection(pg.jdbcUrl(), props);
+        } catch (SQLException e) {
+            throw new WorkspaceUnavailable(pg.describe(), "connect", Dialect.POSTGRESQL.plainWords(e), e);
+        }
+    }
+
+    private static void migrate(WorkspaceLocation location, Dialect dialect) {
+        String url = switch (location) {
+            case WorkspaceLocation.SqliteFile f -> "jdbc:sqlite:" + f.path().toAbsolutePath();
+            case WorkspaceLocation.Postgres p -> p.jdbcUrl();
+        };
+        String user = location instanceof WorkspaceLocation.Postgres p ? p.user().orElse(null) : null;
+        String password = location instanceof WorkspaceLocation.Postgres p ? p.password().orElse(null) : null;
+        try {
+            Flyway.configure(Workspace.class.getClassLoader())
+                    .dataSource(url, user, password)
+                    .locations(dialect.migrations)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            String reason = sqlCause(e)
+                    .map(dialect::plainWords)
+                    .orElse("the workspace was made by another version of Bulwark, or altered by hand ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new WorkspaceUnavailable(location.describe(), "bring its tables up to date", reason, e);
+        }
+    }
+
+    private static Optional<SQLException> sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where this workspace lives. */
+    public WorkspaceLocation location() {
+        return location;
+    }
+
+    // ---- elections -------------------------------------------------------------------------------
+
+    /**
+     * Stores an election definition as given. Refused with {@link DuplicateImport} when an election
+     * with the same fingerprint is already in the workspace.
+     */
+    public synchronized StoredElection importElection(Election election, ElectionSource source) {
+        return transaction(true, "import the election definition " + source.sourceName(), () -> {
+            Optional<StoredElection> earlier = findElection("fingerprint = ?", source.fingerprint());
+            if (earlier.isPresent()) {
+                throw new DuplicateImport(earlier.get());
+            }
+            Instant now = clock.instant();
+            long id;
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO election (definition_id, title, election_date, source_name, format, fingerprint,
+                        definition, bulwark_json, cvr_dictionary, imported_at, imported_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                ps.setString(1, election.id());
+                ps.setString(2, election.title());
+                ps.setString(3, election.date().toString());
+                ps.setString(4, source.sourceName());
+                ps.setString(5, source.format());
+                ps.setString(6, source.fingerprint());
+                ps.setBytes(7, source.fileBytes());
+                ps.setBytes(8, source.bulwarkJson().orElse(null));
+                ps.setBytes(9, CvrDictionary.of(election).toBytes());
+                ps.setLong(10, now.toEpochMilli());
+                ps.setString(11, importedBy);
+                id = returnedId(ps);
+            }
+            return new StoredElection(new ElectionRef(id), election.id(), election.title(), election.date(),
+                    source.sourceName(), source.format(), source.fingerprint(), source.bulwarkJson().isPresent(),
+                    Instant.ofEpochMilli(now.toEpochMilli()), importedBy);
+        });
+    }
+
+    /** The elections in the workspace, in the order they were imported. */
+    public synchronized List<StoredElection> listElections() {
+        return transaction(false, "list the elections", () -> {
+            List<StoredElection> all = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(ELECTION_COLUMNS + " ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(storedElection(rs));
+                }
+            }
+            return all;
+        });
+    }
+
+    /** One election, or {@link UnknownElection}. */
+    public synchronized StoredElection election(ElectionRef election) {
+        return transaction(false, "read " + election, () -> requireElection(election));
+    }
+
+    /** The definition file's bytes exactly as imported. */
+    public synchronized byte[] originalDefinition(ElectionRef election) {
+        return transaction(false, "read " + election, () -> {
+            requireElection(election);
+            return bytesColumn("SELECT definition FROM election WHERE id = ?", election.id()).orElseThrow();
+        });
+    }
+
+    /** The definition in Bulwark's canonical JSON, when it was stored with it. */
+    public synchronized Optional<byte[]> bulwarkJson(ElectionRef election) {
+        return transaction(false, "read " + election, () -> {
+            requireElection(election);
+            return bytesColumn("SELECT bulwark_json FROM election WHERE id = ?", election.id());
+        });
+    }
+
+    private static final String ELECTION_COLUMNS = """
+            SELECT id, definition_id, title, election_date, source_name, format, fingerprint,
+                bulwark_json IS NOT NULL, imported_at, imported_by FROM election""";
+
+    private Optional<StoredElection> findElection(String where, Object value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(ELECTION_COLUMNS + " WHERE " + where)) {
+            ps.setObject(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(storedElection(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private StoredElection requireElection(ElectionRef election) throws SQLException {
+        return findElection("id = ?", election.id())
+                .orElseThrow(() -> new UnknownElection(election, location.describe()));
+    }
+
+    private static StoredElection storedElection(ResultSet rs) throws SQLException {
+        return new StoredElection(new ElectionRef(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getBoolean(8), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10));
+    }
+
+    private CvrDictionary dictionary(ElectionRef election) throws SQLException {
+        CvrDictionary cached = dictionaries.get(election.id());
+        if (cached != null) {
+            return cached;
+        }
+        requireElection(election);
+        byte[] bytes = bytesColumn("SELECT cvr_dictionary FROM election WHERE id = ?", election.id()).orElseThrow();
+        try {
+            CvrDictionary d = CvrDictionary.fromBytes(bytes);
+            dictionaries.put(election.id(), d);
+            return d;
+        } catch (Bytes.Malformed e) {
+            throw new DamagedWorkspace(location.describe(), "the CVR dictionary of " + election
+                    + " does not decode (" + e.getMessage() + ")", e);
+        }
+    }
+
+    // ---- CVR files ---------------------------------------------------------------------------------
+
+    /**
+     * Imports one CVR file in one transaction: the source pushes its CVRs, each is encoded and staged,
+     * then all are written in a random order. If the source throws (a {@link BadInputException} at CVR
+     * 5,000, an {@link IOException}), that exception comes out of this method and nothing of the import
+     * remains. A file whose SHA-256 was imported before is refused with {@link DuplicateImport} before
+     * a single CVR is read.
+     *
+     * @param sourceName the file as the user named it
+     * @param format the file's format as detected, e.g. "NIST SP 1500-103 JSON"
+     * @param sha256 the SHA-256 of the file's bytes (32 bytes)
+     * @param countingGroup the counting group the file is imported as
+     * @throws BadInputException also when a CVR names a contest, selection, style, unit or party
+     *     that the election does not define (the reader should have caught it)
+     */
+    public synchronized ImportedFile importCvrs(
+            ElectionRef election, String sourceName, String format, byte[] sha256, CountingGroup countingGroup,
+            CvrStreamSource source) throws IOException {
+        if (sha256.length != 32) {
+            throw new IllegalArgumentException("a SHA-256 has 32 bytes, not " + sha256.length);
+        }
+        String sha = HEX.formatHex(sha256);
+        try {
+            return transaction(true, "import the CVR file " + sourceName,
+                    () -> importInTransaction(election, sourceName, format, sha, countingGroup, source));
+        } catch (LostRace e) {
+            // Another process imported the same file between our check and our insert (PostgreSQL).
+            throw transaction(false, "import the CVR file " + sourceName,
+                    () -> new DuplicateImport(findFile("sha256 = ?", sha).orElseThrow()));
+        }
+    }
+
+    private ImportedFile importInTransaction(
+            ElectionRef election, String sourceName, String format, String sha, CountingGroup countingGroup,
+            CvrStreamSource source) throws SQLException, IOException {
+        CvrCodec codec = new CvrCodec(dictionary(election));
+        Optional<ImportedFile> earlier = findFile("sha256 = ?", sha);
+        if (earlier.isPresent()) {
+            throw new DuplicateImport(earlier.get());
+        }
+        Instant now = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+        long fileId;
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO cvr_file (election_id, sha256, source_name, format, counting_group, cvr_count,
+                    imported_at, imported_by)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id""")) {
+            ps.setLong(1, election.id());
+            ps.setString(2, sha);
+            ps.setString(3, sourceName);
+            ps.setString(4, format);
+            ps.setString(5, countingGroup.nist());
+            ps.setLong(6, now.toEpochMilli());
+            ps.setString(7, importedBy);
+            fileId = returnedId(ps);
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                throw new LostRace();
+            }
+            throw e;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(dialect.createStaging);
+        }
+        long count = stage(codec, sourceName, source);
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO cvr (file_id, position, record)
+                SELECT ?, ROW_NUMBER() OVER (ORDER BY rnd), record FROM cvr_staging ORDER BY rnd""")) {
+            ps.setLong(1, fileId);
+            ps.executeUpdate();
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("DROP TABLE cvr_staging");
+        }
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE cvr_file SET cvr_count = ? WHERE id = ?")) {
+            ps.setLong(1, count);
+            ps.setLong(2, fileId);
+            ps.executeUpdate();
+        }
+        return new ImportedFile(fileId, election, sha, sourceName, format, countingGroup, count, now, importedBy);
+    }
+
+    /** Encodes and stages every CVR the source pushes, each with a random sort key; returns the count. */
+    private long stage(CvrCodec codec, String sourceName, CvrStreamSource source) throws SQLException, IOException {
+        // A fast generator seeded from SecureRandom per import: the order must be unpredictable, not secret-key strong.
+        SplittableRandom order = new SplittableRandom(random.nextLong());
+        long[] count = {0};
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cvr_staging (rnd, record) VALUES (?, ?)")) {
+            try {
+                source.pushTo(cvr -> {
+                    byte[] record;
+                    try {
+                        record = codec.encode(cvr);
+                    } catch (CvrCodec.NotInElection e) {
+                        throw new BadInputException(sourceName, "CVR " + (count[0] + 1) + " (ballot id \""
+                                + cvr.ballotId() + "\")", e.getMessage());
+                    }
+                    try {
+                        ps.setLong(1, order.nextLong());
+                        ps.setBytes(2, record);
+                        ps.addBatch();
+                        if (++count[0] % BATCH == 0) {
+                            ps.executeBatch();
+                        }
+                    } catch (SQLException e) {
+                        throw new SqlInSink(e);
+                    }
+                });
+            } catch (SqlInSink e) {
+                throw e.getCause();
+            }
+            if (count[0] % BATCH != 0) {
+                ps.executeBatch();
+            }
+        }
+        return count[0];
+    }
+
+    /** Carries a database error out of the sink, which may not throw checked exceptions. */
+    private static final class SqlInSink extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SqlInSink(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    private static final class LostRace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The CVR files imported for an election, in the order they were imported. */
+    public synchronized List<ImportedFile> importedFiles(ElectionRef election) {
+        return transaction(false, "list the CVR files of " + election, () -> {
+            requireElection(election);
+            List<ImportedFile> files = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(FILE_COLUMNS + " WHERE election_id = ? ORDER BY id")) {
+                ps.setLong(1, election.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        files.add(importedFile(rs));
+                    }
+                }
+            }
+            return files;
+        });
+    }
+
+    private static final String FILE_COLUMNS = """
+            SELECT id, election_id, sha256, source_name, format, counting_group, cvr_count, imported_at, imported_by
+            FROM cvr_file""";
+
+    private Optional<ImportedFile> findFile(String where, Object value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(FILE_COLUMNS + " WHERE " + where)) {
+            ps.setObject(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(importedFile(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private ImportedFile importedFile(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        String group = rs.getString(6);
+        CountingGroup countingGroup = CountingGroup.fromNist(group).orElseThrow(() -> new DamagedWorkspace(
+                location.describe(), "CVR import #" + id + " has an unknown counting group \"" + group + "\"", null));
+        return new ImportedFile(id, new ElectionRef(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                countingGroup, rs.getLong(7), Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9));
+    }
+
+    /**
+     * Streams every CVR of an election to the consumer, file by file, each file's CVRs in their
+     * stored random order; returns how many were passed on. Memory stays bounded whatever the count.
+     */
+    public synchronized long forEachCvr(ElectionRef election, Consumer<? super CastVoteRecord> consumer) {
+        return transaction(false, "read the CVRs of " + election, () -> {
+            CvrCodec codec = new CvrCodec(dictionary(election));
+            long count = 0;
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT c.file_id, c.position, c.record FROM cvr c JOIN cvr_file f ON f.id = c.file_id
+                    WHERE f.election_id = ? ORDER BY c.file_id, c.position""")) {
+                ps.setFetchSize(FETCH);
+                ps.setLong(1, election.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        CastVoteRecord cvr;
+                        try {
+                            cvr = codec.decode(rs.getBytes(3));
+                        } catch (Bytes.Malformed e) {
+                            throw new DamagedWorkspace(location.describe(), "the CVR at position " + rs.getLong(2)
+                                    + " of CVR import #" + rs.getLong(1) + " does not decode (" + e.getMessage() + ")", e);
+                        }
+                        consumer.accept(cvr);
+                        count++;
+                    }
+                }
+            }
+            return count;
+        });
+    }
+
+    // ---- results -----------------------------------------------------------------------------------
+
+    /** Stores the results of one tabulation run. */
+    public synchronized StoredResults saveResults(ElectionRef election, byte[] errJson, ResultsSummary summary) {
+        return transaction(true, "save the results of " + election, () -> {
+            requireElection(election);
+            Instant now = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO results (election_id, saved_at, ballots_counted, cvr_files, contests, err_json)
+                    VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                ps.setLong(1, election.id());
+                ps.setLong(2, now.toEpochMilli());
+                ps.setLong(3, summary.ballotsCounted());
+                ps.setInt(4, summary.cvrFiles());
+                ps.setInt(5, summary.contests());
+                ps.setBytes(6, errJson);
+                return new StoredResults(returnedId(ps), election, now, summary, errJson);
+            }
+        });
+    }
+
+    /** The results of the most recent tabulation run saved for the election, if any. */
+    public synchronized Optional<StoredResults> latestResults(ElectionRef election) {
+        return transaction(false, "read the results of " + election, () -> {
+            requireElection(election);
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT id, saved_at, ballots_counted, cvr_files, contests, err_json FROM results
+                    WHERE election_id = ? ORDER BY id DESC LIMIT 1""")) {
+                ps.setLong(1, election.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredResults(rs.getLong(1), election, Instant.ofEpochMilli(rs.getLong(2)),
+                            new ResultsSummary(rs.getLong(3), rs.getInt(4), rs.getInt(5)), rs.getBytes(6)));
+                }
+            }
+        });
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Work<T, X extends Exception> {
+        T run() throws SQLException, X;
+    }
+
+    /**
+     * Runs work in one transaction: committed if it returns, rolled back if anything is thrown.
+     * Database errors become {@link WorkspaceUnavailable} in plain words; every other exception
+     * (a refusal, the reader's BadInputException or IOException) passes through unchanged.
+     */
+    private <T, X extends Exception> T transaction(boolean write, String doing, Work<T, X> work) throws X {
+        try {
+            dialect.begin(connection, write);
+        } catch (SQLException e) {
+            throw unavailable(doing, e);
+        }
+        boolean committed = false;
+        try {
+            T result = work.run();
+            dialect.commit(connection);
+            committed = true;
+            return result;
+        } catch (SQLException e) {
+            throw unavailable(doing, e);
+        } finally {
+            if (!committed) {
+                rollback();
+            }
+        }
+    }
+
+    private void rollback() {
+        try {
+            dialect.rollback(connection);
+        } catch (SQLException e) {
+            // The transaction is gone either way: the database discards what was not committed.
+        }
+    }
+
+    private WorkspaceUnavailable unavailable(String doing, SQLException e) {
+        return new WorkspaceUnavailable(location.describe(), doing, dialect.plainWords(e), e);
+    }
+
+    private static long returnedId(PreparedStatement insertReturningId) throws SQLException {
+        try (ResultSet rs = insertReturningId.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("INSERT ... RETURNING id returned no row");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private Optional<byte[]> bytesColumn(String sql, long id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception primary) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw unavailable("close it", e);
+        }
+    }
+}

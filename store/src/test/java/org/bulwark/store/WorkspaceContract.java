@@ -1,0 +1,309 @@
+package org.bulwark.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.bulwark.model.BadInputException;
+import org.bulwark.model.CastVoteRecord;
+import org.bulwark.model.ContestId;
+import org.bulwark.model.CountingGroup;
+import org.bulwark.model.CvrContest;
+import org.bulwark.model.Election;
+import org.bulwark.store.WorkspaceException.DuplicateImport;
+import org.bulwark.store.WorkspaceException.UnknownElection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every workspace must do, whatever database it lives in. Each subclass runs all of it against
+ * one backend (a SQLite temp file, a real PostgreSQL).
+ */
+abstract class WorkspaceContract {
+    static final Election ELECTION = Fixtures.election();
+    static final List<CastVoteRecord> BALLOTS = Fixtures.ballots();
+
+    private final List<Workspace> opened = new ArrayList<>();
+    private WorkspaceLocation location;
+
+    /** A location where no workspace exists yet. */
+    abstract WorkspaceLocation newLocation() throws Exception;
+
+    @BeforeEach
+    void createLocation() throws Exception {
+        location = newLocation();
+    }
+
+    @AfterEach
+    void closeWorkspaces() {
+        opened.forEach(Workspace::close);
+    }
+
+    Workspace open() {
+        Workspace w = Workspace.open(location, Fixtures.CLOCK, Fixtures.IMPORTER);
+        opened.add(w);
+        return w;
+    }
+
+    WorkspaceLocation location() {
+        return location;
+    }
+
+    static ImportedFile importBallots(Workspace w, ElectionRef e, String name, List<CastVoteRecord> ballots)
+            throws IOException {
+        return w.importCvrs(e, name, "NIST SP 1500-103 JSON", Fixtures.sha256(name), CountingGroup.ELECTION_DAY,
+                sink -> ballots.forEach(sink));
+    }
+
+    static List<CastVoteRecord> readAll(Workspace w, ElectionRef e) {
+        List<CastVoteRecord> all = new ArrayList<>();
+        long count = w.forEachCvr(e, all::add);
+        assertThat(count).isEqualTo(all.size());
+        return all;
+    }
+
+    static List<CastVoteRecord> sorted(List<CastVoteRecord> cvrs) {
+        return cvrs.stream().sorted(Comparator.comparing(CastVoteRecord::ballotId)).toList();
+    }
+
+    @Test
+    void aNewWorkspaceIsEmptyAndKeepsWhatWasStoredAcrossReopening() {
+        Workspace w = open();
+        assertThat(w.listElections()).isEmpty();
+        StoredElection stored = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json"));
+        w.close();
+        opened.remove(w);
+
+        Workspace again = open();
+        assertThat(again.listElections()).containsExactly(stored);
+    }
+
+    @Test
+    void anElectionIsStoredAsGivenWithItsDetails() {
+        Workspace w = open();
+        ElectionSource source = Fixtures.source(ELECTION, "state.json");
+        StoredElection stored = w.importElection(ELECTION, source);
+
+        assertThat(stored.title()).isEqualTo(ELECTION.title());
+        assertThat(stored.date()).isEqualTo(ELECTION.date());
+        assertThat(stored.definitionId()).isEqualTo(ELECTION.id());
+        assertThat(stored.sourceName()).isEqualTo("state.json");
+        assertThat(stored.format()).isEqualTo("Bulwark JSON");
+        assertThat(stored.fingerprint()).isEqualTo(source.fingerprint());
+        assertThat(stored.hasBulwarkJson()).isTrue();
+        assertThat(stored.importedAt()).isEqualTo(Fixtures.NOW);
+        assertThat(stored.importedBy()).isEqualTo(Fixtures.IMPORTER);
+        assertThat(w.election(stored.ref())).isEqualTo(stored);
+        assertThat(w.originalDefinition(stored.ref())).isEqualTo(source.fileBytes());
+        assertThat(w.bulwarkJson(stored.ref())).hasValueSatisfying(b -> assertThat(b).isEqualTo(source.fileBytes()));
+    }
+
+    @Test
+    void anElectionWithoutCanonicalJsonSaysSo() {
+        Workspace w = open();
+        byte[] xml = "<ElectionReport/>".getBytes(StandardCharsets.UTF_8);
+        StoredElection stored = w.importElection(ELECTION,
+                new ElectionSource("report.xml", "NIST SP 1500-100 XML", xml, Optional.empty(), "ab".repeat(32)));
+        assertThat(stored.hasBulwarkJson()).isFalse();
+        assertThat(w.bulwarkJson(stored.ref())).isEmpty();
+        assertThat(w.originalDefinition(stored.ref())).isEqualTo(xml);
+    }
+
+    @Test
+    void theSameElectionTwiceIsRefusedNamingTheEarlierImport() {
+        Workspace w = open();
+        StoredElection first = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json"));
+        ElectionSource sameFingerprint = new ElectionSource("copy.json", "Bulwark JSON", new byte[] {1}, Optional.empty(),
+                first.fingerprint());
+
+        assertThatThrownBy(() -> w.importElection(ELECTION, sameFingerprint))
+                .isInstanceOfSatisfying(DuplicateImport.class, e -> {
+                    assertThat(e.earlierId()).isEqualTo(first.ref().id());
+                    assertThat(e.earlierSourceName()).isEqualTo("state.json");
+                    assertThat(e.earlierImportedAt()).isEqualTo(Fixtures.NOW);
+                })
+                .hasMessage("This election definition was already imported: its fingerprint " + first.fingerprint()
+                        + " matches election #" + first.ref().id() + " \"" + ELECTION.title()
+                        + "\", imported from \"state.json\" at 2026-11-03T20:15:30.123Z by clerk (test). Nothing was imported.");
+        assertThat(w.listElections()).containsExactly(first);
+    }
+
+    @Test
+    void importedCvrsComeBackExactlyAndTheFileIsListed() throws IOException {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+
+        ImportedFile file = w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("county-1"),
+                CountingGroup.ABSENTEE, sink -> BALLOTS.forEach(sink));
+
+        assertThat(file.cvrCount()).isEqualTo(BALLOTS.size());
+        assertThat(file.sha256()).isEqualTo(Fixtures.hex(Fixtures.sha256("county-1")));
+        assertThat(file.countingGroup()).isEqualTo(CountingGroup.ABSENTEE);
+        assertThat(file.importedAt()).isEqualTo(Fixtures.NOW);
+        assertThat(file.importedBy()).isEqualTo(Fixtures.IMPORTER);
+        assertThat(w.importedFiles(e)).containsExactly(file);
+        assertThat(sorted(readAll(w, e))).isEqualTo(sorted(BALLOTS));
+    }
+
+    @Test
+    void cvrsAreNotStoredInCastingOrder() throws IOException {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        importBallots(w, e, "county-1.json", BALLOTS);
+
+        List<String> castOrder = BALLOTS.stream().map(CastVoteRecord::ballotId).toList();
+        List<String> storedOrder = readAll(w, e).stream().map(CastVoteRecord::ballotId).toList();
+        assertThat(storedOrder).containsExactlyInAnyOrderElementsOf(castOrder).isNotEqualTo(castOrder);
+        // Not merely reversed or rotated: few neighbours in casting order stay neighbours.
+        long keptNeighbours = 0;
+        for (int i = 1; i < storedOrder.size(); i++) {
+            int previous = castOrder.indexOf(storedOrder.get(i - 1));
+            if (castOrder.indexOf(storedOrder.get(i)) == previous + 1) {
+                keptNeighbours++;
+            }
+        }
+        assertThat(keptNeighbours).isLessThan(BALLOTS.size() / 100);
+    }
+
+    @Test
+    void theSameFileTwiceIsRefusedNamingTheEarlierImportAndChangesNothing() throws IOException {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        ImportedFile first = importBallots(w, e, "county-1.json", BALLOTS);
+        int[] pushed = {0};
+
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1 (copy).json", "NIST SP 1500-103 JSON",
+                        Fixtures.sha256("county-1.json"), CountingGroup.ELECTION_DAY, sink -> pushed[0]++))
+                .isInstanceOfSatisfying(DuplicateImport.class, d -> {
+                    assertThat(d.earlierId()).isEqualTo(first.id());
+                    assertThat(d.earlierSourceName()).isEqualTo("county-1.json");
+                    assertThat(d.earlierImportedAt()).isEqualTo(Fixtures.NOW);
+                })
+                .hasMessage("This CVR file was already imported: its SHA-256 " + first.sha256() + " matches CVR import #"
+                        + first.id() + " of \"county-1.json\" at 2026-11-03T20:15:30.123Z by clerk (test) ("
+                        + BALLOTS.size() + " CVRs). Nothing was imported.");
+        assertThat(pushed[0]).as("the file is refused before it is read").isZero();
+        assertThat(w.importedFiles(e)).containsExactly(first);
+        assertThat(readAll(w, e)).hasSize(BALLOTS.size());
+    }
+
+    @Test
+    void aReaderFailingHalfWayLeavesNoTraceAndTheFileCanThenBeImported() throws IOException {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        BadInputException bad = new BadInputException("county-1.json", "CVR 2500", "Contest \"x\" is not in the election");
+
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("county-1.json"),
+                        CountingGroup.ELECTION_DAY, sink -> {
+                            BALLOTS.subList(0, 2_499).forEach(sink);
+                            throw bad;
+                        }))
+                .isSameAs(bad);
+        assertThat(w.importedFiles(e)).isEmpty();
+        assertThat(readAll(w, e)).isEmpty();
+
+        ImportedFile file = importBallots(w, e, "county-1.json", BALLOTS);
+        assertThat(w.importedFiles(e)).containsExactly(file);
+        assertThat(readAll(w, e)).hasSize(BALLOTS.size());
+    }
+
+    @Test
+    void anIoErrorFromTheReaderPassesThroughAndLeavesNoTrace() {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        IOException io = new IOException("read error on /media/usb/county-1.json");
+
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("x"),
+                        CountingGroup.ELECTION_DAY, sink -> {
+                            BALLOTS.subList(0, 1_500).forEach(sink);
+                            throw io;
+                        }))
+                .isSameAs(io);
+        assertThat(w.importedFiles(e)).isEmpty();
+        assertThat(readAll(w, e)).isEmpty();
+    }
+
+    @Test
+    void aCvrNamingAContestOutsideTheElectionIsBadInputAndNothingIsImported() {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        CastVoteRecord good = BALLOTS.get(0);
+        CastVoteRecord stray = new CastVoteRecord(good.ballotId(), good.ballotStyle(), good.ballotStyleUnit(),
+                good.parties(), good.creatingDevice(), good.batch(), good.countingGroup(), good.ballotImages(),
+                List.of(new CvrContest(new ContestId("no-such-contest"), List.of(), OptionalInt.empty(), OptionalInt.empty())));
+
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("x"),
+                        CountingGroup.ELECTION_DAY, sink -> {
+                            sink.accept(BALLOTS.get(1));
+                            sink.accept(stray);
+                        }))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("county-1.json: CVR 2 (ballot id \"" + good.ballotId()
+                        + "\"): contest \"no-such-contest\" is not in the election definition");
+        assertThat(w.importedFiles(e)).isEmpty();
+    }
+
+    @Test
+    void cvrsOfTwoElectionsAndSeveralFilesStayApart() throws IOException {
+        Workspace w = open();
+        ElectionRef first = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        ElectionSource other = new ElectionSource("other.json", "Bulwark JSON", new byte[] {7}, Optional.empty(), "cd".repeat(32));
+        ElectionRef second = w.importElection(ELECTION, other).ref();
+
+        importBallots(w, first, "a.json", BALLOTS.subList(0, 1_000));
+        importBallots(w, first, "b.json", BALLOTS.subList(1_000, 1_700));
+        importBallots(w, second, "c.json", BALLOTS.subList(1_700, 2_000));
+
+        assertThat(w.importedFiles(first)).extracting(ImportedFile::sourceName).containsExactly("a.json", "b.json");
+        assertThat(w.importedFiles(second)).extracting(ImportedFile::cvrCount).containsExactly(300L);
+        assertThat(sorted(readAll(w, first))).isEqualTo(sorted(BALLOTS.subList(0, 1_700)));
+        assertThat(sorted(readAll(w, second))).isEqualTo(sorted(BALLOTS.subList(1_700, 2_000)));
+    }
+
+    @Test
+    void anEmptyFileIsImportedWithNoCvrs() throws IOException {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        assertThat(importBallots(w, e, "empty.json", List.of()).cvrCount()).isZero();
+        assertThat(readAll(w, e)).isEmpty();
+    }
+
+    @Test
+    void theLatestResultsAreTheLastSaved() {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        assertThat(w.latestResults(e)).isEmpty();
+
+        w.saveResults(e, "{\"run\":1}".getBytes(StandardCharsets.UTF_8), new ResultsSummary(10, 1, 5));
+        StoredResults second = w.saveResults(e, "{\"run\":2}".getBytes(StandardCharsets.UTF_8), new ResultsSummary(20, 2, 5));
+
+        StoredResults latest = w.latestResults(e).orElseThrow();
+        assertThat(latest.id()).isEqualTo(second.id());
+        assertThat(latest.savedAt()).isEqualTo(Fixtures.NOW);
+        assertThat(latest.summary()).isEqualTo(new ResultsSummary(20, 2, 5));
+        assertThat(new String(latest.errJson(), StandardCharsets.UTF_8)).isEqualTo("{\"run\":2}");
+    }
+
+    @Test
+    void anUnknownElectionIsRefusedByName() {
+        Workspace w = open();
+        ElectionRef missing = new ElectionRef(42);
+        String message = "There is no election #42 in the workspace " + location().describe() + ".";
+
+        assertThatThrownBy(() -> importBallots(w, missing, "a.json", BALLOTS.subList(0, 3)))
+                .isInstanceOf(UnknownElection.class).hasMessage(message);
+        assertThatThrownBy(() -> w.forEachCvr(missing, c -> {})).isInstanceOf(UnknownElection.class).hasMessage(message);
+        assertThatThrownBy(() -> w.importedFiles(missing)).isInstanceOf(UnknownElection.class);
+        assertThatThrownBy(() -> w.latestResults(missing)).isInstanceOf(UnknownElection.class);
+        assertThatThrownBy(() -> w.saveResults(missing, new byte[0], new ResultsSummary(0, 0, 0)))
+                .isInstanceOf(UnknownElection.class);
+        assertThatThrownBy(() -> w.election(missing)).isInstanceOf(UnknownElection.class);
+    }
+}
