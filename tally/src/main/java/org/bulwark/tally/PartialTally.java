@@ -26,15 +26,15 @@ public final class PartialTally {
     private final Tabulator tabulator;
     private final Map<CellKey, Counters> cells = new HashMap<>();
     /** Per contest, the number of the last ballot that listed it: finds duplicates and style contests left out. */
-    private final int[] seen;
-    private int ballotNumber;
+    private final long[] seen;
+    private long ballotNumber;
     private int[] slotScratch = new int[16];
     private CellKey lastKey;
     private Counters lastCell;
 
     PartialTally(Tabulator tabulator) {
         this.tabulator = tabulator;
-        this.seen = new int[tabulator.contests.size()];
+        this.seen = new long[tabulator.contests.size()];
     }
 
     /**
