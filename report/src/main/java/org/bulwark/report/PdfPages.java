@@ -154,10 +154,23 @@ final class PdfPages implements AutoCloseable {
         return b.toString();
     }
 
+    /** Lines of at most {@code maxWidth}, broken at spaces; a word longer than a line is cut. */
     private List<String> wrap(PDType1Font font, float size, String text, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String word : text.split(" ")) {
+            while (width(font, size, word) > maxWidth && word.length() > 1) {
+                int fits = 1;
+                while (fits < word.length() && width(font, size, word.substring(0, fits + 1)) <= maxWidth) {
+                    fits++;
+                }
+                if (!current.isEmpty()) {
+                    lines.add(current.toString());
+                    current = new StringBuilder();
+                }
+                lines.add(word.substring(0, fits));
+                word = word.substring(fits);
+            }
             String candidate = current.isEmpty() ? word : current + " " + word;
             if (width(font, size, candidate) <= maxWidth || current.isEmpty()) {
                 current = new StringBuilder(candidate);

@@ -68,11 +68,14 @@ class ResultsReportTest {
                 new Candidate(new CandidateId("c-ann"), "Ann Nguyễn", Optional.of(dem)),
                 new Candidate(new CandidateId("c-bo"), "Bo Ortiz", Optional.of(rep)),
                 new Candidate(new CandidateId("c-long"), "Maximiliana Evangelina Throckmorton-Featherstonehaugh de la Cruz y Villanueva",
+                        Optional.empty()),
+                new Candidate(new CandidateId("c-id"), "X".repeat(120),
                         Optional.empty())));
         contests.add(new Contest.CandidateContest(new ContestId("mayor"), "Mayor of Springfield", COUNTY, 1, List.of(
                 new ContestSelection.CandidateSelection(new SelectionId("ann"), List.of(new CandidateId("c-ann"))),
                 new ContestSelection.CandidateSelection(new SelectionId("bo"), List.of(new CandidateId("c-bo"))),
                 new ContestSelection.CandidateSelection(new SelectionId("long"), List.of(new CandidateId("c-long"))),
+                new ContestSelection.CandidateSelection(new SelectionId("unbroken"), List.of(new CandidateId("c-id"))),
                 new ContestSelection.WriteIn(new SelectionId("mayor-wi"))), List.of(), 0));
         for (int i = 1; i <= 10; i++) {
             contests.add(new Contest.BallotMeasureContest(new ContestId("q" + i), "Question " + i
@@ -169,6 +172,13 @@ class ResultsReportTest {
         assertThat(text).contains("Certification of the canvass board", "Signature, canvass board member 4", "Printed name and party");
         assertThat(text).contains("Page 1 of " + pages, "Page " + pages + " of " + pages, "election fingerprint 3f9a1c2");
         assertThat(text).doesNotContain("TEST BALLOTS");
+    }
+
+    @Test
+    void aNameWithoutSpacesLongerThanItsColumnIsCutOntoSeveralLines() throws IOException {
+        String text = text(pdf(results(election()), false));
+        assertThat(text).doesNotContain("X".repeat(120));
+        assertThat(text.replaceAll("[\\r\\n]", "")).contains("X".repeat(120) + " 0 0.00%");
     }
 
     @Test
