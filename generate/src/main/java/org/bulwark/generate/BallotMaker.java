@@ -176,12 +176,13 @@ final class BallotMaker {
     }
 
     /**
-     * The scanner saw more marks than the contest allows: it records them, allocates none (NIST
-     * IsAllocable "no") and counts the contest's whole vote-for as overvotes, as results report them.
+     * The scanner saw more marks than the contest allows: it records them, leaves their allocation to
+     * the contest rules (NIST IsAllocable "unknown"), which make the contest overvoted, and records
+     * the contest's whole vote-for as overvotes, as results report them.
      */
     private static CvrContest overvoted(ContestPlan plan, List<SelectionId> selections, int allowed) {
         List<Mark> marks = selections.stream()
-                .map(s -> new Mark(s, 1, Indication.YES, Indication.NO, 0, Optional.<String>empty(), false))
+                .map(s -> new Mark(s, 1, Indication.YES, Indication.UNKNOWN, 0, Optional.<String>empty(), false))
                 .toList();
         return new CvrContest(plan.contest().id(), marks, OptionalInt.of(allowed), OptionalInt.of(0));
     }

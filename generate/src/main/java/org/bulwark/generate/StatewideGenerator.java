@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.bulwark.generate.StatewidePlan.AuthorityPlan;
 import org.bulwark.model.CastVoteRecord;
+import org.bulwark.model.CountingGroup;
 import org.bulwark.model.Election;
 import org.bulwark.model.GpUnitId;
 
@@ -17,7 +18,7 @@ import org.bulwark.model.GpUnitId;
  * not grow with their number.
  */
 public final class StatewideGenerator {
-    /** Default for {@link Settings#ballotsPerFile()}: a million ballots make a handful of files. */
+    /** Default for {@link Settings#ballotsPerFile()}: a million ballots make a handful of chunks. */
     public static final long DEFAULT_BALLOTS_PER_FILE = 250_000;
 
     /**
@@ -27,7 +28,7 @@ public final class StatewideGenerator {
      * @param precincts precincts in all, at least one per authority (Missouri has about 3,500)
      * @param ballots ballots cast in all
      * @param seed the seed: the same settings always give the same output
-     * @param ballotsPerFile a CVR file holds whole authorities until it reaches this many ballots
+     * @param ballotsPerFile a chunk of CVR files holds whole authorities until it reaches this many ballots
      */
     public record Settings(int authorities, int precincts, long ballots, long seed, long ballotsPerFile) {
         public Settings {
@@ -51,21 +52,29 @@ public final class StatewideGenerator {
         }
     }
 
-    /** One CVR file of the output: consecutive authorities and their ballot count. */
-    public record CvrFile(String name, List<GpUnitId> authorities, long ballots) {
-        public CvrFile {
+    /**
+     * Consecutive authorities whose ballots go out together: one CVR file per counting group, since
+     * a NIST CVR report does not say how its ballots were cast.
+     */
+    public record Chunk(int number, List<GpUnitId> authorities, long ballots) {
+        public Chunk {
             authorities = List.copyOf(authorities);
+        }
+
+        /** The name of this chunk's CVR file for one counting group, such as cvr-01-absentee.json. */
+        public String fileName(CountingGroup group) {
+            return String.format("cvr-%02d-%s.json", number, group.nist());
         }
     }
 
     private final Settings settings;
     private final StatewidePlan plan;
-    private final List<CvrFile> files;
+    private final List<Chunk> chunks;
 
     private StatewideGenerator(Settings settings) {
         this.settings = settings;
         this.plan = StatewidePlan.build(settings);
-        this.files = files(plan.authorities, settings.ballotsPerFile());
+        this.chunks = chunks(plan.authorities, settings.ballotsPerFile());
     }
 
     /** Lays out the election (cheap next to drawing the ballots, which happens only when asked). */
@@ -81,50 +90,41 @@ public final class StatewideGenerator {
         return plan.election;
     }
 
-    /** How the ballots are shared into CVR files, in order. */
-    public List<CvrFile> cvrFiles() {
-        return files;
+    /** How the ballots are shared into chunks, in order. */
+    public List<Chunk> chunks() {
+        return chunks;
     }
 
-    /** Every ballot, authority by authority, in the order of {@link #cvrFiles()}. */
+    /** Every ballot, authority by authority, in the order of {@link #chunks()}. */
     public void castVoteRecords(Consumer<? super CastVoteRecord> sink) {
         for (AuthorityPlan a : plan.authorities) {
             BallotMaker.ballots(settings.seed(), a, sink);
         }
     }
 
-    /** The ballots of one CVR file: the same records, in the same order, as in the whole stream. */
-    public void castVoteRecords(CvrFile file, Consumer<? super CastVoteRecord> sink) {
+    /** The ballots of one chunk: the same records, in the same order, as in the whole stream. */
+    public void castVoteRecords(Chunk chunk, Consumer<? super CastVoteRecord> sink) {
         for (AuthorityPlan a : plan.authorities) {
-            if (file.authorities().contains(a.authority().id())) {
+            if (chunk.authorities().contains(a.authority().id())) {
                 BallotMaker.ballots(settings.seed(), a, sink);
             }
         }
     }
 
-    private static List<CvrFile> files(List<AuthorityPlan> authorities, long perFile) {
-        List<List<AuthorityPlan>> groups = new ArrayList<>();
-        List<AuthorityPlan> current = new ArrayList<>();
+    private static List<Chunk> chunks(List<AuthorityPlan> authorities, long perChunk) {
+        List<Chunk> out = new ArrayList<>();
+        List<GpUnitId> current = new ArrayList<>();
         long inCurrent = 0;
         for (AuthorityPlan a : authorities) {
-            if (!current.isEmpty() && inCurrent + a.ballots() > perFile) {
-                groups.add(current);
+            if (!current.isEmpty() && inCurrent + a.ballots() > perChunk) {
+                out.add(new Chunk(out.size() + 1, current, inCurrent));
                 current = new ArrayList<>();
                 inCurrent = 0;
             }
-            current.add(a);
+            current.add(a.authority().id());
             inCurrent += a.ballots();
         }
-        groups.add(current);
-        int digits = Math.max(2, String.valueOf(groups.size()).length());
-        List<CvrFile> out = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            List<AuthorityPlan> g = groups.get(i);
-            out.add(new CvrFile(
-                    String.format("cvr-%0" + digits + "d.json", i + 1),
-                    g.stream().map(a -> a.authority().id()).toList(),
-                    g.stream().mapToLong(AuthorityPlan::ballots).sum()));
-        }
+        out.add(new Chunk(out.size() + 1, current, inCurrent));
         return List.copyOf(out);
     }
 }

@@ -24,6 +24,6 @@ class StatewideGeneratorPropertiesTest {
         Set<String> ids = new HashSet<>();
         g.castVoteRecords(cvr -> GeneratedElectionCheck.ballotIsConsistent(cvr, index, ids));
         assertThat(ids).hasSize(ballots);
-        assertThat(g.cvrFiles().stream().mapToLong(StatewideGenerator.CvrFile::ballots).sum()).isEqualTo(ballots);
+        assertThat(g.chunks().stream().mapToLong(StatewideGenerator.Chunk::ballots).sum()).isEqualTo(ballots);
     }
 }

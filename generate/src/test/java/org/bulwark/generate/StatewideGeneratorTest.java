@@ -114,20 +114,20 @@ class StatewideGeneratorTest {
     }
 
     @Test
-    void filesHoldWholeAuthoritiesAndTogetherEveryBallotInOrder() {
+    void chunksHoldWholeAuthoritiesAndTogetherEveryBallotInOrder() {
         StatewideGenerator g = StatewideGenerator.create(new StatewideGenerator.Settings(30, 200, 5_000, 3, 1_000));
         List<CastVoteRecord> all = new ArrayList<>();
         g.castVoteRecords(all::add);
-        List<CastVoteRecord> byFile = new ArrayList<>();
-        g.cvrFiles().forEach(f -> {
-            int before = byFile.size();
-            g.castVoteRecords(f, byFile::add);
-            assertThat(byFile.size() - before).isEqualTo(f.ballots());
+        List<CastVoteRecord> byChunk = new ArrayList<>();
+        g.chunks().forEach(c -> {
+            int before = byChunk.size();
+            g.castVoteRecords(c, byChunk::add);
+            assertThat(byChunk.size() - before).isEqualTo(c.ballots());
         });
-        assertThat(byFile).isEqualTo(all);
-        assertThat(g.cvrFiles().size()).isBetween(4, 10);
-        assertThat(g.cvrFiles().stream().flatMap(f -> f.authorities().stream()).distinct().count()).isEqualTo(30);
-        assertThat(g.cvrFiles().get(0).name()).isEqualTo("cvr-01.json");
+        assertThat(byChunk).isEqualTo(all);
+        assertThat(g.chunks().size()).isBetween(4, 10);
+        assertThat(g.chunks().stream().flatMap(c -> c.authorities().stream()).distinct().count()).isEqualTo(30);
+        assertThat(g.chunks().get(0).fileName(CountingGroup.ABSENTEE)).isEqualTo("cvr-01-absentee.json");
     }
 
     @Test

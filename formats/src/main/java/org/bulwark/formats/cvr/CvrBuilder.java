@@ -131,14 +131,13 @@ final class CvrBuilder {
 
     void finish(boolean lenient) {
         String ballotId = uniqueId != null ? uniqueId : prePrinted != null ? prePrinted : Long.toString(emitter.ordinal());
-        String where = CvrEmitter.place(emitter.ordinal(), ballotId, line, column);
-        List<CvrContest> current = current(lenient, where);
+        List<CvrContest> current = current(lenient, ballotId);
         if (style == null) {
-            throw new BadInputException(file, where,
+            throw new BadInputException(file, where(ballotId),
                     "the CVR has no BallotStyleId, so it cannot be checked against the ballot it was cast on");
         }
         if (unit == null) {
-            throw new BadInputException(file, where, "the CVR has no BallotStyleUnitId, so it cannot be counted in its precinct");
+            throw new BadInputException(file, where(ballotId), "the CVR has no BallotStyleUnitId, so it cannot be counted in its precinct");
         }
         CastVoteRecord cvr = new CastVoteRecord(ballotId, style, unit, parties, Optional.ofNullable(device),
                 Optional.ofNullable(batch), countingGroup, images, current);
@@ -147,24 +146,28 @@ final class CvrBuilder {
     }
 
     /** The contests of the current snapshot: the one CurrentSnapshotId names. */
-    private List<CvrContest> current(boolean lenient, String where) {
+    private String where(String ballotId) {
+        return CvrEmitter.place(emitter.ordinal(), ballotId, line, column);
+    }
+
+    private List<CvrContest> current(boolean lenient, String ballotId) {
         if (currentSnapshot == null) {
             if (lenient && snapshotContests.size() == 1) {
                 return snapshotContests.get(0);
             }
-            throw new BadInputException(file, where, "the CVR has no CurrentSnapshotId, so its current snapshot is unknown");
+            throw new BadInputException(file, where(ballotId), "the CVR has no CurrentSnapshotId, so its current snapshot is unknown");
         }
         List<CvrContest> found = null;
         for (int i = 0; i < snapshotIds.size(); i++) {
             if (currentSnapshot.equals(snapshotIds.get(i))) {
                 if (found != null) {
-                    throw new BadInputException(file, where, "two CVRSnapshots have the id '" + currentSnapshot + "'");
+                    throw new BadInputException(file, where(ballotId), "two CVRSnapshots have the id '" + currentSnapshot + "'");
                 }
                 found = snapshotContests.get(i);
             }
         }
         if (found == null) {
-            throw new BadInputException(file, where,
+            throw new BadInputException(file, where(ballotId),
                     "CurrentSnapshotId '" + currentSnapshot + "' is not the id of a CVRSnapshot of this CVR");
         }
         return found;

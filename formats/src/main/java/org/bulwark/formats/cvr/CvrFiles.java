@@ -1,6 +1,11 @@
 package org.bulwark.formats.cvr;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.time.OffsetDateTime;
+import org.bulwark.model.Election;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,8 +42,10 @@ public final class CvrFiles {
             InputStream stream, String displayName, ElectionIndex election, CvrReadOptions options,
             Consumer<CastVoteRecord> sink) throws IOException {
         MeteredInput metered = new MeteredInput(stream, options.progress());
-        BufferedInputStream in = new BufferedInputStream(metered, 1 << 16);
-        CvrFormat format = detect(in, displayName);
+        byte[] head = metered.readNBytes(SNIFF_LIMIT);
+        CvrFormat format = detect(head, displayName);
+        // The parsers read the sniffed bytes again, then the rest straight from the file (no second buffer).
+        InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), metered);
         CvrEmitter emitter = new CvrEmitter(displayName, election, sink);
         ElectionIds ids = new ElectionIds(election.election());
         JsonCvrReader.Header header = switch (format) {
@@ -50,35 +57,46 @@ public final class CvrFiles {
                 header.generatedDate(), header.reportingDevices(), header.generatingDevices(), header.electionIds());
     }
 
+    /**
+     * A streaming writer of a CVR report for {@code election} to {@code out} (which stays open: it is
+     * the caller's). {@code reportingDevice} is the id the report names as the device that generated
+     * it; {@code generatedDate} its GeneratedDate. Close the writer to finish the report.
+     */
+    public static CvrReportWriter writer(
+            OutputStream out, CvrFormat format, Election election, String reportingDevice, OffsetDateTime generatedDate)
+            throws IOException {
+        CdfOut cdf = switch (format) {
+            case JSON -> CdfOut.json(out);
+            case XML -> CdfOut.xml(new BufferedOutputStream(out, 1 << 16));
+        };
+        return new CvrReportWriter(cdf, election, reportingDevice, generatedDate);
+    }
+
     /** JSON starts with '{', XML with '<', after an optional UTF-8 byte order mark and white space. */
-    static CvrFormat detect(BufferedInputStream in, String file) throws IOException {
-        in.mark(SNIFF_LIMIT + 3);
-        try {
-            int b = in.read();
-            if (b == 0xEF && in.read() == 0xBB && in.read() == 0xBF) {
-                b = in.read();
-            }
-            for (int n = 0; n < SNIFF_LIMIT; n++, b = in.read()) {
-                switch (b) {
-                    case -1 -> throw new BadInputException(file, "byte " + n,
-                            n == 0 ? "the file is empty" : "the file holds only white space");
-                    case ' ', '\t', '\r', '\n' -> {
-                        // white space before the content
-                    }
-                    case '{' -> {
-                        return CvrFormat.JSON;
-                    }
-                    case '<' -> {
-                        return CvrFormat.XML;
-                    }
-                    default -> throw new BadInputException(file, "byte " + n, String.format(
-                            "this is not a CVR report: it starts with byte 0x%02x, where a JSON report starts with '{' and an XML report with '<'",
-                            b));
+    static CvrFormat detect(byte[] head, String file) {
+        int n = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (; n < head.length; n++) {
+            switch (head[n]) {
+                case ' ', '\t', '\r', '\n' -> {
+                    // white space before the content
                 }
+                case '{' -> {
+                    return CvrFormat.JSON;
+                }
+                case '<' -> {
+                    return CvrFormat.XML;
+                }
+                default -> throw new BadInputException(file, "byte " + n, String.format(
+                        "this is not a CVR report: it starts with byte 0x%02x, where a JSON report starts with '{' and an XML report with '<'",
+                        head[n] & 0xFF));
             }
-            throw new BadInputException(file, "byte 0", "the file starts with more than " + SNIFF_LIMIT + " bytes of white space");
-        } finally {
-            in.reset();
         }
+        if (head.length == 0) {
+            throw new BadInputException(file, "byte 0", "the file is empty");
+        }
+        if (head.length < SNIFF_LIMIT) {
+            throw new BadInputException(file, "byte " + head.length, "the file holds only white space");
+        }
+        throw new BadInputException(file, "byte 0", "the file starts with more than " + SNIFF_LIMIT + " bytes of white space");
     }
 }

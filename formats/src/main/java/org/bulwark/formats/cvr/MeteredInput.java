@@ -63,6 +63,12 @@ final class MeteredInput extends FilterInputStream {
         return skipped;
     }
 
+    /** Does nothing: the stream is the caller's to close, and {@link #finish()} still has to read its end. */
+    @Override
+    public void close() {
+        // see above
+    }
+
     @Override
     public boolean markSupported() {
         return false;

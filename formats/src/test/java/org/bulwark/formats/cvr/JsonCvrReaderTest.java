@@ -42,8 +42,13 @@ class JsonCvrReaderTest {
 
     static List<CastVoteRecord> read(byte[] content, CvrReadOptions options) throws IOException {
         List<CastVoteRecord> out = new ArrayList<>();
-        CvrFiles.read(new ByteArrayInputStream(content), "cvr.json", TestElection.INDEX, options, out::add);
+        CvrFiles.read(new ByteArrayInputStream(content), name(content), TestElection.INDEX, options, out::add);
         return out;
+    }
+
+    /** Test files are named after their format, as users name theirs. */
+    static String name(byte[] content) {
+        return content.length > 0 && content[0] == '<' ? "cvr.xml" : "cvr.json";
     }
 
     static BadInputException failure(String content, CvrReadOptions options) {

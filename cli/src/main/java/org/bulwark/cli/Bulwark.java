@@ -1,0 +1,130 @@
+package org.bulwark.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.bulwark.model.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code bulwark} command. Exit codes: 0 success, 1 an unexpected failure, 2 bad input (an
+ * unusable file, an invalid election, wrong arguments), each with a message that says what is wrong
+ * and where; a stack trace only with {@code --verbose}.
+ */
+@Command(
+        name = "bulwark",
+        mixinStandardHelpOptions = true,
+        versionProvider = Bulwark.Version.class,
+        description = "Election integrity tools: read election definitions and cast vote records, tabulate, report.",
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:unexpected failure (run again with --verbose for details)",
+            "2:bad input: an unusable file, an invalid election or wrong arguments"})
+public final class Bulwark implements Runnable {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int BAD_INPUT = 2;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of unexpected errors.")
+    boolean verbose;
+
+    @Option(names = "--progress", scope = ScopeType.INHERIT, paramLabel = "MODE", defaultValue = "auto",
+            converter = ProgressModeConverter.class,
+            description = "Progress on stderr: auto (a bar on a terminal, plain lines otherwise), bar, lines or none. Default: ${DEFAULT-VALUE}.")
+    ProgressMode progress;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Io io;
+
+    private Bulwark(Io io) {
+        this.io = io;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = commandLine(new Io(out, err, Terminal.stderrIsTerminal(), Clock.systemUTC())).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The command line with every command, writing to {@code io}; tests run it in-process. */
+    static CommandLine commandLine(Io io) {
+        Bulwark root = new Bulwark(io);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(io.out());
+        cl.setErr(io.err());
+        cl.setExecutionExceptionHandler((e, command, parseResult) -> failed(e, io.err(), root.verbose));
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        // "bulwark" alone: say what there is to do.
+        spec.commandLine().usage(io.out());
+    }
+
+    Io io() {
+        return io;
+    }
+
+    /** The root command of the command a subcommand belongs to: where io and the global options are. */
+    static Bulwark of(CommandSpec spec) {
+        return (Bulwark) spec.root().userObject();
+    }
+
+    /** Exit code and message for what a command threw. */
+    static int failed(Exception e, PrintWriter err, boolean verbose) {
+        if (e instanceof BadInputException bad) {
+            err.println("bulwark: " + bad.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return BAD_INPUT;
+        }
+        err.println("bulwark: unexpected error: " + describe(e));
+        if (verbose) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run again with --verbose to see where it happened)");
+        }
+        err.flush();
+        return FAILURE;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        String kind = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? kind : kind + ": " + message;
+    }
+
+    /** Reads the version the build wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bulwark " + SoftwareVersion.get()};
+        }
+    }
+
+    /** Accepts the modes in lower case, as the help shows them. */
+    static final class ProgressModeConverter implements CommandLine.ITypeConverter<ProgressMode> {
+        @Override
+        public ProgressMode convert(String value) {
+            for (ProgressMode m : ProgressMode.values()) {
+                if (m.name().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a progress mode: use auto, bar, lines or none");
+        }
+    }
+}

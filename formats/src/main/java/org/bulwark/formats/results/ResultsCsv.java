@@ -1,0 +1,89 @@
+package org.bulwark.formats.results;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.bulwark.model.Contest;
+import org.bulwark.model.ContestId;
+import org.bulwark.model.CountingGroup;
+import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.GpUnitId;
+import org.bulwark.model.SelectionId;
+import org.bulwark.model.results.ContestCounts;
+import org.bulwark.model.results.ContestResult;
+import org.bulwark.model.results.ElectionResults;
+import org.bulwark.model.results.NotTabulated;
+import org.bulwark.model.results.ResultLabels;
+
+/**
+ * Results as one CSV row per contest, unit and selection, plus rows for write-in names, overvotes,
+ * undervotes and ballots cast. Units are the election scope and each precinct or split, with
+ * count_type "total"; the scope is repeated per counting group (count_type election-day, absentee,
+ * ...). Contests not tabulated get one row saying why. Every row says whether the ballots were test
+ * ballots, so a test export can never pass for an official one.
+ */
+final class ResultsCsv {
+    static final String[] HEADER = {
+        "mode", "contest_id", "contest_name", "unit_id", "unit_name", "count_type", "item", "selection_id",
+        "selection_name", "count"
+    };
+
+    private final ElectionIndex index;
+    private final ElectionResults results;
+    private final String mode;
+
+    ResultsCsv(ElectionIndex index, ElectionResults results, boolean test) {
+        this.index = index;
+        this.results = results;
+        this.mode = test ? "test" : "official";
+    }
+
+    void write(OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).build());
+        for (ContestResult contest : results.contests()) {
+            ContestCounts total = contest.counts().total();
+            rows(csv, contest, results.scope(), "total", total);
+            for (Map.Entry<GpUnitId, ContestCounts> e : contest.counts().byUnit().entrySet()) {
+                rows(csv, contest, e.getKey(), "total", e.getValue());
+            }
+            for (Map.Entry<CountingGroup, ContestCounts> e : contest.counts().byCountingGroup().entrySet()) {
+                rows(csv, contest, results.scope(), e.getKey().nist(), e.getValue());
+            }
+        }
+        for (NotTabulated n : results.notTabulated()) {
+            csv.printRecord(mode, n.contest().value(), contestName(n.contest()), results.scope().value(),
+                    ResultLabels.unit(index, results.scope()), "total", "not tabulated", "", n.reason(), "");
+        }
+        csv.flush(); // the printer is not closed: the caller owns the stream
+    }
+
+    private String contestName(ContestId id) {
+        return index.contest(id).map(Contest::name).orElse(id.value());
+    }
+
+    private void rows(CSVPrinter csv, ContestResult contest, GpUnitId unit, String countType, ContestCounts c)
+            throws IOException {
+        String id = contest.contest().value();
+        String name = contestName(contest.contest());
+        String unitName = ResultLabels.unit(index, unit);
+        for (Map.Entry<SelectionId, Long> v : c.votes().entrySet()) {
+            String label = index.contest(contest.contest()).flatMap(x -> x.selections().stream()
+                            .filter(s -> s.id().equals(v.getKey())).findFirst())
+                    .map(s -> ResultLabels.selection(index, s))
+                    .orElse(v.getKey().value());
+            csv.printRecord(mode, id, name, unit.value(), unitName, countType, "votes", v.getKey().value(), label, v.getValue());
+        }
+        for (Map.Entry<String, Long> w : c.writeInNames().entrySet()) {
+            csv.printRecord(mode, id, name, unit.value(), unitName, countType, "write-in name", "", w.getKey(), w.getValue());
+        }
+        csv.printRecord(mode, id, name, unit.value(), unitName, countType, "overvotes", "", "", c.overvotes());
+        csv.printRecord(mode, id, name, unit.value(), unitName, countType, "undervotes", "", "", c.undervotes());
+        csv.printRecord(mode, id, name, unit.value(), unitName, countType, "ballots cast", "", "", c.ballotsCast());
+    }
+}

@@ -1,0 +1,140 @@
+package org.bulwark.formats.results;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** NIST SP 1500-100 XML: subtypes as xsi:type, ids as ObjectId attributes, indented for people. */
+final class XmlEmitter implements NistEmitter {
+    static final String NAMESPACE = "http://itl.nist.gov/ns/voting/1500-100/v2";
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+    private final XMLStreamWriter xml;
+    /** Per open element: whether it has child elements (its end tag then goes on its own line). */
+    private final Deque<Boolean> hasChildren = new ArrayDeque<>();
+
+    XmlEmitter(OutputStream out) throws IOException {
+        try {
+            this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write XML: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface XmlWrite {
+        void run() throws XMLStreamException;
+    }
+
+    private static void io(XmlWrite write) throws IOException {
+        try {
+            write.run();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write XML: " + e.getMessage(), e);
+        }
+    }
+
+    private void startElement(String name) throws XMLStreamException {
+        if (!hasChildren.isEmpty()) {
+            hasChildren.pop();
+            hasChildren.push(true);
+        }
+        xml.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
+        if (hasChildren.isEmpty()) {
+            xml.writeStartElement("", name, NAMESPACE);
+            xml.writeDefaultNamespace(NAMESPACE);
+            xml.writeNamespace("xsi", XSI);
+        } else {
+            xml.writeStartElement("", name, NAMESPACE);
+        }
+        hasChildren.push(false);
+    }
+
+    private void endElement() throws XMLStreamException {
+        if (hasChildren.pop()) {
+            xml.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
+        }
+        xml.writeEndElement();
+    }
+
+    private void leaf(String name, String text) throws XMLStreamException {
+        startElement(name);
+        xml.writeCharacters(text);
+        endElement();
+    }
+
+    @Override
+    public void beginObject(String name, String type, Optional<String> id) throws IOException {
+        io(() -> {
+            startElement(name);
+            if (!type.equals(name)) {
+                xml.writeAttribute("xsi", XSI, "type", type);
+            }
+            if (id.isPresent()) {
+                xml.writeAttribute("ObjectId", id.get());
+            }
+        });
+    }
+
+    @Override
+    public void endObject() throws IOException {
+        io(this::endElement);
+    }
+
+    @Override
+    public void beginList(String name) {
+        // XML repeats the element instead.
+    }
+
+    @Override
+    public void endList() {}
+
+    @Override
+    public void value(String name, String value) throws IOException {
+        io(() -> leaf(name, value));
+    }
+
+    @Override
+    public void number(String name, long value) throws IOException {
+        io(() -> leaf(name, Long.toString(value)));
+    }
+
+    @Override
+    public void bool(String name, boolean value) throws IOException {
+        io(() -> leaf(name, Boolean.toString(value)));
+    }
+
+    @Override
+    public void refs(String name, List<String> ids) throws IOException {
+        io(() -> leaf(name, String.join(" ", ids)));
+    }
+
+    @Override
+    public void text(String name, String content) throws IOException {
+        io(() -> {
+            startElement(name);
+            startElement("Text");
+            xml.writeAttribute("Language", "en");
+            xml.writeCharacters(content);
+            endElement();
+            endElement();
+        });
+    }
+
+    @Override
+    public void finish() throws IOException {
+        io(() -> {
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close(); // closes the writer, not the stream
+        });
+    }
+}

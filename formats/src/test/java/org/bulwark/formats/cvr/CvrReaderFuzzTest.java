@@ -1,0 +1,134 @@
+package org.bulwark.formats.cvr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.bulwark.model.BadInputException;
+
+/**
+ * Both readers, fed mutated reports, either read them or throw BadInputException naming the file
+ * and a place: never another exception, never a hang. The seeds (in CvrReaderFuzzTestInputs) are the
+ * NIST test deck files trimmed to three CVRs and the small reports of the unit tests. Jazzer runs
+ * the seeds under plain {@code mvn verify} and fuzzes with JAZZER_FUZZ=1; the jqwik property
+ * mutates the seeds itself on every build.
+ */
+class CvrReaderFuzzTest {
+    static final Path SEEDS = seeds();
+
+    private static Path seeds() {
+        try {
+            return Path.of(CvrReaderFuzzTest.class.getResource("CvrReaderFuzzTestInputs/readersEitherSucceedOrSayWhy").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FuzzTest
+    void readersEitherSucceedOrSayWhy(byte[] data) {
+        readBothModes(data);
+    }
+
+    @Property(tries = 400)
+    void mutatedSeedsFailOnlyWithBadInput(@ForAll("seedFiles") byte[] seed, @ForAll Random random) {
+        byte[] data = seed;
+        int mutations = 1 + random.nextInt(4);
+        for (int i = 0; i < mutations; i++) {
+            data = mutate(data, random);
+        }
+        readBothModes(data);
+    }
+
+    private static void readBothModes(byte[] data) {
+        for (CvrReadOptions options : List.of(CvrReadOptions.strict(), CvrReadOptions.lenient())) {
+            try {
+                CvrFiles.read(new ByteArrayInputStream(data), "fuzz", TestElection.INDEX, options, c -> {});
+            } catch (BadInputException e) {
+                assertThat(e.file()).isEqualTo("fuzz");
+                assertThat(e.place()).isNotBlank();
+                assertThat(e.problem()).isNotBlank();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final byte[][] TOKENS = {
+        "{".getBytes(), "}".getBytes(), "[".getBytes(), "]".getBytes(), "\"".getBytes(), ",".getBytes(), ":".getBytes(),
+        "<".getBytes(), ">".getBytes(), "</".getBytes(), "&amp;".getBytes(), "&x;".getBytes(), "<!DOCTYPE x>".getBytes(),
+        "-1".getBytes(), "99999999999999999999".getBytes(), "null".getBytes(), "\"@type\"".getBytes(), "\"CVR.CVR\"".getBytes(),
+        {(byte) 0xC3}, {(byte) 0xFF}, {0}, "\\u0000".getBytes(), "\"CVR\": [".getBytes(),
+    };
+
+    /** One random mutation: flip a byte, truncate, insert a token or junk, duplicate or delete a range. */
+    static byte[] mutate(byte[] data, Random random) {
+        if (data.length == 0) {
+            return TOKENS[random.nextInt(TOKENS.length)].clone();
+        }
+        int at = random.nextInt(data.length);
+        switch (random.nextInt(6)) {
+            case 0 -> {
+                byte[] copy = data.clone();
+                copy[at] ^= (byte) (1 << random.nextInt(8));
+                return copy;
+            }
+            case 1 -> {
+                return Arrays.copyOf(data, at);
+            }
+            case 2 -> {
+                return splice(data, at, at, TOKENS[random.nextInt(TOKENS.length)]);
+            }
+            case 3 -> {
+                byte[] junk = new byte[1 + random.nextInt(8)];
+                random.nextBytes(junk);
+                return splice(data, at, at, junk);
+            }
+            case 4 -> {
+                int end = Math.min(data.length, at + 1 + random.nextInt(2000));
+                return splice(data, at, at, Arrays.copyOfRange(data, at, end));
+            }
+            default -> {
+                int end = Math.min(data.length, at + 1 + random.nextInt(200));
+                return splice(data, at, end, new byte[0]);
+            }
+        }
+    }
+
+    private static byte[] splice(byte[] data, int from, int to, byte[] insert) {
+        byte[] out = new byte[data.length - (to - from) + insert.length];
+        System.arraycopy(data, 0, out, 0, from);
+        System.arraycopy(insert, 0, out, from, insert.length);
+        System.arraycopy(data, to, out, from + insert.length, data.length - to);
+        return out;
+    }
+
+    @Provide
+    Arbitrary<byte[]> seedFiles() {
+        try (Stream<Path> files = Files.list(SEEDS)) {
+            List<byte[]> seeds = files.sorted().map(f -> {
+                try {
+                    return Files.readAllBytes(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+            return Arbitraries.of(seeds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

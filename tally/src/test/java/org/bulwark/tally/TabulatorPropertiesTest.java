@@ -1,0 +1,106 @@
+package org.bulwark.tally;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToLongFunction;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.bulwark.model.CastVoteRecord;
+import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.results.BallotCounts;
+import org.bulwark.model.results.Breakdown;
+import org.bulwark.model.results.ContestCounts;
+import org.bulwark.model.results.ContestResult;
+import org.bulwark.model.results.ElectionResults;
+import org.bulwark.model.results.Reconciliation;
+
+class TabulatorPropertiesTest {
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        return Arbitraries.randomValue(random -> Scenario.generate(random, 60));
+    }
+
+    private static ElectionResults sequential(Scenario s) {
+        PartialTally tally = Tabulator.of(ElectionIndex.of(s.election())).newPartial();
+        s.cvrs().forEach(tally::add);
+        return tally.results();
+    }
+
+    @Property(tries = 300)
+    void fastTallyAgreesWithTheReferenceTally(@ForAll("scenarios") Scenario s) {
+        assertThat(sequential(s)).isEqualTo(ReferenceTally.tally(s.election(), s.cvrs()));
+    }
+
+    @Property(tries = 200)
+    void resultsDoNotDependOnHowCvrsAreSplitBetweenPartialTallies(
+            @ForAll("scenarios") Scenario s, @ForAll @IntRange(min = 1, max = 8) int parts, @ForAll Random random) {
+        Tabulator tabulator = Tabulator.of(ElectionIndex.of(s.election()));
+        List<PartialTally> partials = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            partials.add(tabulator.newPartial());
+        }
+        List<CastVoteRecord> shuffled = new ArrayList<>(s.cvrs());
+        Collections.shuffle(shuffled, random);
+        for (CastVoteRecord cvr : shuffled) {
+            partials.get(random.nextInt(parts)).add(cvr);
+        }
+        Collections.shuffle(partials, random);
+
+        // Left fold ((a+b)+c)+... and right fold a+(b+(c+...)) into fresh tallies: associativity
+        // and commutativity together with the shuffles above.
+        PartialTally left = tabulator.newPartial();
+        partials.forEach(left::merge);
+        PartialTally right = tabulator.newPartial();
+        right.merge(partials.get(parts - 1));
+        for (int i = parts - 2; i >= 0; i--) {
+            PartialTally next = tabulator.newPartial();
+            next.merge(partials.get(i));
+            next.merge(right);
+            right = next;
+        }
+
+        ElectionResults expected = sequential(s);
+        assertThat(left.results()).isEqualTo(expected);
+        assertThat(right.results()).isEqualTo(expected);
+        assertThat(left.ballotsCounted()).isEqualTo(s.cvrs().size());
+    }
+
+    @Property(tries = 200)
+    void tabulatedResultsAlwaysReconcile(@ForAll("scenarios") Scenario s) {
+        Reconciliation r = Reconciliation.of(sequential(s));
+        assertThat(r.discrepancies()).isEmpty();
+    }
+
+    @Property(tries = 200)
+    void everyBreakdownAddsUpToTheTotal(@ForAll("scenarios") Scenario s) {
+        ElectionResults r = sequential(s);
+        assertPartitions(r.ballots(), BallotCounts::counted);
+        assertPartitions(r.ballots(), BallotCounts::blank);
+        for (ContestResult c : r.contests()) {
+            assertPartitions(c.counts(), ContestCounts::ballotsCast);
+            assertPartitions(c.counts(), ContestCounts::overvotes);
+            assertPartitions(c.counts(), ContestCounts::undervotes);
+            assertPartitions(c.counts(), ContestCounts::totalVotes);
+            assertPartitions(c.counts(), ContestCounts::writeInVotes);
+            assertThat(c.counts().total().writeInNames().values().stream().mapToLong(Long::longValue).sum())
+                    .isLessThanOrEqualTo(c.counts().total().writeInVotes());
+        }
+    }
+
+    private static <T> void assertPartitions(Breakdown<T> b, ToLongFunction<T> f) {
+        long total = f.applyAsLong(b.total());
+        for (Map<?, T> by : List.of(b.byUnit(), b.byBallotStyle(), b.byCountingGroup(), b.byDevice(), b.byBatch())) {
+            assertThat(by.values().stream().mapToLong(f).sum()).isEqualTo(total);
+        }
+    }
+}
