@@ -97,10 +97,7 @@ public final class Workspace implements AutoCloseable {
             case WorkspaceLocation.SqliteFile f -> openSqlite(f);
             case WorkspaceLocation.Postgres p -> openPostgres(p);
         };
-        Dialect dialect = switch (location) {
-            case WorkspaceLocation.SqliteFile f -> Dialect.SQLITE;
-            case WorkspaceLocation.Postgres p -> Dialect.POSTGRESQL;
-        };
+        Dialect dialect = location instanceof WorkspaceLocation.Postgres ? Dialect.POSTGRESQL : Dialect.SQLITE;
         try {
             migrate(location, dialect);
         } catch (RuntimeException e) {
@@ -187,7 +184,7 @@ public final class Workspace implements AutoCloseable {
                 .toList();
         if (!future.isEmpty()) {
             String known = Arrays.stream(info.all())
-                    .filter(m -> m.getType() != null && m.getState().isResolved() && m.getVersion() != null)
+                    .filter(m -> m.getState().isResolved())
                     .map(m -> m.getVersion().getVersion())
                     .reduce((a, b) -> b)
                     .orElse("none");
