@@ -208,7 +208,7 @@ final class BallotDesign {
             selections.add(new ContestSelection.WriteIn(sid));
             writeIns.add(sid);
         }
-        add(district, new Contest.CandidateContest(contest, name + " (vote for " + seats + ")", district, seats, selections, List.of(), 0),
+        add(district, new Contest.CandidateContest(contest, name, district, seats, selections, List.of(), 0),
                 new Behaviour.Nonpartisan(seats, printed, appeal, writeIns, rng.between(0.1, 0.2)));
     }
 

@@ -30,7 +30,7 @@ final class Geography {
     private static final int SENATE_DISTRICTS = 34;
     private static final int HOUSE_DISTRICTS = 163;
     /** Share of district boundaries that follow precinct lines; the rest split a precinct. */
-    private static final double FOLLOWS_PRECINCT_LINES = 0.6;
+    private static final double FOLLOWS_PRECINCT_LINES = 0.8;
 
     record Authority(int index, GpUnitId id, String name, GpUnitType type, int firstPrecinct, int precinctCount, double lean) {
         String number() {
