@@ -332,21 +332,22 @@ public final class Workspace implements AutoCloseable {
      * a single CVR is read.
      *
      * @param sourceName the file as the user named it
+     * @param format the file's format as detected, e.g. "NIST SP 1500-103 JSON"
      * @param sha256 the SHA-256 of the file's bytes (32 bytes)
      * @param countingGroup the counting group the file is imported as
      * @throws BadInputException also when a CVR names a contest, selection, style, unit or party
      *     that the election does not define (the reader should have caught it)
      */
     public synchronized ImportedFile importCvrs(
-            ElectionRef election, String sourceName, byte[] sha256, CountingGroup countingGroup, CvrStreamSource source)
-            throws IOException {
+            ElectionRef election, String sourceName, String format, byte[] sha256, CountingGroup countingGroup,
+            CvrStreamSource source) throws IOException {
         if (sha256.length != 32) {
             throw new IllegalArgumentException("a SHA-256 has 32 bytes, not " + sha256.length);
         }
         String sha = HEX.formatHex(sha256);
         try {
             return transaction(true, "import the CVR file " + sourceName,
-                    () -> importInTransaction(election, sourceName, sha, countingGroup, source));
+                    () -> importInTransaction(election, sourceName, format, sha, countingGroup, source));
         } catch (LostRace e) {
             // Another process imported the same file between our check and our insert (PostgreSQL).
             throw transaction(false, "import the CVR file " + sourceName,
@@ -355,8 +356,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     private ImportedFile importInTransaction(
-            ElectionRef election, String sourceName, String sha, CountingGroup countingGroup, CvrStreamSource source)
-            throws SQLException, IOException {
+            ElectionRef election, String sourceName, String format, String sha, CountingGroup countingGroup,
+            CvrStreamSource source) throws SQLException, IOException {
         CvrCodec codec = new CvrCodec(dictionary(election));
         Optional<ImportedFile> earlier = findFile("sha256 = ?", sha);
         if (earlier.isPresent()) {
@@ -367,13 +368,14 @@ public final class Workspace implements AutoCloseable {
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO cvr_file (election_id, sha256, source_name, format, counting_group, cvr_count,
                     imported_at, imported_by)
-                VALUES (?, ?, ?, '', ?, 0, ?, ?) RETURNING id""")) {
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id""")) {
             ps.setLong(1, election.id());
             ps.setString(2, sha);
             ps.setString(3, sourceName);
-            ps.setString(4, countingGroup.nist());
-            ps.setLong(5, now.toEpochMilli());
-            ps.setString(6, importedBy);
+            ps.setString(4, format);
+            ps.setString(5, countingGroup.nist());
+            ps.setLong(6, now.toEpochMilli());
+            ps.setString(7, importedBy);
             fileId = returnedId(ps);
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
@@ -384,7 +386,7 @@ public final class Workspace implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute(dialect.createStaging);
         }
-        Staged staged = stage(codec, sourceName, source);
+        long count = stage(codec, sourceName, source);
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO cvr (file_id, position, record)
                 SELECT ?, ROW_NUMBER() OVER (ORDER BY rnd), record FROM cvr_staging ORDER BY rnd""")) {
@@ -394,27 +396,22 @@ public final class Workspace implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute("DROP TABLE cvr_staging");
         }
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE cvr_file SET format = ?, cvr_count = ? WHERE id = ?")) {
-            ps.setString(1, staged.format());
-            ps.setLong(2, staged.count());
-            ps.setLong(3, fileId);
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE cvr_file SET cvr_count = ? WHERE id = ?")) {
+            ps.setLong(1, count);
+            ps.setLong(2, fileId);
             ps.executeUpdate();
         }
-        return new ImportedFile(fileId, election, sha, sourceName, staged.format(), countingGroup, staged.count(), now,
-                importedBy);
+        return new ImportedFile(fileId, election, sha, sourceName, format, countingGroup, count, now, importedBy);
     }
 
-    private record Staged(String format, long count) {}
-
-    /** Encodes and stages every CVR the source pushes, each with a random sort key. */
-    private Staged stage(CvrCodec codec, String sourceName, CvrStreamSource source) throws SQLException, IOException {
+    /** Encodes and stages every CVR the source pushes, each with a random sort key; returns the count. */
+    private long stage(CvrCodec codec, String sourceName, CvrStreamSource source) throws SQLException, IOException {
         // A fast generator seeded from SecureRandom per import: the order must be unpredictable, not secret-key strong.
         SplittableRandom order = new SplittableRandom(random.nextLong());
         long[] count = {0};
-        String format;
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cvr_staging (rnd, record) VALUES (?, ?)")) {
             try {
-                format = source.pushTo(cvr -> {
+                source.pushTo(cvr -> {
                     byte[] record;
                     try {
                         record = codec.encode(cvr);
@@ -440,7 +437,7 @@ public final class Workspace implements AutoCloseable {
                 ps.executeBatch();
             }
         }
-        return new Staged(format, count[0]);
+        return count[0];
     }
 
     /** Carries a database error out of the sink, which may not throw checked exceptions. */

@@ -20,7 +20,6 @@ final class Fixtures {
     static final Instant NOW = Instant.parse("2026-11-03T20:15:30.123Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String IMPORTER = "clerk (test)";
-    static final String FORMAT = "NIST SP 1500-103 JSON";
 
     private Fixtures() {}
 
@@ -36,14 +35,6 @@ final class Fixtures {
         List<CastVoteRecord> all = new ArrayList<>();
         generator().castVoteRecords(all::add);
         return all;
-    }
-
-    /** A CVR file's worth of ballots, pushed as a reader would. */
-    static CvrStreamSource push(List<CastVoteRecord> ballots) {
-        return sink -> {
-            ballots.forEach(sink);
-            return FORMAT;
-        };
     }
 
     /** A definition "file" for the election: the store keeps bytes as given, so any bytes do. */

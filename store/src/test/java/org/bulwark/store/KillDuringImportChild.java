@@ -25,7 +25,7 @@ final class KillDuringImportChild {
         List<CastVoteRecord> ballots = Fixtures.ballots();
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
         try (Workspace w = Workspace.open(new WorkspaceLocation.SqliteFile(db))) {
-            w.importCvrs(election, FILE, Fixtures.sha256(FILE), CountingGroup.ELECTION_DAY, sink -> {
+            w.importCvrs(election, FILE, "NIST SP 1500-103 JSON", Fixtures.sha256(FILE), CountingGroup.ELECTION_DAY, sink -> {
                 for (long n = 1; ; n++) {
                     sink.accept(ballots.get((int) (n % ballots.size())));
                     if (n == ROWS_BEFORE_MARKER) {

@@ -65,7 +65,8 @@ class KillDuringImportTest {
             assertThat(w.forEachCvr(election, c -> {})).isZero();
 
             List<CastVoteRecord> ballots = WorkspaceContract.BALLOTS;
-            ImportedFile file = w.importCvrs(election, KillDuringImportChild.FILE, Fixtures.sha256(KillDuringImportChild.FILE), CountingGroup.ELECTION_DAY, Fixtures.push(ballots));
+            ImportedFile file = w.importCvrs(election, KillDuringImportChild.FILE, "NIST SP 1500-103 JSON",
+                    Fixtures.sha256(KillDuringImportChild.FILE), CountingGroup.ELECTION_DAY, sink -> ballots.forEach(sink));
             assertThat(w.importedFiles(election)).containsExactly(file);
             assertThat(w.forEachCvr(election, c -> {})).isEqualTo(ballots.size());
         }

@@ -79,8 +79,8 @@ abstract class WorkspaceContract {
 
     static ImportedFile importBallots(Workspace w, ElectionRef e, String name, List<CastVoteRecord> ballots)
             throws IOException {
-        return w.importCvrs(e, name, Fixtures.sha256(name), CountingGroup.ELECTION_DAY,
-                Fixtures.push(ballots));
+        return w.importCvrs(e, name, "NIST SP 1500-103 JSON", Fixtures.sha256(name), CountingGroup.ELECTION_DAY,
+                sink -> ballots.forEach(sink));
     }
 
     static List<CastVoteRecord> readAll(Workspace w, ElectionRef e) {
@@ -161,13 +161,12 @@ abstract class WorkspaceContract {
         Workspace w = open();
         ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
 
-        ImportedFile file = w.importCvrs(e, "county-1.json", Fixtures.sha256("county-1"),
-                CountingGroup.ABSENTEE, Fixtures.push(BALLOTS));
+        ImportedFile file = w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("county-1"),
+                CountingGroup.ABSENTEE, sink -> BALLOTS.forEach(sink));
 
         assertThat(file.cvrCount()).isEqualTo(BALLOTS.size());
         assertThat(file.sha256()).isEqualTo(Fixtures.hex(Fixtures.sha256("county-1")));
         assertThat(file.countingGroup()).isEqualTo(CountingGroup.ABSENTEE);
-        assertThat(file.format()).as("as the reader reported it").isEqualTo(Fixtures.FORMAT);
         assertThat(file.importedAt()).isEqualTo(Fixtures.NOW);
         assertThat(file.importedBy()).isEqualTo(Fixtures.IMPORTER);
         assertThat(w.importedFiles(e)).containsExactly(file);
@@ -211,10 +210,8 @@ abstract class WorkspaceContract {
         ImportedFile first = importBallots(w, e, "county-1.json", BALLOTS);
         int[] pushed = {0};
 
-        assertThatThrownBy(() -> w.importCvrs(e, "county-1 (copy).json", Fixtures.sha256("county-1.json"), CountingGroup.ELECTION_DAY, sink -> {
-                            pushed[0]++;
-                            return Fixtures.FORMAT;
-                        }))
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1 (copy).json", "NIST SP 1500-103 JSON",
+                        Fixtures.sha256("county-1.json"), CountingGroup.ELECTION_DAY, sink -> pushed[0]++))
                 .isInstanceOfSatisfying(DuplicateImport.class, d -> {
                     assertThat(d.earlierId()).isEqualTo(first.id());
                     assertThat(d.earlierSourceName()).isEqualTo("county-1.json");
@@ -234,7 +231,7 @@ abstract class WorkspaceContract {
         ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
         BadInputException bad = new BadInputException("county-1.json", "CVR 2500", "Contest \"x\" is not in the election");
 
-        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", Fixtures.sha256("county-1.json"),
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("county-1.json"),
                         CountingGroup.ELECTION_DAY, sink -> {
                             BALLOTS.subList(0, 2_499).forEach(sink);
                             throw bad;
@@ -254,7 +251,7 @@ abstract class WorkspaceContract {
         ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
         IOException io = new IOException("read error on /media/usb/county-1.json");
 
-        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", Fixtures.sha256("x"),
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("x"),
                         CountingGroup.ELECTION_DAY, sink -> {
                             BALLOTS.subList(0, 1_500).forEach(sink);
                             throw io;
@@ -273,11 +270,10 @@ abstract class WorkspaceContract {
                 good.parties(), good.creatingDevice(), good.batch(), good.countingGroup(), good.ballotImages(),
                 List.of(new CvrContest(new ContestId("no-such-contest"), List.of(), OptionalInt.empty(), OptionalInt.empty())));
 
-        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", Fixtures.sha256("x"),
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("x"),
                         CountingGroup.ELECTION_DAY, sink -> {
                             sink.accept(BALLOTS.get(1));
                             sink.accept(stray);
-                            return Fixtures.FORMAT;
                         }))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("county-1.json: CVR 2 (ballot id \"" + good.ballotId()
@@ -389,14 +385,15 @@ abstract class WorkspaceContract {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<ImportedFile> a = pool.submit(() -> first.importCvrs(e, "a.json", Fixtures.sha256("same"), CountingGroup.ELECTION_DAY, sink -> {
+            Future<ImportedFile> a = pool.submit(() -> first.importCvrs(e, "a.json", "NIST SP 1500-103 JSON",
+                    Fixtures.sha256("same"), CountingGroup.ELECTION_DAY, sink -> {
                         BALLOTS.subList(0, 100).forEach(sink);
                         firstStreaming.countDown();
                         await(release);
-                        return Fixtures.FORMAT;
                     }));
             assertThat(firstStreaming.await(30, TimeUnit.SECONDS)).isTrue();
-            Future<ImportedFile> b = pool.submit(() -> second.importCvrs(e, "b.json", Fixtures.sha256("same"), CountingGroup.ELECTION_DAY, Fixtures.push(BALLOTS.subList(0, 50))));
+            Future<ImportedFile> b = pool.submit(() -> second.importCvrs(e, "b.json", "NIST SP 1500-103 JSON",
+                    Fixtures.sha256("same"), CountingGroup.ELECTION_DAY, sink -> BALLOTS.subList(0, 50).forEach(sink)));
             // Gives the second import time to reach the database and wait there; the outcome is the
             // same if it has not yet.
             Thread.sleep(300);
