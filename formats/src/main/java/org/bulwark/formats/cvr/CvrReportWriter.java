@@ -33,6 +33,7 @@ public final class CvrReportWriter implements Closeable {
     private final Election election;
     private final String reportingDevice;
     private final OffsetDateTime generated;
+    private final String electionId;
     private final Set<String> creatingDevices = new LinkedHashSet<>();
     private long count;
     private boolean closed;
@@ -42,6 +43,7 @@ public final class CvrReportWriter implements Closeable {
         this.election = election;
         this.reportingDevice = reportingDevice;
         this.generated = generated;
+        this.electionId = ncName(election.id());
         out.startReport();
         out.startList("CVR");
     }
@@ -85,7 +87,7 @@ public final class CvrReportWriter implements Closeable {
         out.text("Type", "original");
         out.endObject();
         out.endList();
-        out.text("ElectionId", election.id());
+        out.text("ElectionId", electionId);
         if (!cvr.parties().isEmpty()) {
             List<String> ids = new ArrayList<>(cvr.parties().size());
             for (PartyId p : cvr.parties()) {
@@ -134,6 +136,23 @@ public final class CvrReportWriter implements Closeable {
             out.integer("Undervotes", contest.recordedUndervotes().getAsInt());
         }
         out.endObject();
+    }
+
+    /**
+     * The election's id as an XML ID (an NCName: no spaces or colons, not starting with a digit).
+     * CVRs keep no election id, so changing its spelling here loses nothing a reader returns;
+     * other ids are written as they are, because CVRs refer to them.
+     */
+    static String ncName(String id) {
+        StringBuilder b = new StringBuilder(id.length() + 1);
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            b.append(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' ? c : '-');
+        }
+        if (!Character.isLetter(b.charAt(0)) && b.charAt(0) != '_') {
+            b.insert(0, '_');
+        }
+        return b.toString();
     }
 
     private static final List<String> GENERATED = List.of("generated-rules");
@@ -195,7 +214,7 @@ public final class CvrReportWriter implements Closeable {
 
     private void writeElection() throws IOException {
         out.startList("Election");
-        out.startObject("Election", "Election", false, election.id());
+        out.startObject("Election", "Election", false, electionId);
         if (!election.candidates().isEmpty()) {
             out.startList("Candidate");
             for (Candidate c : election.candidates()) {

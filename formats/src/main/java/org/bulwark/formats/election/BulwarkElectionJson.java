@@ -371,6 +371,7 @@ final class BulwarkElectionJson {
         private static String describe(Node v) {
             return switch (v.kind()) {
                 case OBJECT -> "an object";
+                case ARRAY -> "a list";
                 case STRING -> "the text \"" + v.text().orElseThrow() + "\"";
                 case NUMBER -> "the number " + v.text().orElseThrow();
                 case BOOLEAN -> v.text().orElseThrow();

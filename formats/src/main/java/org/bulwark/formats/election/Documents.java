@@ -168,7 +168,7 @@ final class Documents {
                 case START_OBJECT -> {
                     deeper(depth);
                     for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
-                        String key = p.currentName();
+                        String key = wholeCharacters(p.currentName());
                         JsonToken v = p.nextToken();
                         JsonLocation at = p.currentTokenLocation();
                         if (v == JsonToken.START_ARRAY) {
@@ -178,15 +178,36 @@ final class Documents {
                         }
                     }
                 }
-                // An array inside an array: no election format has one; keep it under an empty name.
-                case START_ARRAY -> elements(node, "", depth);
-                case VALUE_STRING -> node.setScalar(Node.Kind.STRING, p.getText());
+                // An array inside an array (or as the whole document): no election format has one; its
+                // elements are kept under an empty name.
+                case START_ARRAY -> {
+                    node.setScalar(Node.Kind.ARRAY, null);
+                    elements(node, "", depth);
+                }
+                case VALUE_STRING -> node.setScalar(Node.Kind.STRING, wholeCharacters(p.getText()));
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> node.setScalar(Node.Kind.NUMBER, p.getText());
                 case VALUE_TRUE, VALUE_FALSE -> node.setScalar(Node.Kind.BOOLEAN, p.getText());
                 case VALUE_NULL -> node.setScalar(Node.Kind.NULL, null);
                 default -> throw new BadInputException(file, place(p.currentTokenLocation()),
                         "unexpected JSON token " + t);
             }
+        }
+
+        /**
+         * JSON escapes can spell half of a surrogate pair ("\\ud800"), which is no character: it
+         * could be neither printed nor written back as UTF-8.
+         */
+        private String wholeCharacters(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new BadInputException(file, place(p.currentTokenLocation()), String.format(
+                            "a text value holds \\u%04x, half of a surrogate pair, which is not a character", (int) c));
+                }
+            }
+            return text;
         }
 
         private void elements(Node node, String key, int depth) throws IOException {

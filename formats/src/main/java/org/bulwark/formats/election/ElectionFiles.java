@@ -89,8 +89,9 @@ public final class ElectionFiles {
     private static LoadedElection json(Documents.Document doc, String file) {
         Node root = doc.root();
         if (!root.isObject()) {
-            throw new BadInputException(file, root.place(), "the file holds a single JSON value, not an election "
-                    + "definition object");
+            String what = root.kind() == Node.Kind.ARRAY ? "list" : "value";
+            throw new BadInputException(file, root.place(),
+                    "the file holds a JSON " + what + ", not an election definition object");
         }
         if (root.has(BulwarkElectionJson.FORMAT_KEY)) {
             Election election = BulwarkElectionJson.read(root, file);

@@ -90,7 +90,10 @@ final class NistElectionReader {
             return "";
         });
         String id = e.first("ExternalIdentifier").flatMap(x -> text(x, "Value")).orElse(title);
-        Optional<LocalDate> date = text(e, "StartDate").or(() -> text(e, "EndDate")).flatMap(d -> date(e, d));
+        Optional<LocalDate> date = text(e, "StartDate").or(() -> text(e, "EndDate")).or(() -> {
+            error(e, "Election has no StartDate");
+            return Optional.empty();
+        }).flatMap(d -> date(e, d));
         Optional<ElectionType> type = required(e, "Type").flatMap(t -> electionType(e, t));
         Optional<String> scope = required(e, "ElectionScopeId");
 

@@ -23,9 +23,10 @@ final class Node {
         XML
     }
 
-    /** What a JSON scalar was; XML text is always STRING. */
+    /** What a JSON value was; XML text is always STRING. ARRAY is an array directly inside an array. */
     enum Kind {
         OBJECT,
+        ARRAY,
         STRING,
         NUMBER,
         BOOLEAN,

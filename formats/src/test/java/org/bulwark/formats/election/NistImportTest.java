@@ -10,6 +10,7 @@ import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.ContestSelection;
 import org.bulwark.model.Election;
+import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.ElectionType;
 import org.bulwark.model.GpUnitId;
@@ -52,6 +53,7 @@ class NistImportTest {
         Election xml = ElectionFiles.read(nist(election, base + ".xml")).election();
 
         assertThat(xml).isEqualTo(json);
+        assertThat(ElectionFingerprint.of(xml)).isEqualTo(ElectionFingerprint.of(json));
     }
 
     @ParameterizedTest
