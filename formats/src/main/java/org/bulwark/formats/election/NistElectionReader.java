@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -164,7 +165,7 @@ final class NistElectionReader {
         Optional<ElectionType> t = ElectionType.fromNist(value);
         if (t.isEmpty()) {
             error(e, "election Type '" + value + "' is not a NIST election type; valid types: "
-                    + java.util.Arrays.stream(ElectionType.values()).map(ElectionType::nist).collect(Collectors.joining(", ")));
+                    + Arrays.stream(ElectionType.values()).map(ElectionType::nist).collect(Collectors.joining(", ")));
         }
         return t;
     }
