@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -102,13 +104,15 @@ final class BulwarkJsonReader {
         for (Node a : j.map(n -> elements(n, "authorities")).orElse(List.of())) {
             out.add(unit(a, true, GpUnitType.COUNTY, List.of()));
         }
+        // A precinct is made of the splits that name it, in the order the splits are listed.
+        Map<String, List<GpUnitId>> splitsOf = new HashMap<>();
+        for (Node s : splits) {
+            if (s.has("precinct")) {
+                splitsOf.computeIfAbsent(id(s, "precinct"), k -> new ArrayList<>()).add(new GpUnitId(id(s, "id")));
+            }
+        }
         for (Node p : precincts) {
-            String id = id(p, "id");
-            List<GpUnitId> itsSplits = splits.stream()
-                    .filter(s -> s.first("precinct").flatMap(Node::text).filter(id::equals).isPresent())
-                    .map(s -> new GpUnitId(id(s, "id")))
-                    .toList();
-            GpUnit u = unit(p, false, GpUnitType.PRECINCT, itsSplits);
+            GpUnit u = unit(p, false, GpUnitType.PRECINCT, splitsOf.getOrDefault(id(p, "id"), List.of()));
             if (!PRECINCT_TYPES.contains(u.type())) {
                 throw bad(p.first("type").orElseThrow(), "a precinct has type precinct, combined-precinct or "
                         + "polling-place, not '" + u.type().nist() + "'; other units go in districts");
