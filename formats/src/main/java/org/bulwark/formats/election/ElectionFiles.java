@@ -80,7 +80,7 @@ public final class ElectionFiles {
     /** Writes {@code election} as Bulwark JSON to {@code out}, which the caller closes. */
     public static void writeBulwarkJson(Election election, OutputStream out) {
         try {
-            BulwarkElectionJson.write(election, out);
+            BulwarkJsonWriter.write(election, out);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the election definition", e);
         }
@@ -94,7 +94,7 @@ public final class ElectionFiles {
                     "the file holds a JSON " + what + ", not an election definition object");
         }
         if (root.has(BulwarkElectionJson.FORMAT_KEY)) {
-            Election election = BulwarkElectionJson.read(root, file);
+            Election election = BulwarkJsonReader.read(root, file);
             return new LoadedElection(election, ElectionFormat.BULWARK_JSON, ElectionValidator.validate(election));
         }
         String type = root.first("@type").flatMap(Node::text).orElse("");

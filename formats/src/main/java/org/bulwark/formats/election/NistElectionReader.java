@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -164,7 +166,7 @@ final class NistElectionReader {
         Optional<ElectionType> t = ElectionType.fromNist(value);
         if (t.isEmpty()) {
             error(e, "election Type '" + value + "' is not a NIST election type; valid types: "
-                    + java.util.Arrays.stream(ElectionType.values()).map(ElectionType::nist).collect(Collectors.joining(", ")));
+                    + Arrays.stream(ElectionType.values()).map(ElectionType::nist).collect(Collectors.joining(", ")));
         }
         return t;
     }
@@ -263,6 +265,11 @@ final class NistElectionReader {
             } else if (k.equals("BallotMeasureContest") || k.equals("RetentionContest")) {
                 // A retention question is answered yes or no, like any ballot measure.
                 String text = intlText(c, "FullText").or(() -> intlText(c, "SummaryText")).orElse("");
+                if (k.equals("RetentionContest")) {
+                    text(c, "CandidateId").ifPresent(who -> warning(c, "retention contest '" + id.get()
+                            + "' is read as a yes/no question; the candidate it retains ('" + who
+                            + "') is named only by its name and text"));
+                }
                 sources.put(at, c);
                 out.add(new Contest.BallotMeasureContest(cid, name, did, text, measureSelections(c, at)));
             } else if (dialect.partyContests.contains(k)) {
@@ -479,7 +486,8 @@ final class NistElectionReader {
     }
 
     /**
-     * An InternationalizedText in English where there is one, else in its first language. A plain
+     * An InternationalizedText in English ("en", "en-US", ...) where there is one, else in its first
+     * language. A plain
      * string is accepted too, as some producers write one.
      */
     private Optional<String> intlText(Node n, String key) {
@@ -494,7 +502,8 @@ final class NistElectionReader {
         List<Node> texts = value.all("Text");
         Optional<Node> chosen = texts.stream()
                 .filter(t -> text(t, value.syntax() == Node.Syntax.XML ? "@Language" : "Language")
-                        .filter("en"::equals).isPresent())
+                        .filter(l -> l.equalsIgnoreCase("en") || l.toLowerCase(Locale.ROOT).startsWith("en-"))
+                        .isPresent())
                 .findFirst()
                 .or(() -> texts.stream().findFirst());
         return chosen.flatMap(t -> t.syntax() == Node.Syntax.XML ? t.text() : text(t, "Content"))

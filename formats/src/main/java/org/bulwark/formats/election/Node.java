@@ -127,14 +127,6 @@ final class Node {
         return children.keySet();
     }
 
-    int line() {
-        return line;
-    }
-
-    int column() {
-        return column;
-    }
-
     /** "line 12, column 4": where the value starts in the file. */
     String place() {
         return "line " + line + ", column " + column;

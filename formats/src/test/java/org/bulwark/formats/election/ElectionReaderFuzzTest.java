@@ -2,6 +2,7 @@ package org.bulwark.formats.election;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +20,14 @@ import org.bulwark.model.BadInputException;
 import org.bulwark.model.Election;
 
 /**
- * Random mutations of a valid file of every format (byte flips, truncations, insertions of random
- * or structural bytes, duplicated slices), run on every build: each mutant either reads or raises
- * a BadInputException; and an election read with no error is written as Bulwark JSON and reads
- * back equal.
+ * Every election reader, fed damaged files, either reads them or throws a BadInputException naming
+ * the file and a place: never another exception. An election read with no error is written as
+ * Bulwark JSON and reads back equal. Jazzer replays its seeds (a valid file of each format, in
+ * ElectionReaderFuzzTestInputs) under plain {@code mvn verify} and fuzzes with JAZZER_FUZZ=1; the
+ * jqwik property mutates valid files itself on every build (byte flips, truncations, insertions of
+ * random or structural bytes, duplicated and deleted slices).
  */
-class MutationFuzzTest {
+class ElectionReaderFuzzTest {
     record Seed(String name, byte[] content) {
         @Override
         public String toString() {
@@ -100,29 +103,39 @@ class MutationFuzzTest {
         return one.list().ofMinSize(1).ofMaxSize(4);
     }
 
+    /** What happened to one file: refused, or read with or without errors. */
+    private static String readOrRefuse(byte[] data, String name) {
+        LoadedElection loaded;
+        try {
+            loaded = ElectionFiles.read(data, name);
+        } catch (BadInputException refused) {
+            assertThat(refused.file()).isEqualTo(name);
+            assertThat(refused.place()).isNotBlank();
+            assertThat(refused.problem()).isNotBlank();
+            return "refused";
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ElectionFiles.writeBulwarkJson(loaded.election(), out);
+        if (loaded.hasErrors()) {
+            return "read, with errors";
+        }
+        Election back = ElectionFiles.read(out.toByteArray(), "written").election();
+        assertThat(back).isEqualTo(loaded.election());
+        return "read, no error";
+    }
+
+    @FuzzTest
+    void electionFilesEitherReadOrSayWhy(byte[] data) {
+        readOrRefuse(data, "fuzz");
+    }
+
     @Property(tries = 2000)
     void mutatedFilesReadOrAreRefusedWithBadInput(@ForAll("seeds") Seed seed, @ForAll("mutations") List<Mutation> edits) {
         byte[] data = seed.content();
         for (Mutation m : edits) {
             data = m.apply(data);
         }
-        LoadedElection loaded;
-        try {
-            loaded = ElectionFiles.read(data, seed.name());
-        } catch (BadInputException refused) {
-            Statistics.collect("refused");
-            assertThat(refused.file()).isEqualTo(seed.name());
-            assertThat(refused.place()).isNotBlank();
-            assertThat(refused.problem()).isNotBlank();
-            return;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ElectionFiles.writeBulwarkJson(loaded.election(), out);
-        Statistics.collect(loaded.hasErrors() ? "read, with errors" : "read, no error");
-        if (!loaded.hasErrors()) {
-            Election back = ElectionFiles.read(out.toByteArray(), "written").election();
-            assertThat(back).isEqualTo(loaded.election());
-        }
+        Statistics.collect(readOrRefuse(data, seed.name()));
         // Every outcome must be reached, or the mutations test too little.
         Statistics.coverage(c -> {
             c.check("refused").count((Integer n, Integer all) -> all < 200 || n > 0);
