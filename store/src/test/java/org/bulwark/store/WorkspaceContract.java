@@ -167,6 +167,7 @@ abstract class WorkspaceContract {
         assertThat(file.cvrCount()).isEqualTo(BALLOTS.size());
         assertThat(file.sha256()).isEqualTo(Fixtures.hex(Fixtures.sha256("county-1")));
         assertThat(file.countingGroup()).isEqualTo(CountingGroup.ABSENTEE);
+        assertThat(file.format()).isEqualTo("NIST SP 1500-103 JSON");
         assertThat(file.importedAt()).isEqualTo(Fixtures.NOW);
         assertThat(file.importedBy()).isEqualTo(Fixtures.IMPORTER);
         assertThat(w.importedFiles(e)).containsExactly(file);
@@ -421,12 +422,11 @@ abstract class WorkspaceContract {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<ImportedFile> running = pool.submit(() -> importer.importCvrs(e, "a.json", Fixtures.sha256("a"),
-                    CountingGroup.ELECTION_DAY, sink -> {
+            Future<ImportedFile> running = pool.submit(() -> importer.importCvrs(e, "a.json", "NIST SP 1500-103 JSON",
+                    Fixtures.sha256("a"), CountingGroup.ELECTION_DAY, sink -> {
                         BALLOTS.forEach(sink);
                         streaming.countDown();
                         await(release);
-                        return Fixtures.FORMAT;
                     }));
             assertThat(streaming.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(reader.importedFiles(e)).isEmpty();
