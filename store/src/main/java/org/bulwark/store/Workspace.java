@@ -25,6 +25,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bulwark.formats.election.ElectionFiles;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.CountingGroup;
@@ -279,6 +280,22 @@ public final class Workspace implements AutoCloseable {
             requireElection(election);
             return bytesColumn("SELECT bulwark_json FROM election WHERE id = ?", election.id());
         });
+    }
+
+    /**
+     * The election as stored, read again through {@link ElectionFiles}: from its Bulwark JSON when
+     * it was stored with it (the form Bulwark itself wrote), else from the original file.
+     */
+    public synchronized Election loadElection(ElectionRef election) {
+        StoredElection stored = election(election);
+        byte[] bytes = bulwarkJson(election).orElseGet(() -> originalDefinition(election));
+        try {
+            return ElectionFiles.read(bytes, stored.sourceName() + " (" + election + " in " + location.describe() + ")")
+                    .election();
+        } catch (BadInputException e) {
+            throw new DamagedWorkspace(location.describe(), "the stored definition of " + election
+                    + " no longer reads (" + e.getMessage() + ")", e);
+        }
     }
 
     private static final String ELECTION_COLUMNS = """

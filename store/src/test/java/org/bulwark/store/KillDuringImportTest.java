@@ -1,11 +1,12 @@
 package org.bulwark.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,46 +18,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.CountingGroup;
+import org.bulwark.store.WorkspaceException.DuplicateImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A SQLite import killed with SIGKILL half-way leaves the workspace exactly as it was: a real child
- * JVM imports an endless CVR stream and is killed once tens of thousands of rows are in its
- * transaction.
+ * A SQLite import killed with SIGKILL leaves the workspace all or nothing: a real child JVM imports
+ * CVRs and is killed with {@code destroyForcibly()} at the moment it prints its marker.
  */
 class KillDuringImportTest {
+    private static final List<CastVoteRecord> BALLOTS = WorkspaceContract.BALLOTS;
+
     @TempDir
     Path dir;
 
     @Test
-    void killingTheImporterLeavesNoTraceAndTheSameFileImportsAfterwards() throws Exception {
+    void killingTheImporterHalfWayLeavesNoTraceAndTheSameFileImportsAfterwards() throws Exception {
         Path db = dir.resolve("county.db");
-        ElectionRef election;
-        try (Workspace w = Workspace.open(new WorkspaceLocation.SqliteFile(db))) {
-            election = w.importElection(WorkspaceContract.ELECTION, Fixtures.source(WorkspaceContract.ELECTION, "state.json")).ref();
-        }
-        long sizeBefore = Files.size(db);
+        ElectionRef election = newWorkspaceWithElection(db);
 
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-cp", System.getProperty("java.class.path"),
-                        KillDuringImportChild.class.getName(),
-                        db.toString(),
-                        Long.toString(election.id()))
-                .redirectErrorStream(true)
-                .start();
-        List<String> output = new ArrayList<>();
-        CompletableFuture<Boolean> marker = CompletableFuture.supplyAsync(() -> awaitMarker(child, output));
-        try {
-            assertThat(marker.get(90, TimeUnit.SECONDS)).as("child output: %s", output).isTrue();
-            assertThat(child.isAlive()).as("still importing when killed").isTrue();
-        } finally {
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        List<String> output = runAndKill(db, election, "endless");
+        assertThat(output).doesNotContain("COMMITTED");
 
         assertThat(rawCount(db, "cvr")).isZero();
         assertThat(rawCount(db, "cvr_file")).isZero();
@@ -64,13 +46,74 @@ class KillDuringImportTest {
             assertThat(w.importedFiles(election)).isEmpty();
             assertThat(w.forEachCvr(election, c -> {})).isZero();
 
-            List<CastVoteRecord> ballots = WorkspaceContract.BALLOTS;
             ImportedFile file = w.importCvrs(election, KillDuringImportChild.FILE, "NIST SP 1500-103 JSON",
-                    Fixtures.sha256(KillDuringImportChild.FILE), CountingGroup.ELECTION_DAY, sink -> ballots.forEach(sink));
+                    Fixtures.sha256(KillDuringImportChild.FILE), CountingGroup.ELECTION_DAY, sink -> BALLOTS.forEach(sink));
             assertThat(w.importedFiles(election)).containsExactly(file);
-            assertThat(w.forEachCvr(election, c -> {})).isEqualTo(ballots.size());
+            assertThat(w.forEachCvr(election, c -> {})).isEqualTo(BALLOTS.size());
         }
-        assertThat(sizeBefore).isPositive();
+    }
+
+    /**
+     * Killed while the rows are written out and committed: whether the kill lands before or after
+     * the commit depends on timing, so either outcome may happen, but never anything in between.
+     */
+    @Test
+    void killingTheImporterWhileItCommitsLeavesAllOrNothing() throws Exception {
+        Path db = dir.resolve("county.db");
+        ElectionRef election = newWorkspaceWithElection(db);
+
+        runAndKill(db, election, "finite");
+
+        long rows = rawCount(db, "cvr");
+        try (Workspace w = Workspace.open(new WorkspaceLocation.SqliteFile(db))) {
+            List<ImportedFile> files = w.importedFiles(election);
+            if (files.isEmpty()) {
+                assertThat(rows).isZero();
+                w.importCvrs(election, KillDuringImportChild.FILE, "NIST SP 1500-103 JSON",
+                        Fixtures.sha256(KillDuringImportChild.FILE), CountingGroup.ELECTION_DAY, sink -> BALLOTS.forEach(sink));
+                assertThat(w.forEachCvr(election, c -> {})).isEqualTo(BALLOTS.size());
+            } else {
+                assertThat(files).singleElement().extracting(ImportedFile::cvrCount)
+                        .isEqualTo((long) KillDuringImportChild.FINITE_ROWS);
+                assertThat(rows).isEqualTo(KillDuringImportChild.FINITE_ROWS);
+                assertThat(w.forEachCvr(election, c -> {})).isEqualTo(KillDuringImportChild.FINITE_ROWS);
+                assertThatThrownBy(() -> w.importCvrs(election, KillDuringImportChild.FILE, "NIST SP 1500-103 JSON",
+                                Fixtures.sha256(KillDuringImportChild.FILE), CountingGroup.ELECTION_DAY, sink -> {}))
+                        .isInstanceOf(DuplicateImport.class);
+            }
+        }
+    }
+
+    private static ElectionRef newWorkspaceWithElection(Path db) {
+        try (Workspace w = Workspace.open(new WorkspaceLocation.SqliteFile(db))) {
+            return w.importElection(WorkspaceContract.ELECTION, Fixtures.source(WorkspaceContract.ELECTION, "state.json")).ref();
+        }
+    }
+
+    /** Starts the child, waits for its marker, kills it with SIGKILL; returns what it printed. */
+    private static List<String> runAndKill(Path db, ElectionRef election, String mode) throws Exception {
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp", System.getProperty("java.class.path"),
+                        KillDuringImportChild.class.getName(),
+                        db.toString(),
+                        Long.toString(election.id()),
+                        mode)
+                .redirectErrorStream(true)
+                .start();
+        List<String> output = new ArrayList<>();
+        CompletableFuture<Boolean> marker = CompletableFuture.supplyAsync(() -> awaitMarker(child, output));
+        try {
+            assertThat(marker.get(90, TimeUnit.SECONDS)).as("child output: %s", output).isTrue();
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(child.exitValue()).as("killed by SIGKILL, output: %s", output).isEqualTo(137);
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     private static boolean awaitMarker(Process child, List<String> output) {
@@ -84,7 +127,7 @@ class KillDuringImportTest {
                 }
             }
             return false;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

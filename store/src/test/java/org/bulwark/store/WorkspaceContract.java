@@ -3,7 +3,10 @@ package org.bulwark.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,7 +30,13 @@ import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.CvrContest;
+import org.bulwark.formats.cvr.CvrFiles;
+import org.bulwark.formats.cvr.CvrReadOptions;
+import org.bulwark.formats.election.ElectionFiles;
+import org.bulwark.formats.election.LoadedElection;
 import org.bulwark.model.Election;
+import org.bulwark.model.ElectionFingerprint;
+import org.bulwark.model.ElectionIndex;
 import org.bulwark.store.WorkspaceException.DuplicateImport;
 import org.bulwark.store.WorkspaceException.UnknownElection;
 import org.bulwark.store.WorkspaceException.WorkspaceUnavailable;
@@ -167,6 +176,7 @@ abstract class WorkspaceContract {
         assertThat(file.cvrCount()).isEqualTo(BALLOTS.size());
         assertThat(file.sha256()).isEqualTo(Fixtures.hex(Fixtures.sha256("county-1")));
         assertThat(file.countingGroup()).isEqualTo(CountingGroup.ABSENTEE);
+        assertThat(file.format()).isEqualTo("NIST SP 1500-103 JSON");
         assertThat(file.importedAt()).isEqualTo(Fixtures.NOW);
         assertThat(file.importedBy()).isEqualTo(Fixtures.IMPORTER);
         assertThat(w.importedFiles(e)).containsExactly(file);
@@ -411,6 +421,34 @@ abstract class WorkspaceContract {
         }
     }
 
+    /** The NIST sample election and its CVR file, read by the real readers, go in and come back exactly. */
+    @Test
+    void theNistSampleElectionAndItsCvrsRoundTripThroughTheReaders() throws Exception {
+        Path definition = Path.of("..", "testdata", "nist-cdf", "gen-01", "err_v2", "pe-err-gen-01.json");
+        Path cvrFile = Path.of("..", "testdata", "nist-cdf", "gen-01", "cvr_v1", "cvr-gen-01.json");
+        byte[] bytes = Files.readAllBytes(definition);
+        LoadedElection loaded = ElectionFiles.read(bytes, definition.toString());
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ElectionFiles.writeBulwarkJson(loaded.election(), json);
+        Workspace w = open();
+        StoredElection stored = w.importElection(loaded.election(), new ElectionSource(definition.toString(),
+                loaded.format().description(), bytes, Optional.of(json.toByteArray()),
+                ElectionFingerprint.of(loaded.election()).sha256()));
+        ElectionIndex index = ElectionIndex.of(loaded.election());
+
+        List<CastVoteRecord> read = new ArrayList<>();
+        byte[] cvrBytes = Files.readAllBytes(cvrFile);
+        ImportedFile file = w.importCvrs(stored.ref(), cvrFile.toString(), "NIST SP 1500-103 JSON", Fixtures.sha256(cvrBytes),
+                CountingGroup.ELECTION_DAY, sink -> CvrFiles.read(cvrFile, index, CvrReadOptions.strict(), cvr -> {
+                    read.add(cvr);
+                    sink.accept(cvr);
+                }));
+
+        assertThat(w.loadElection(stored.ref())).isEqualTo(loaded.election());
+        assertThat(file.cvrCount()).isEqualTo(read.size()).isPositive();
+        assertThat(sorted(readAll(w, stored.ref()))).isEqualTo(sorted(read));
+    }
+
     /** Others reading the workspace during an import neither wait for it nor see any of it. */
     @Test
     void anImportInProgressIsInvisibleToReaders() throws Exception {
@@ -421,12 +459,11 @@ abstract class WorkspaceContract {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<ImportedFile> running = pool.submit(() -> importer.importCvrs(e, "a.json", Fixtures.sha256("a"),
-                    CountingGroup.ELECTION_DAY, sink -> {
+            Future<ImportedFile> running = pool.submit(() -> importer.importCvrs(e, "a.json", "NIST SP 1500-103 JSON",
+                    Fixtures.sha256("a"), CountingGroup.ELECTION_DAY, sink -> {
                         BALLOTS.forEach(sink);
                         streaming.countDown();
                         await(release);
-                        return Fixtures.FORMAT;
                     }));
             assertThat(streaming.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(reader.importedFiles(e)).isEmpty();
