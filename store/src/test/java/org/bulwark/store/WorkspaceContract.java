@@ -411,6 +411,37 @@ abstract class WorkspaceContract {
         }
     }
 
+    /** Others reading the workspace during an import neither wait for it nor see any of it. */
+    @Test
+    void anImportInProgressIsInvisibleToReaders() throws Exception {
+        Workspace importer = open();
+        Workspace reader = open();
+        ElectionRef e = importer.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        CountDownLatch streaming = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ImportedFile> running = pool.submit(() -> importer.importCvrs(e, "a.json", Fixtures.sha256("a"),
+                    CountingGroup.ELECTION_DAY, sink -> {
+                        BALLOTS.forEach(sink);
+                        streaming.countDown();
+                        await(release);
+                        return Fixtures.FORMAT;
+                    }));
+            assertThat(streaming.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(reader.importedFiles(e)).isEmpty();
+            assertThat(reader.forEachCvr(e, c -> {})).isZero();
+
+            release.countDown();
+            ImportedFile file = running.get(30, TimeUnit.SECONDS);
+            assertThat(reader.importedFiles(e)).containsExactly(file);
+            assertThat(reader.forEachCvr(e, c -> {})).isEqualTo(BALLOTS.size());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);

@@ -290,6 +290,9 @@ final class Documents {
             Node root = null;
             String namespace = "";
             while (r.hasNext()) {
+                // Where the parser stands before the next event is where that event starts: for an
+                // element, its '<' (the parser's own location is the end of the start tag).
+                Location start = r.getLocation();
                 int event = r.next();
                 switch (event) {
                     case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE -> throw new BadInputException(
@@ -300,7 +303,7 @@ final class Documents {
                             throw new BadInputException(file, place(r.getLocation()),
                                     "elements are nested more than " + MAX_DEPTH + " deep; no election file needs that");
                         }
-                        Location at = r.getLocation();
+                        Location at = start;
                         Node node;
                         if (open.isEmpty()) {
                             node = Node.root(Node.Syntax.XML, r.getLocalName(), at.getLineNumber(), at.getColumnNumber());

@@ -95,14 +95,14 @@ public final class ElectionFiles {
         }
         if (root.has(BulwarkElectionJson.FORMAT_KEY)) {
             Election election = BulwarkElectionJson.read(root, file);
-            return loaded(election, ElectionFormat.BULWARK_JSON, List.of());
+            return new LoadedElection(election, ElectionFormat.BULWARK_JSON, ElectionValidator.validate(election));
         }
         String type = root.first("@type").flatMap(Node::text).orElse("");
         if (type.equals("ElectionResults.ElectionReport")) {
-            return nist(root, NistElectionReader.Dialect.ELECTION_REPORT, ElectionFormat.NIST_ERR_JSON, file);
+            return nist(root, NistElectionReader.Dialect.ELECTION_REPORT, ElectionFormat.NIST_ERR_JSON, file, List.of());
         }
         if (type.equals("BallotDefinition.BallotDefinition")) {
-            return nist(root, NistElectionReader.Dialect.BALLOT_DEFINITION, ElectionFormat.NIST_BD_JSON, file);
+            return nist(root, NistElectionReader.Dialect.BALLOT_DEFINITION, ElectionFormat.NIST_BD_JSON, file, List.of());
         }
         throw new BadInputException(file, root.place(), "this JSON is not an election definition Bulwark knows: "
                 + "expected a Bulwark definition (with \"" + BulwarkElectionJson.FORMAT_KEY + "\": \""
@@ -135,19 +135,16 @@ public final class ElectionFiles {
             notes.add(ValidationIssue.warning(root.path(), "the root element's namespace is '" + doc.namespace()
                     + "', not '" + expected + "'; the file was read as " + format.description()));
         }
-        NistElectionReader.Imported imported = NistElectionReader.read(root, dialect, file);
-        notes.addAll(imported.issues());
-        return loaded(imported.election(), format, notes);
+        return nist(root, dialect, format, file, notes);
     }
 
-    private static LoadedElection nist(Node root, NistElectionReader.Dialect dialect, ElectionFormat format, String file) {
+    /** Problems of the election itself also say where in the NIST file the object they concern is. */
+    private static LoadedElection nist(Node root, NistElectionReader.Dialect dialect, ElectionFormat format, String file,
+            List<ValidationIssue> notes) {
         NistElectionReader.Imported imported = NistElectionReader.read(root, dialect, file);
-        return loaded(imported.election(), format, imported.issues());
-    }
-
-    private static LoadedElection loaded(Election election, ElectionFormat format, List<ValidationIssue> fromFile) {
-        List<ValidationIssue> issues = new ArrayList<>(fromFile);
-        issues.addAll(ElectionValidator.validate(election));
-        return new LoadedElection(election, format, issues);
+        List<ValidationIssue> issues = new ArrayList<>(notes);
+        issues.addAll(imported.issues());
+        ElectionValidator.validate(imported.election()).stream().map(imported::located).forEach(issues::add);
+        return new LoadedElection(imported.election(), format, issues);
     }
 }

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bulwark.model.BadInputException;
@@ -59,12 +62,39 @@ final class NistElectionReader {
         }
     }
 
-    /** The election and the problems found in the file while reading it. */
-    record Imported(Election election, List<ValidationIssue> issues) {}
+    /**
+     * The election, the problems found in the file while reading it, and where in the file each
+     * unit, party, candidate, contest, selection and ballot style came from, by its path in the
+     * election ({@code contests[3]}, {@code contests[3].selections[1]}).
+     */
+    record Imported(Election election, List<ValidationIssue> issues, Map<String, Node> sources) {
+        /**
+         * {@code issue} with the place in the file of the object it is about added to its message,
+         * so that a problem found in the election can be found in the NIST file.
+         */
+        ValidationIssue located(ValidationIssue issue) {
+            String path = issue.path();
+            String best = null;
+            for (String prefix : sources.keySet()) {
+                boolean covers = prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + ".");
+                if (covers && (best == null || prefix.length() > best.length())) {
+                    best = prefix;
+                }
+            }
+            if (best == null) {
+                return issue;
+            }
+            Node n = sources.get(best);
+            return new ValidationIssue(path, issue.message() + " (in the file: " + where(n) + ", " + n.place() + ")",
+                    issue.severity());
+        }
+    }
 
     private final Dialect dialect;
     private final String file;
     private final List<ValidationIssue> issues = new ArrayList<>();
+    private final Map<String, Node> sources = new HashMap<>();
+    private final Map<GpUnit, Node> unitSources = new IdentityHashMap<>();
 
     private NistElectionReader(Dialect dialect, String file) {
         this.dialect = dialect;
@@ -111,9 +141,14 @@ final class NistElectionReader {
                 .map(GpUnit::name)
                 .findFirst()
                 .orElse("");
+        List<GpUnit> sorted = GpUnitOrder.sorted(units);
+        for (int i = 0; i < sorted.size(); i++) {
+            sources.put("gpUnits[" + i + "]", unitSources.get(sorted.get(i)));
+        }
+        sources.put("", e);
         Election election = new Election(id, title, date.get(), type.get(), state, new GpUnitId(scope.get()),
-                GpUnitOrder.sorted(units), parties, candidates, contests, styles, List.of());
-        return new Imported(election, List.copyOf(issues));
+                sorted, parties, candidates, contests, styles, List.of());
+        return new Imported(election, List.copyOf(issues), Map.copyOf(sources));
     }
 
     private Optional<LocalDate> date(Node e, String value) {
@@ -160,7 +195,9 @@ final class NistElectionReader {
                     : nist.equals("other") ? text(u, "OtherType") : Optional.of(nist);
             boolean authority = scope.equals(id) && (type == GpUnitType.COUNTY || type == GpUnitType.CITY);
             List<GpUnitId> parts = ids(u, "ComposingGpUnitIds").stream().map(GpUnitId::new).toList();
-            out.add(new GpUnit(new GpUnitId(id.get()), name, type, otherType, authority, parts));
+            GpUnit unit = new GpUnit(new GpUnitId(id.get()), name, type, otherType, authority, parts);
+            unitSources.put(unit, u);
+            out.add(unit);
         }
         return out;
     }
@@ -174,6 +211,7 @@ final class NistElectionReader {
                     error(p, "party '" + id.get() + "' has no Name");
                     return "";
                 });
+                sources.put("parties[" + out.size() + "]", p);
                 out.add(new Party(new PartyId(id.get()), name, intlText(p, "Abbreviation").orElse("")));
             }
         }
@@ -189,6 +227,7 @@ final class NistElectionReader {
                     error(c, "candidate '" + id.get() + "' has no BallotName");
                     return "";
                 });
+                sources.put("candidates[" + out.size() + "]", c);
                 out.add(new Candidate(new CandidateId(id.get()), name, text(c, "PartyId").map(PartyId::new)));
             }
         }
@@ -217,14 +256,18 @@ final class NistElectionReader {
             ContestId cid = new ContestId(id.get());
             GpUnitId did = new GpUnitId(district.get());
             String k = kind.get();
+            String at = "contests[" + out.size() + "]";
             if (k.equals("CandidateContest")) {
-                out.add(candidateContest(c, cid, name, did));
+                sources.put(at, c);
+                out.add(candidateContest(c, at, cid, name, did));
             } else if (k.equals("BallotMeasureContest") || k.equals("RetentionContest")) {
                 // A retention question is answered yes or no, like any ballot measure.
                 String text = intlText(c, "FullText").or(() -> intlText(c, "SummaryText")).orElse("");
-                out.add(new Contest.BallotMeasureContest(cid, name, did, text, measureSelections(c)));
+                sources.put(at, c);
+                out.add(new Contest.BallotMeasureContest(cid, name, did, text, measureSelections(c, at)));
             } else if (dialect.partyContests.contains(k)) {
-                out.add(new Contest.PartyContest(cid, name, did, partySelections(c)));
+                sources.put(at, c);
+                out.add(new Contest.PartyContest(cid, name, did, partySelections(c, at)));
             } else {
                 error(c, "contest type '" + k + "' is not supported (supported: CandidateContest, BallotMeasureContest, "
                         + "RetentionContest, " + String.join(", ", dialect.partyContests) + "); contest '" + id.get()
@@ -234,7 +277,7 @@ final class NistElectionReader {
         return out;
     }
 
-    private Contest candidateContest(Node c, ContestId id, String name, GpUnitId district) {
+    private Contest candidateContest(Node c, String at, ContestId id, String name, GpUnitId district) {
         int votesAllowed = integer(c, "VotesAllowed").orElseGet(() -> {
             if (!c.has("VotesAllowed")) {
                 error(c, "candidate contest '" + id + "' has no VotesAllowed; read as vote for 1");
@@ -247,6 +290,7 @@ final class NistElectionReader {
             if (sid.isEmpty()) {
                 continue;
             }
+            sources.put(at + ".selections[" + selections.size() + "]", s);
             boolean writeIn = bool(s, "IsWriteIn").orElse(false);
             List<CandidateId> who = ids(s, "CandidateIds").stream().map(CandidateId::new).toList();
             if (writeIn) {
@@ -256,6 +300,7 @@ final class NistElectionReader {
                 }
                 selections.add(new ContestSelection.WriteIn(new SelectionId(sid.get())));
             } else if (who.isEmpty()) {
+                sources.remove(at + ".selections[" + selections.size() + "]");
                 error(s, "candidate selection '" + sid.get() + "' names no candidate and is not a write-in; "
                         + "it was left out");
             } else {
@@ -272,10 +317,11 @@ final class NistElectionReader {
         return new Contest.CandidateContest(id, name, district, votesAllowed, selections, primary, ranks);
     }
 
-    private List<ContestSelection> measureSelections(Node c) {
+    private List<ContestSelection> measureSelections(Node c, String at) {
         List<ContestSelection> out = new ArrayList<>();
         for (Node s : c.all(dialect.selections)) {
             selection(s, dialect.measureSelection).ifPresent(sid -> {
+                sources.put(at + ".selections[" + out.size() + "]", s);
                 String text = intlText(s, "Selection").orElseGet(() -> {
                     error(s, "ballot measure selection '" + sid + "' has no Selection text, such as Yes or No");
                     return "";
@@ -286,11 +332,14 @@ final class NistElectionReader {
         return out;
     }
 
-    private List<ContestSelection> partySelections(Node c) {
+    private List<ContestSelection> partySelections(Node c, String at) {
         List<ContestSelection> out = new ArrayList<>();
         for (Node s : c.all(dialect.selections)) {
-            selection(s, dialect.partySelection).ifPresent(sid -> out.add(new ContestSelection.PartySelection(
-                    new SelectionId(sid), ids(s, "PartyIds").stream().map(PartyId::new).toList())));
+            selection(s, dialect.partySelection).ifPresent(sid -> {
+                sources.put(at + ".selections[" + out.size() + "]", s);
+                out.add(new ContestSelection.PartySelection(
+                        new SelectionId(sid), ids(s, "PartyIds").stream().map(PartyId::new).toList()));
+            });
         }
         return out;
     }
@@ -327,6 +376,7 @@ final class NistElectionReader {
                     });
             List<ContestId> contests = new ArrayList<>();
             orderedContests(b, contests);
+            sources.put("ballotStyles[" + out.size() + "]", b);
             out.add(new BallotStyle(new BallotStyleId(id),
                     ids(b, "GpUnitIds").stream().map(GpUnitId::new).toList(),
                     contests,

@@ -115,9 +115,10 @@ class ReaderProblemsTest {
                 i -> assertThat(i).startsWith("Election[0].Contest[14].VotesAllowed: VotesAllowed 'two' is not a whole "
                         + "number (line "));
         // What was left out is then missing where it is referred to.
-        assertThat(issues).contains("ballotStyles[0].contests[5]: contest 'bm-proposal-1' is not a contest of this "
-                + "election; valid contests: 'spc-1', 'cc-president', 'cc-senate', 'cc-congress-1', 'cc-congress-2', "
-                + "'cc-assembly-1', 'cc-assembly-2', 'cc-assembly-3', ... (18 in all)");
+        assertThat(issues.get(3)).isEqualTo("ballotStyles[0].contests[5]: contest 'bm-proposal-1' is not a contest of "
+                + "this election; valid contests: 'spc-1', 'cc-president', 'cc-senate', 'cc-congress-1', 'cc-congress-2', "
+                + "'cc-assembly-1', 'cc-assembly-2', 'cc-assembly-3', ... (18 in all) "
+                + "(in the file: Election[0].BallotStyle[0], line 6, column 6)");
     }
 
     @Test
@@ -135,6 +136,24 @@ class ReaderProblemsTest {
                         + "selection 'cs-senate-ej' names no candidate and is not a write-in; it was left out (line "),
                 i -> assertThat(i).startsWith("/ElectionReport/Election/Contest[15]/VotesAllowed: VotesAllowed 'two' "
                         + "is not a whole number (line "));
+    }
+
+    @Test
+    void problemsOfTheImportedElectionSayWhereTheyAreInTheNistFile() throws IOException {
+        String json = changed(nist("pe-err-gen-01.json"), "\"VotesAllowed\" : 2", "\"VotesAllowed\" : 9");
+        String xml = changed(changed(nist("pe-err-gen-01.xml"), "<VotesAllowed>2</VotesAllowed>", "<VotesAllowed>9</VotesAllowed>"),
+                "<CandidateIds>can-ej</CandidateIds>", "<CandidateIds>can-nobody</CandidateIds>");
+
+        List<String> fromJson = read(json, "pe-err.json").issues().stream().map(ValidationIssue::toString).toList();
+        List<String> fromXml = read(xml, "pe-err.xml").issues().stream().map(ValidationIssue::toString).toList();
+
+        assertThat(fromJson).singleElement().asString().startsWith("contests[14].votesAllowed: contest "
+                + "'cc-county-assessor' allows 9 votes but has only 8 selections").endsWith(
+                "(in the file: Election[0].Contest[14], line 915, column 6)");
+        assertThat(fromXml).hasSize(2);
+        assertThat(fromXml.get(0)).startsWith("contests[2].selections[0].candidates[0]: candidate 'can-nobody' is not")
+                .containsPattern("\\(in the file: /ElectionReport/Election/Contest\\[3]/ContestSelection\\[1], line 421, column \\d+\\)$");
+        assertThat(fromXml.get(1)).containsPattern("\\(in the file: /ElectionReport/Election/Contest\\[15], line 641, column \\d+\\)$");
     }
 
     @Test
