@@ -108,11 +108,11 @@ public final class Bulwark implements Runnable {
                 case WorkspaceException.DamagedWorkspace d -> FAILURE;
             };
         }
-        err.println("bulwark: unexpected error: " + describe(e));
         if (verbose) {
+            err.println("bulwark: unexpected error: " + describe(e));
             e.printStackTrace(err);
         } else {
-            err.println("(run again with --verbose to see where it happened)");
+            err.println("bulwark: unexpected error: " + describe(e) + " (run again with --verbose to see where it happened)");
         }
         err.flush();
         return FAILURE;

@@ -69,7 +69,6 @@ final class TabulateCommand implements Callable<Integer> {
                 inputs.add(new CvrInput(f, group.countingGroup));
             }
         }
-        inputs.forEach(CvrInput::requireReadable);
         LoadedElection loaded = Elections.loadUsable(election, io.err());
         ElectionIndex index = ElectionIndex.of(loaded.election());
         ElectionResults results;
