@@ -23,6 +23,7 @@ import org.bulwark.model.ContestSelection;
 import org.bulwark.model.Election;
 import org.bulwark.model.ElectionType;
 import org.bulwark.model.GpUnit;
+import org.bulwark.model.GpUnitGroup;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.GpUnitType;
 import org.bulwark.model.Party;
@@ -143,7 +144,7 @@ final class NistElectionReader {
                 .map(GpUnit::name)
                 .findFirst()
                 .orElse("");
-        List<GpUnit> sorted = GpUnitOrder.sorted(units);
+        List<GpUnit> sorted = GpUnitGroup.sorted(units);
         for (int i = 0; i < sorted.size(); i++) {
             sources.put("gpUnits[" + i + "]", unitSources.get(sorted.get(i)));
         }
