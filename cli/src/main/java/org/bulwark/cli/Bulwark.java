@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.bulwark.model.BadInputException;
+import org.bulwark.store.WorkspaceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Bulwark.Version.class,
         description = "Election integrity tools: read election definitions and cast vote records, tabulate, report.",
         synopsisSubcommandLabel = "COMMAND",
+        subcommands = {ElectionCommand.class, TabulateCommand.class, ImportCommand.class, ResultsCommand.class,
+            GenerateCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (run again with --verbose for details)",
             "2:bad input: an unusable file, an invalid election or wrong arguments"})
@@ -91,11 +94,25 @@ public final class Bulwark implements Runnable {
             err.flush();
             return BAD_INPUT;
         }
-        err.println("bulwark: unexpected error: " + describe(e));
+        if (e instanceof WorkspaceException w) {
+            // Refusals (already imported, no such election) are the user's to fix; the rest are failures, said plainly.
+            err.println("bulwark: " + w.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return switch (w) {
+                case WorkspaceException.DuplicateImport d -> BAD_INPUT;
+                case WorkspaceException.UnknownElection u -> BAD_INPUT;
+                case WorkspaceException.WorkspaceUnavailable u -> FAILURE;
+                case WorkspaceException.DamagedWorkspace d -> FAILURE;
+            };
+        }
         if (verbose) {
+            err.println("bulwark: unexpected error: " + describe(e));
             e.printStackTrace(err);
         } else {
-            err.println("(run again with --verbose to see where it happened)");
+            err.println("bulwark: unexpected error: " + describe(e) + " (run again with --verbose to see where it happened)");
         }
         err.flush();
         return FAILURE;

@@ -50,6 +50,11 @@ final class OutputFolder implements AutoCloseable {
         return target;
     }
 
+    /** The staging folder, for jobs that write several files of their own naming. */
+    Path staging() {
+        return staging;
+    }
+
     /** Where the job writes its file called {@code name}. */
     Path file(String name) {
         return staging.resolve(name);

@@ -3,6 +3,7 @@ package org.bulwark.generate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bulwark.generate.Geography.Authority;
@@ -164,7 +165,7 @@ final class BallotDesign {
         if (rng.chance(0.3)) {
             String[] m = LOCAL_MEASURES[rng.nextInt(LOCAL_MEASURES.length)];
             String text = a.type() == GpUnitType.CITY ? m[1].replace("the county", "the city") : m[1];
-            measure(a.id(), "m-" + a.id() + "-" + m[0].substring(m[0].length() - 1).toLowerCase(java.util.Locale.ROOT),
+            measure(a.id(), "m-" + a.id() + "-" + m[0].substring(m[0].length() - 1).toLowerCase(Locale.ROOT),
                     a.name() + " " + m[0], text, rng.between(0.4, 0.65), 0.08);
         }
     }
@@ -208,7 +209,7 @@ final class BallotDesign {
             selections.add(new ContestSelection.WriteIn(sid));
             writeIns.add(sid);
         }
-        add(district, new Contest.CandidateContest(contest, name + " (vote for " + seats + ")", district, seats, selections, List.of(), 0),
+        add(district, new Contest.CandidateContest(contest, name, district, seats, selections, List.of(), 0),
                 new Behaviour.Nonpartisan(seats, printed, appeal, writeIns, rng.between(0.1, 0.2)));
     }
 

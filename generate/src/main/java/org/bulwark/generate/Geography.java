@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.GpUnitType;
@@ -30,7 +31,7 @@ final class Geography {
     private static final int SENATE_DISTRICTS = 34;
     private static final int HOUSE_DISTRICTS = 163;
     /** Share of district boundaries that follow precinct lines; the rest split a precinct. */
-    private static final double FOLLOWS_PRECINCT_LINES = 0.6;
+    private static final double FOLLOWS_PRECINCT_LINES = 0.8;
 
     record Authority(int index, GpUnitId id, String name, GpUnitType type, int firstPrecinct, int precinctCount, double lean) {
         String number() {
@@ -270,7 +271,7 @@ final class Geography {
         }
     }
 
-    private static java.util.Optional<District> covering(List<Span> spans, double x) {
+    private static Optional<District> covering(List<Span> spans, double x) {
         int low = 0;
         int high = spans.size() - 1;
         while (low <= high) {
@@ -281,10 +282,10 @@ final class Geography {
             } else if (x >= s.end()) {
                 low = mid + 1;
             } else {
-                return java.util.Optional.of(s.district());
+                return Optional.of(s.district());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static double clamp(double x, double low, double high) {

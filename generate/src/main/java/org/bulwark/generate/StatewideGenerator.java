@@ -1,8 +1,23 @@
 package org.bulwark.generate;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.bulwark.formats.cvr.CvrFiles;
+import org.bulwark.formats.cvr.CvrFormat;
+import org.bulwark.formats.cvr.CvrReportWriter;
+import org.bulwark.formats.election.ElectionFiles;
 import org.bulwark.generate.StatewidePlan.AuthorityPlan;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.CountingGroup;
@@ -18,6 +33,15 @@ import org.bulwark.model.GpUnitId;
  * not grow with their number.
  */
 public final class StatewideGenerator {
+    /** The file the election definition is written to, as Bulwark JSON. */
+    public static final String ELECTION_FILE = "election.json";
+    /** The device named as producing the CVR reports. */
+    public static final String REPORTING_DEVICE = "bulwark-generate";
+    /** The reports' GeneratedDate: fixed (the evening of election day), so the output depends on nothing but the settings. */
+    static final OffsetDateTime GENERATED = OffsetDateTime.of(2028, 11, 7, 21, 0, 0, 0, ZoneOffset.ofHours(-6));
+    /** How often, in ballots, progress is reported while writing. */
+    private static final int PROGRESS_EVERY = 1_000;
+
     /** Default for {@link Settings#ballotsPerFile()}: a million ballots make a handful of chunks. */
     public static final long DEFAULT_BALLOTS_PER_FILE = 250_000;
 
@@ -67,6 +91,16 @@ public final class StatewideGenerator {
         }
     }
 
+    /** What {@link #writeTo} wrote. */
+    public record Output(Path election, List<CvrOutput> cvrFiles) {
+        public Output {
+            cvrFiles = List.copyOf(cvrFiles);
+        }
+    }
+
+    /** One CVR file written, with the counting group its ballots were cast in. */
+    public record CvrOutput(Path file, CountingGroup countingGroup, long ballots) {}
+
     private final Settings settings;
     private final StatewidePlan plan;
     private final List<Chunk> chunks;
@@ -107,6 +141,89 @@ public final class StatewideGenerator {
         for (AuthorityPlan a : plan.authorities) {
             if (chunk.authorities().contains(a.authority().id())) {
                 BallotMaker.ballots(settings.seed(), a, sink);
+            }
+        }
+    }
+
+    /**
+     * Writes the election definition ({@value #ELECTION_FILE}, Bulwark JSON) and the ballots as NIST
+     * SP 1500-103 JSON CVR reports, one per chunk and counting group, into {@code dir}, which must
+     * exist. Ballots are written as they are drawn; {@code ballotsWritten} hears how many so far.
+     */
+    public Output writeTo(Path dir, LongConsumer ballotsWritten) throws IOException {
+        Path electionFile = dir.resolve(ELECTION_FILE);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(electionFile))) {
+            ElectionFiles.writeBulwarkJson(plan.election, out);
+        }
+        List<CvrOutput> written = new ArrayList<>();
+        long[] total = {0};
+        for (Chunk chunk : chunks) {
+            try (ChunkWriter writer = new ChunkWriter(dir, chunk)) {
+                try {
+                    castVoteRecords(chunk, cvr -> {
+                        writer.write(cvr);
+                        if (++total[0] % PROGRESS_EVERY == 0) {
+                            ballotsWritten.accept(total[0]);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                written.addAll(writer.finish());
+            }
+        }
+        ballotsWritten.accept(total[0]);
+        return new Output(electionFile, written);
+    }
+
+    /** The CVR files of one chunk, each opened when its counting group's first ballot comes. */
+    private final class ChunkWriter implements AutoCloseable {
+        private final Path dir;
+        private final Chunk chunk;
+        private final Map<CountingGroup, OutputStream> streams = new EnumMap<>(CountingGroup.class);
+        private final Map<CountingGroup, CvrReportWriter> writers = new EnumMap<>(CountingGroup.class);
+        private final Map<CountingGroup, Long> counts = new EnumMap<>(CountingGroup.class);
+
+        ChunkWriter(Path dir, Chunk chunk) {
+            this.dir = dir;
+            this.chunk = chunk;
+        }
+
+        void write(CastVoteRecord cvr) {
+            CountingGroup group = cvr.countingGroup();
+            try {
+                CvrReportWriter w = writers.get(group);
+                if (w == null) {
+                    OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(chunk.fileName(group))), 1 << 16);
+                    streams.put(group, out);
+                    w = CvrFiles.writer(out, CvrFormat.JSON, plan.election, REPORTING_DEVICE, GENERATED);
+                    writers.put(group, w);
+                }
+                w.write(cvr);
+                counts.merge(group, 1L, Long::sum);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Ends every report; returns the files in counting group order. */
+        List<CvrOutput> finish() throws IOException {
+            List<CvrOutput> out = new ArrayList<>();
+            for (Map.Entry<CountingGroup, CvrReportWriter> e : writers.entrySet()) {
+                e.getValue().close();
+                streams.get(e.getKey()).close();
+                out.add(new CvrOutput(dir.resolve(chunk.fileName(e.getKey())), e.getKey(), counts.get(e.getKey())));
+            }
+            writers.clear();
+            streams.clear();
+            return out;
+        }
+
+        /** Closes the files of a chunk whose writing failed; what they hold is incomplete. */
+        @Override
+        public void close() throws IOException {
+            for (OutputStream s : streams.values()) {
+                s.close();
             }
         }
     }

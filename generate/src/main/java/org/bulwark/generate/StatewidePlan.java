@@ -120,6 +120,7 @@ final class StatewidePlan {
         return offices;
     }
 
+    /** In Bulwark's order: the state, the authorities, the precincts, the splits, then the districts. */
     private static List<GpUnit> gpUnits(Geography geography) {
         List<GpUnit> out = new ArrayList<>();
         out.add(new GpUnit(STATE, STATE_NAME, GpUnitType.STATE, Optional.empty(), false,
@@ -129,18 +130,20 @@ final class StatewidePlan {
                     geography.precincts.subList(a.firstPrecinct(), a.firstPrecinct() + a.precinctCount()).stream()
                             .map(Precinct::id).toList()));
         }
-        for (District d : geography.districts) {
-            if (d.layer() != Layer.AUTHORITY) {
-                out.add(new GpUnit(d.id(), d.name(), d.type(), Optional.empty(), false, geography.unitsOf.get(d)));
-            }
-        }
         for (Precinct p : geography.precincts) {
             List<GpUnitId> splits = p.isSplit() ? p.units().stream().map(Unit::id).toList() : List.of();
             out.add(new GpUnit(p.id(), p.name(), GpUnitType.PRECINCT, Optional.empty(), false, splits));
+        }
+        for (Precinct p : geography.precincts) {
             if (p.isSplit()) {
                 for (Unit s : p.units()) {
                     out.add(new GpUnit(s.id(), s.name(), GpUnitType.SPLIT_PRECINCT, Optional.empty(), false, List.of()));
                 }
+            }
+        }
+        for (District d : geography.districts) {
+            if (d.layer() != Layer.AUTHORITY) {
+                out.add(new GpUnit(d.id(), d.name(), d.type(), Optional.empty(), false, geography.unitsOf.get(d)));
             }
         }
         return out;

@@ -15,6 +15,7 @@ import org.bulwark.model.ContestSelection;
 import org.bulwark.model.CvrContest;
 import org.bulwark.model.Election;
 import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.ElectionValidator;
 import org.bulwark.model.GpUnit;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.GpUnitType;
@@ -26,6 +27,7 @@ final class GeneratedElectionCheck {
     private GeneratedElectionCheck() {}
 
     static void definitionIsConsistent(Election e, StatewideGenerator.Settings s) {
+        assertThat(ElectionValidator.validate(e)).as("validator issues").isEmpty();
         ElectionIndex index = ElectionIndex.of(e);
         assertUnique(e.gpUnits().stream().map(u -> u.id().value()).toList(), "gp unit ids");
         assertUnique(e.contests().stream().map(c -> c.id().value()).toList(), "contest ids");

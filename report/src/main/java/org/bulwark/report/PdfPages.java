@@ -80,11 +80,26 @@ final class PdfPages implements AutoCloseable {
         return wrap(font, size, safe(font, text), RIGHT - x).size() * size * 1.35f;
     }
 
-    /** Cells on one row: texts at the given x positions; a negative x right-aligns the cell at -x. */
+    /**
+     * Cells on one row: texts at the given x positions; a negative x right-aligns the cell at -x. A
+     * first cell too long for its column wraps onto lines of its own above the row.
+     */
     void row(PDType1Font font, float size, float[] xs, String... cells) throws IOException {
-        need(size * 1.35f);
-        y -= size * 1.35f;
-        for (int i = 0; i < cells.length; i++) {
+        float lineHeight = size * 1.35f;
+        List<String> label = List.of(safe(font, cells[0]));
+        if (cells.length > 1) {
+            // Right-aligned numbers need about 70 points; leave that and a gap to the label.
+            float nextColumn = xs[1] >= 0 ? xs[1] : -xs[1] - 70;
+            label = wrap(font, size, safe(font, cells[0]), nextColumn - xs[0] - 6);
+        }
+        need(lineHeight * label.size());
+        for (int i = 0; i < label.size() - 1; i++) {
+            y -= lineHeight;
+            show(font, size, xs[0], y, label.get(i));
+        }
+        y -= lineHeight;
+        show(font, size, xs[0], y, label.get(label.size() - 1));
+        for (int i = 1; i < cells.length; i++) {
             String text = safe(font, cells[i]);
             float x = xs[i] >= 0 ? xs[i] : -xs[i] - width(font, size, text);
             show(font, size, x, y, text);
@@ -139,10 +154,23 @@ final class PdfPages implements AutoCloseable {
         return b.toString();
     }
 
+    /** Lines of at most {@code maxWidth}, broken at spaces; a word longer than a line is cut. */
     private List<String> wrap(PDType1Font font, float size, String text, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String word : text.split(" ")) {
+            while (width(font, size, word) > maxWidth && word.length() > 1) {
+                int fits = 1;
+                while (fits < word.length() && width(font, size, word.substring(0, fits + 1)) <= maxWidth) {
+                    fits++;
+                }
+                if (!current.isEmpty()) {
+                    lines.add(current.toString());
+                    current = new StringBuilder();
+                }
+                lines.add(word.substring(0, fits));
+                word = word.substring(fits);
+            }
             String candidate = current.isEmpty() ? word : current + " " + word;
             if (width(font, size, candidate) <= maxWidth || current.isEmpty()) {
                 current = new StringBuilder(candidate);

@@ -42,6 +42,7 @@ import org.bulwark.model.results.ResultLabels;
 public final class ResultsReport {
     private static final float[] SELECTION_COLUMNS = {LEFT + 12, -(RIGHT - 90), -RIGHT};
     private static final float[] TWO_COLUMNS = {LEFT + 12, -(RIGHT - 90)};
+    private static final float[] WRITE_IN_COLUMNS = {LEFT + 28, -(RIGHT - 90)};
     private static final DateTimeFormatter ELECTION_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.US);
     private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx (VV)", Locale.US);
 
@@ -175,7 +176,7 @@ public final class ResultsReport {
         if (!c.writeInNames().isEmpty()) {
             p.line(REGULAR, 9, LEFT + 12, "Write-in names as read (not yet resolved):");
             for (Map.Entry<String, Long> w : c.writeInNames().entrySet()) {
-                p.row(REGULAR, 9, SELECTION_COLUMNS, "    " + w.getKey(), number(w.getValue()), "");
+                p.row(REGULAR, 9, WRITE_IN_COLUMNS, w.getKey(), number(w.getValue()));
             }
         }
         p.row(REGULAR, 10, TWO_COLUMNS, "Overvotes", number(c.overvotes()));

@@ -66,10 +66,16 @@ class ResultsReportTest {
         List<Contest> contests = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>(List.of(
                 new Candidate(new CandidateId("c-ann"), "Ann Nguyễn", Optional.of(dem)),
-                new Candidate(new CandidateId("c-bo"), "Bo Ortiz", Optional.of(rep))));
+                new Candidate(new CandidateId("c-bo"), "Bo Ortiz", Optional.of(rep)),
+                new Candidate(new CandidateId("c-long"), "Maximiliana Evangelina Throckmorton-Featherstonehaugh de la Cruz y Villanueva",
+                        Optional.empty()),
+                new Candidate(new CandidateId("c-id"), "X".repeat(120),
+                        Optional.empty())));
         contests.add(new Contest.CandidateContest(new ContestId("mayor"), "Mayor of Springfield", COUNTY, 1, List.of(
                 new ContestSelection.CandidateSelection(new SelectionId("ann"), List.of(new CandidateId("c-ann"))),
                 new ContestSelection.CandidateSelection(new SelectionId("bo"), List.of(new CandidateId("c-bo"))),
+                new ContestSelection.CandidateSelection(new SelectionId("long"), List.of(new CandidateId("c-long"))),
+                new ContestSelection.CandidateSelection(new SelectionId("unbroken"), List.of(new CandidateId("c-id"))),
                 new ContestSelection.WriteIn(new SelectionId("mayor-wi"))), List.of(), 0));
         for (int i = 1; i <= 10; i++) {
             contests.add(new Contest.BallotMeasureContest(new ContestId("q" + i), "Question " + i
@@ -159,12 +165,20 @@ class ResultsReportTest {
         // Mayor: Ann 3 of 5 votes = 60%; the font has no "ễ", so it prints as "?".
         assertThat(text).contains("Mayor of Springfield", "Vote for 1",
                 "Ann Nguy?n (DEM) 3 60.00%", "Bo Ortiz (REP) 1 20.00%", "Write-in 1 20.00%", "Total votes 5",
-                "Zed Zebra 1", "Overvotes 1", "Undervotes 1", "Ballots cast 7", "Reconciliation Balanced");
+                "Zed Zebra 1", "Overvotes 1",
+                "Maximiliana Evangelina Throckmorton-Featherstonehaugh de la Cruz y\nVillanueva 0 0.00%", "Undervotes 1", "Ballots cast 7", "Reconciliation Balanced");
         assertThat(text).contains("Question 10: Shall the county issue bonds", "Yes 5 71.43%", "No 2 28.57%");
         assertThat(text).contains("Contests not tabulated in this report", "City Council (ranked): ranked-choice contest");
         assertThat(text).contains("Certification of the canvass board", "Signature, canvass board member 4", "Printed name and party");
         assertThat(text).contains("Page 1 of " + pages, "Page " + pages + " of " + pages, "election fingerprint 3f9a1c2");
         assertThat(text).doesNotContain("TEST BALLOTS");
+    }
+
+    @Test
+    void aNameWithoutSpacesLongerThanItsColumnIsCutOntoSeveralLines() throws IOException {
+        String text = text(pdf(results(election()), false));
+        assertThat(text).doesNotContain("X".repeat(120));
+        assertThat(text.replaceAll("[\\r\\n]", "")).contains("X".repeat(120) + " 0 0.00%");
     }
 
     @Test

@@ -105,7 +105,11 @@ final class Bytes {
 
         /** A list length: each element takes at least one byte, so it cannot exceed what is left. */
         int readCount(String what) {
-            return readIndex(buf.length - pos + 1, what);
+            long v = readVarint();
+            if (v > buf.length - pos) {
+                throw new Malformed(what + " " + v + " but only " + (buf.length - pos) + " bytes left at byte " + pos);
+            }
+            return (int) v;
         }
 
         int readSignedVarint() {

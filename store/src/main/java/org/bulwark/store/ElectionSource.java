@@ -15,6 +15,9 @@ import java.util.Optional;
 public record ElectionSource(
         String sourceName, String format, byte[] fileBytes, Optional<byte[]> bulwarkJson, String fingerprint) {
     public ElectionSource {
+        if (!fingerprint.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("an election fingerprint is 64 lower-case hex digits, not \"" + fingerprint + "\"");
+        }
         fileBytes = fileBytes.clone();
         bulwarkJson = bulwarkJson.map(byte[]::clone);
     }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bulwark.formats.election.ElectionFiles;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.CountingGroup;
@@ -34,6 +36,9 @@ import org.bulwark.store.WorkspaceException.UnknownElection;
 import org.bulwark.store.WorkspaceException.WorkspaceUnavailable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -93,10 +98,7 @@ public final class Workspace implements AutoCloseable {
             case WorkspaceLocation.SqliteFile f -> openSqlite(f);
             case WorkspaceLocation.Postgres p -> openPostgres(p);
         };
-        Dialect dialect = switch (location) {
-            case WorkspaceLocation.SqliteFile f -> Dialect.SQLITE;
-            case WorkspaceLocation.Postgres p -> Dialect.POSTGRESQL;
-        };
+        Dialect dialect = location instanceof WorkspaceLocation.Postgres ? Dialect.POSTGRESQL : Dialect.SQLITE;
         try {
             migrate(location, dialect);
         } catch (RuntimeException e) {
@@ -157,18 +159,40 @@ public final class Workspace implements AutoCloseable {
         String user = location instanceof WorkspaceLocation.Postgres p ? p.user().orElse(null) : null;
         String password = location instanceof WorkspaceLocation.Postgres p ? p.password().orElse(null) : null;
         try {
-            Flyway.configure(Workspace.class.getClassLoader())
+            Flyway flyway = Flyway.configure(Workspace.class.getClassLoader())
                     .dataSource(url, user, password)
                     .locations(dialect.migrations)
                     .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+                    // Flyway's default ignores applied migrations it does not know: a workspace from a
+                    // newer Bulwark would then be written with older rules. Refuse it instead.
+                    .ignoreMigrationPatterns(new String[0])
+                    .load();
+            refuseNewerSchema(location, flyway.info());
+            flyway.migrate();
         } catch (FlywayException e) {
             String reason = sqlCause(e)
                     .map(dialect::plainWords)
-                    .orElse("the workspace was made by another version of Bulwark, or altered by hand ("
-                            + e.getMessage().lines().findFirst().orElse("") + ")");
+                    .orElse("its tables are not as this version of Bulwark made them; was it altered by hand? ("
+                            + e.getMessage().lines().filter(l -> !l.contains("http")).reduce((a, b) -> a + " " + b)
+                                    .orElse("") + ")");
             throw new WorkspaceUnavailable(location.describe(), "bring its tables up to date", reason, e);
+        }
+    }
+
+    private static void refuseNewerSchema(WorkspaceLocation location, MigrationInfoService info) {
+        List<MigrationInfo> future = Arrays.stream(info.all())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .toList();
+        if (!future.isEmpty()) {
+            String known = Arrays.stream(info.all())
+                    .filter(m -> m.getState().isResolved())
+                    .map(m -> m.getVersion().getVersion())
+                    .reduce((a, b) -> b)
+                    .orElse("none");
+            throw new WorkspaceUnavailable(location.describe(), "bring its tables up to date",
+                    "it was made by a newer version of Bulwark (its tables are at version "
+                            + future.getLast().getVersion().getVersion() + ", this version knows up to version " + known
+                            + "); open it with that version or a later one", null);
         }
     }
 
@@ -256,6 +280,22 @@ public final class Workspace implements AutoCloseable {
             requireElection(election);
             return bytesColumn("SELECT bulwark_json FROM election WHERE id = ?", election.id());
         });
+    }
+
+    /**
+     * The election as stored, read again through {@link ElectionFiles}: from its Bulwark JSON when
+     * it was stored with it (the form Bulwark itself wrote), else from the original file.
+     */
+    public synchronized Election loadElection(ElectionRef election) {
+        StoredElection stored = election(election);
+        byte[] bytes = bulwarkJson(election).orElseGet(() -> originalDefinition(election));
+        try {
+            return ElectionFiles.read(bytes, stored.sourceName() + " (" + election + " in " + location.describe() + ")")
+                    .election();
+        } catch (BadInputException e) {
+            throw new DamagedWorkspace(location.describe(), "the stored definition of " + election
+                    + " no longer reads (" + e.getMessage() + ")", e);
+        }
     }
 
     private static final String ELECTION_COLUMNS = """

@@ -70,7 +70,7 @@ class CvrCodecPropertiesTest {
         byte[] damaged = switch (damage) {
             case 0 -> {
                 byte[] b = bytes.clone();
-                b[at] ^= (byte) (value == 0 ? 1 : value);
+                b[at] ^= value == 0 ? 1 : value;
                 yield b;
             }
             case 1 -> Arrays.copyOf(bytes, at);

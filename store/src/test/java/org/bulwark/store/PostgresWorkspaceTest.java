@@ -3,6 +3,11 @@ package org.bulwark.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bulwark.store.WorkspaceException.WorkspaceUnavailable;
@@ -47,5 +52,21 @@ class PostgresWorkspaceTest extends WorkspaceContract {
         WorkspaceLocation.Postgres inUrl = (WorkspaceLocation.Postgres) WorkspaceLocation.parse(
                 "jdbc:postgresql://db.example/state?user=auditor", Map.of("BULWARK_DB_USER", "clerk"));
         assertThat(inUrl.user()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void theHeapDoesNotHoldCvrsInCastingOrder() throws Exception {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        importBallots(w, e, "a.json", BALLOTS);
+        CvrCodec codec = new CvrCodec(CvrDictionary.of(ELECTION));
+        List<String> heapOrder = new ArrayList<>();
+        try (Connection c = raw(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT record FROM cvr ORDER BY ctid")) {
+            while (rs.next()) {
+                heapOrder.add(codec.decode(rs.getBytes(1)).ballotId());
+            }
+        }
+        assertThat(keptNeighbours(heapOrder)).isLessThan(BALLOTS.size() / 100);
     }
 }

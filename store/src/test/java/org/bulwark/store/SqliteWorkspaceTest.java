@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.file.Path;
 import org.bulwark.store.WorkspaceException.WorkspaceUnavailable;
 import org.junit.jupiter.api.Test;
@@ -57,5 +59,14 @@ class SqliteWorkspaceTest extends WorkspaceContract {
         assertThatThrownBy(() -> Workspace.open(new WorkspaceLocation.SqliteFile(dir)))
                 .isInstanceOf(WorkspaceUnavailable.class)
                 .hasMessageEndingWith("it is a folder, not a workspace file");
+    }
+
+    @Test
+    void cvrRowsHaveNoArrivalSequenceNumber() throws Exception {
+        open();
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            // A rowid would number rows in arrival order; the table is clustered on the random position instead.
+            assertThatThrownBy(() -> s.executeQuery("SELECT rowid FROM cvr")).hasMessageContaining("no such column: rowid");
+        }
     }
 }

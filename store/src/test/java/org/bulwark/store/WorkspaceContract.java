@@ -3,21 +3,43 @@ package org.bulwark.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.CvrContest;
+import org.bulwark.formats.cvr.CvrFiles;
+import org.bulwark.formats.cvr.CvrReadOptions;
+import org.bulwark.formats.election.ElectionFiles;
+import org.bulwark.formats.election.LoadedElection;
 import org.bulwark.model.Election;
+import org.bulwark.model.ElectionFingerprint;
+import org.bulwark.model.ElectionIndex;
 import org.bulwark.store.WorkspaceException.DuplicateImport;
 import org.bulwark.store.WorkspaceException.UnknownElection;
+import org.bulwark.store.WorkspaceException.WorkspaceUnavailable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +76,14 @@ abstract class WorkspaceContract {
 
     WorkspaceLocation location() {
         return location;
+    }
+
+    /** A plain JDBC connection to the same database, below the workspace code. */
+    Connection raw() throws SQLException {
+        return switch (location) {
+            case WorkspaceLocation.SqliteFile f -> DriverManager.getConnection("jdbc:sqlite:" + f.path());
+            case WorkspaceLocation.Postgres p -> DriverManager.getConnection(p.jdbcUrl());
+        };
     }
 
     static ImportedFile importBallots(Workspace w, ElectionRef e, String name, List<CastVoteRecord> ballots)
@@ -146,6 +176,7 @@ abstract class WorkspaceContract {
         assertThat(file.cvrCount()).isEqualTo(BALLOTS.size());
         assertThat(file.sha256()).isEqualTo(Fixtures.hex(Fixtures.sha256("county-1")));
         assertThat(file.countingGroup()).isEqualTo(CountingGroup.ABSENTEE);
+        assertThat(file.format()).isEqualTo("NIST SP 1500-103 JSON");
         assertThat(file.importedAt()).isEqualTo(Fixtures.NOW);
         assertThat(file.importedBy()).isEqualTo(Fixtures.IMPORTER);
         assertThat(w.importedFiles(e)).containsExactly(file);
@@ -161,15 +192,25 @@ abstract class WorkspaceContract {
         List<String> castOrder = BALLOTS.stream().map(CastVoteRecord::ballotId).toList();
         List<String> storedOrder = readAll(w, e).stream().map(CastVoteRecord::ballotId).toList();
         assertThat(storedOrder).containsExactlyInAnyOrderElementsOf(castOrder).isNotEqualTo(castOrder);
-        // Not merely reversed or rotated: few neighbours in casting order stay neighbours.
-        long keptNeighbours = 0;
-        for (int i = 1; i < storedOrder.size(); i++) {
-            int previous = castOrder.indexOf(storedOrder.get(i - 1));
-            if (castOrder.indexOf(storedOrder.get(i)) == previous + 1) {
-                keptNeighbours++;
+        assertThat(keptNeighbours(storedOrder)).isLessThan(BALLOTS.size() / 100);
+    }
+
+    /**
+     * How many ballots in {@code order} directly follow the ballot cast just before them: close to
+     * the count for a mere rotation or block shuffle of the casting order, near zero for a random one.
+     */
+    static long keptNeighbours(List<String> order) {
+        Map<String, Integer> castIndex = new HashMap<>();
+        for (int i = 0; i < BALLOTS.size(); i++) {
+            castIndex.put(BALLOTS.get(i).ballotId(), i);
+        }
+        long kept = 0;
+        for (int i = 1; i < order.size(); i++) {
+            if (castIndex.get(order.get(i)) == castIndex.get(order.get(i - 1)) + 1) {
+                kept++;
             }
         }
-        assertThat(keptNeighbours).isLessThan(BALLOTS.size() / 100);
+        return kept;
     }
 
     @Test
@@ -305,5 +346,144 @@ abstract class WorkspaceContract {
         assertThatThrownBy(() -> w.saveResults(missing, new byte[0], new ResultsSummary(0, 0, 0)))
                 .isInstanceOf(UnknownElection.class);
         assertThatThrownBy(() -> w.election(missing)).isInstanceOf(UnknownElection.class);
+    }
+
+    @Test
+    void aWorkspaceFromANewerVersionIsRefusedInPlainWords() throws SQLException {
+        open().close();
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, installed_on, execution_time, success)"
+                    + " VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'x', CURRENT_TIMESTAMP, 0, "
+                    + (location() instanceof WorkspaceLocation.Postgres ? "TRUE" : "1") + ")");
+        }
+        assertThatThrownBy(this::open)
+                .isInstanceOfSatisfying(WorkspaceUnavailable.class, e -> assertThat(e.reason())
+                        .isEqualTo("it was made by a newer version of Bulwark (its tables are at version 99, this version"
+                                + " knows up to version 1); open it with that version or a later one"))
+                .hasMessageStartingWith("Workspace " + location().describe() + ": could not bring its tables up to date: ")
+                .hasMessageNotContaining("SQL");
+    }
+
+    @Test
+    void aDamagedCvrRecordIsReportedWithItsPlace() throws Exception {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        ImportedFile file = importBallots(w, e, "a.json", BALLOTS.subList(0, 10));
+        try (Connection c = raw();
+                PreparedStatement ps = c.prepareStatement("UPDATE cvr SET record = ? WHERE file_id = ? AND position = 7")) {
+            ps.setBytes(1, new byte[] {1, 0, 5});
+            ps.setLong(2, file.id());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> w.forEachCvr(e, c -> {}))
+                .isInstanceOf(WorkspaceException.DamagedWorkspace.class)
+                .hasMessage("Workspace " + location().describe() + " is damaged: the CVR at position 7 of CVR import #"
+                        + file.id() + " does not decode (string length 5 but only 0 bytes left at byte 3). Restore it from a backup.");
+    }
+
+    /**
+     * Two programs importing the same file at once: one import lands, the other is refused as a
+     * duplicate, whichever reaches the database first and however their transactions interleave.
+     */
+    @Test
+    void theSameFileImportedTwiceAtOnceLandsOnce() throws Exception {
+        Workspace first = open();
+        Workspace second = open();
+        ElectionRef e = first.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        CountDownLatch firstStreaming = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ImportedFile> a = pool.submit(() -> first.importCvrs(e, "a.json", "NIST SP 1500-103 JSON",
+                    Fixtures.sha256("same"), CountingGroup.ELECTION_DAY, sink -> {
+                        BALLOTS.subList(0, 100).forEach(sink);
+                        firstStreaming.countDown();
+                        await(release);
+                    }));
+            assertThat(firstStreaming.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ImportedFile> b = pool.submit(() -> second.importCvrs(e, "b.json", "NIST SP 1500-103 JSON",
+                    Fixtures.sha256("same"), CountingGroup.ELECTION_DAY, sink -> BALLOTS.subList(0, 50).forEach(sink)));
+            // Gives the second import time to reach the database and wait there; the outcome is the
+            // same if it has not yet.
+            Thread.sleep(300);
+            release.countDown();
+
+            ImportedFile landed = a.get(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> b.get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DuplicateImport.class)
+                    .cause().hasMessageContaining("matches CVR import #" + landed.id() + " of \"a.json\"");
+            assertThat(first.importedFiles(e)).containsExactly(landed);
+            assertThat(readAll(first, e)).hasSize(100);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** The NIST sample election and its CVR file, read by the real readers, go in and come back exactly. */
+    @Test
+    void theNistSampleElectionAndItsCvrsRoundTripThroughTheReaders() throws Exception {
+        Path definition = Path.of("..", "testdata", "nist-cdf", "gen-01", "err_v2", "pe-err-gen-01.json");
+        Path cvrFile = Path.of("..", "testdata", "nist-cdf", "gen-01", "cvr_v1", "cvr-gen-01.json");
+        byte[] bytes = Files.readAllBytes(definition);
+        LoadedElection loaded = ElectionFiles.read(bytes, definition.toString());
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ElectionFiles.writeBulwarkJson(loaded.election(), json);
+        Workspace w = open();
+        StoredElection stored = w.importElection(loaded.election(), new ElectionSource(definition.toString(),
+                loaded.format().description(), bytes, Optional.of(json.toByteArray()),
+                ElectionFingerprint.of(loaded.election()).sha256()));
+        ElectionIndex index = ElectionIndex.of(loaded.election());
+
+        List<CastVoteRecord> read = new ArrayList<>();
+        byte[] cvrBytes = Files.readAllBytes(cvrFile);
+        ImportedFile file = w.importCvrs(stored.ref(), cvrFile.toString(), "NIST SP 1500-103 JSON", Fixtures.sha256(cvrBytes),
+                CountingGroup.ELECTION_DAY, sink -> CvrFiles.read(cvrFile, index, CvrReadOptions.strict(), cvr -> {
+                    read.add(cvr);
+                    sink.accept(cvr);
+                }));
+
+        assertThat(w.loadElection(stored.ref())).isEqualTo(loaded.election());
+        assertThat(file.cvrCount()).isEqualTo(read.size()).isPositive();
+        assertThat(sorted(readAll(w, stored.ref()))).isEqualTo(sorted(read));
+    }
+
+    /** Others reading the workspace during an import neither wait for it nor see any of it. */
+    @Test
+    void anImportInProgressIsInvisibleToReaders() throws Exception {
+        Workspace importer = open();
+        Workspace reader = open();
+        ElectionRef e = importer.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        CountDownLatch streaming = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ImportedFile> running = pool.submit(() -> importer.importCvrs(e, "a.json", "NIST SP 1500-103 JSON",
+                    Fixtures.sha256("a"), CountingGroup.ELECTION_DAY, sink -> {
+                        BALLOTS.forEach(sink);
+                        streaming.countDown();
+                        await(release);
+                    }));
+            assertThat(streaming.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(reader.importedFiles(e)).isEmpty();
+            assertThat(reader.forEachCvr(e, c -> {})).isZero();
+
+            release.countDown();
+            ImportedFile file = running.get(30, TimeUnit.SECONDS);
+            assertThat(reader.importedFiles(e)).containsExactly(file);
+            assertThat(reader.forEachCvr(e, c -> {})).isEqualTo(BALLOTS.size());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

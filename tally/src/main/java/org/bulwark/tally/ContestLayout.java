@@ -6,42 +6,43 @@ import org.bulwark.model.Contest;
 import org.bulwark.model.SelectionId;
 
 /**
- * Where one contest's counters sit in a counter array: the selections' vote counters from
- * {@code base}, then overvotes, undervotes, ballots cast and blank ballots.
+ * How one contest is counted: its counter array holds the selections' votes from index 0, then
+ * overvotes, undervotes, ballots cast and blank contests.
  *
- * @param index the contest's position in the election definition
- * @param selectionSlots absolute counter index of each selection of the contest
+ * @param index the contest's position in the election definition, and in every counter table
+ * @param selectionSlots the counter index of each selection of the contest
+ * @param writeIns the counter indexes that are write-in positions
  * @param parties the contest's primary parties as party indexes; empty for a nonpartisan contest
  * @param ranked a ranked-choice contest, not counted here
  */
 record ContestLayout(
         int index,
         Contest contest,
-        int base,
         int selections,
         Map<SelectionId, Integer> selectionSlots,
+        BitSet writeIns,
         BitSet parties,
         boolean ranked) {
-    static final int FIXED = 4;
 
     int overvotes() {
-        return base + selections;
+        return selections;
     }
 
     int undervotes() {
-        return base + selections + 1;
+        return selections + 1;
     }
 
     int ballotsCast() {
-        return base + selections + 2;
+        return selections + 2;
     }
 
     int blank() {
-        return base + selections + 3;
+        return selections + 3;
     }
 
+    /** The length of the contest's counter array. */
     int width() {
-        return selections + FIXED;
+        return selections + 4;
     }
 
     int votesAllowed() {

@@ -26,15 +26,15 @@ public final class PartialTally {
     private final Tabulator tabulator;
     private final Map<CellKey, Counters> cells = new HashMap<>();
     /** Per contest, the number of the last ballot that listed it: finds duplicates and style contests left out. */
-    private final int[] seen;
-    private int ballotNumber;
+    private final long[] seen;
+    private long ballotNumber;
     private int[] slotScratch = new int[16];
     private CellKey lastKey;
     private Counters lastCell;
 
     PartialTally(Tabulator tabulator) {
         this.tabulator = tabulator;
-        this.seen = new int[tabulator.contests.size()];
+        this.seen = new long[tabulator.contests.size()];
     }
 
     /**
@@ -48,7 +48,6 @@ public final class PartialTally {
         List<CvrContest> listed = cvr.contests();
         ContestLayout[] layouts = resolve(cvr, listed);
         Counters cell = cell(cvr);
-        long[] k = cell.counts;
         BitSet parties = tabulator.primary ? ballotParties(cvr, listed, layouts) : null;
         boolean partisanSkipped = false;
         boolean anyVote = false;
@@ -75,17 +74,18 @@ public final class PartialTally {
                     partisanSkipped |= parties.isEmpty();
                     continue;
                 }
+                long[] k = cell.contest(c);
                 k[c.undervotes()] += c.votesAllowed();
                 k[c.ballotsCast()]++;
                 k[c.blank()]++;
             }
         }
-        k[tabulator.ballotsSlot]++;
+        cell.ballots[Counters.BALLOTS]++;
         if (!anyVote) {
-            k[tabulator.blankBallotsSlot]++;
+            cell.ballots[Counters.BLANK_BALLOTS]++;
         }
         if (partisanSkipped) {
-            k[tabulator.partyUndeterminedSlot]++;
+            cell.ballots[Counters.PARTY_UNDETERMINED]++;
         }
     }
 
@@ -120,13 +120,13 @@ public final class PartialTally {
         // Consecutive CVRs usually come from the same batch: skip the hash look-up then.
         if (lastKey == null || !lastKey.matches(cvr)) {
             lastKey = CellKey.of(cvr);
-            lastCell = cells.computeIfAbsent(lastKey, key -> new Counters(tabulator.size));
+            lastCell = cells.computeIfAbsent(lastKey, key -> new Counters(tabulator.contests.size()));
         }
         return lastCell;
     }
 
     private void count(Counters cell, ContestLayout c, List<Mark> marks) {
-        long[] k = cell.counts;
+        long[] k = cell.contest(c);
         int n = marks.size();
         if (slotScratch.length < n) {
             slotScratch = new int[Math.max(n, slotScratch.length * 2)];
@@ -155,7 +155,7 @@ public final class PartialTally {
             if (m.countsAsVote() && m.votes() > 0) {
                 int slot = slotScratch[i];
                 k[slot] += m.votes();
-                if (tabulator.writeInSlot[slot] && m.writeInName().isPresent()) {
+                if (m.writeInName().isPresent() && c.writeIns().get(slot)) {
                     cell.addWriteInName(c.index(), m.writeInName().get(), m.votes());
                 }
             }
@@ -211,14 +211,14 @@ public final class PartialTally {
         if (other == this) {
             throw new IllegalArgumentException("cannot merge a tally into itself");
         }
-        other.cells.forEach((key, counters) -> cells.computeIfAbsent(key, x -> new Counters(tabulator.size)).addAll(counters));
+        other.cells.forEach((key, counters) -> cells.computeIfAbsent(key, x -> new Counters(tabulator.contests.size())).addAll(counters));
     }
 
     /** The number of ballots counted so far. */
     public long ballotsCounted() {
         long n = 0;
         for (Counters c : cells.values()) {
-            n += c.counts[tabulator.ballotsSlot];
+            n += c.ballots[Counters.BALLOTS];
         }
         return n;
     }

@@ -41,7 +41,7 @@ final class ResultsBuilder {
     }
 
     ElectionResults build(Map<CellKey, Counters> cells) {
-        Counters total = new Counters(tabulator.size);
+        Counters total = new Counters(tabulator.contests.size());
         Map<GpUnitId, Counters> byUnit = new HashMap<>();
         Map<BallotStyleId, Counters> byStyle = new HashMap<>();
         Map<CountingGroup, Counters> byGroup = new HashMap<>();
@@ -77,7 +77,7 @@ final class ResultsBuilder {
     }
 
     private static <K> void into(Map<K, Counters> map, K key, Counters cell) {
-        map.computeIfAbsent(key, k -> new Counters(cell.counts.length)).addAll(cell);
+        map.computeIfAbsent(key, k -> new Counters(cell.contests.length)).addAll(cell);
     }
 
     /** Units and styles in the order the election defines them; any others after, by id. */
@@ -92,13 +92,16 @@ final class ResultsBuilder {
     }
 
     private BallotCounts ballotCounts(Counters c) {
-        long[] k = c.counts;
-        return new BallotCounts(k[tabulator.ballotsSlot], k[tabulator.blankBallotsSlot], k[tabulator.partyUndeterminedSlot]);
+        long[] k = c.ballots;
+        return new BallotCounts(k[Counters.BALLOTS], k[Counters.BLANK_BALLOTS], k[Counters.PARTY_UNDETERMINED]);
     }
 
     /** A contest is reported in a group only when it appeared on ballots of that group. */
     private Breakdown<ContestCounts> contestBreakdown(Breakdown<Counters> all, ContestLayout c) {
-        return map(all, counters -> contestCounts(counters, c), counters -> counters.counts[c.ballotsCast()] > 0);
+        return map(all, counters -> contestCounts(counters, c), counters -> {
+            long[] k = counters.contests[c.index()];
+            return k != null && k[c.ballotsCast()] > 0;
+        });
     }
 
     private static <T> Breakdown<T> map(
@@ -124,7 +127,7 @@ final class ResultsBuilder {
     }
 
     private ContestCounts contestCounts(Counters counters, ContestLayout c) {
-        long[] k = counters.counts;
+        long[] k = counters.contests[c.index()] == null ? new long[c.width()] : counters.contests[c.index()];
         Map<SelectionId, Long> votes = new LinkedHashMap<>();
         long writeIns = 0;
         for (ContestSelection s : c.contest().selections()) {
@@ -133,7 +136,7 @@ final class ResultsBuilder {
             }
             int slot = c.selectionSlots().get(s.id());
             votes.put(s.id(), k[slot]);
-            if (tabulator.writeInSlot[slot]) {
+            if (c.writeIns().get(slot)) {
                 writeIns += k[slot];
             }
         }

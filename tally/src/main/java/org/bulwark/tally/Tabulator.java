@@ -43,11 +43,6 @@ public final class Tabulator {
     final Map<BallotStyleId, ContestLayout[]> styleContests;
     final Map<BallotStyleId, BitSet> styleParties;
     final Map<PartyId, Integer> partyIndex;
-    final boolean[] writeInSlot;
-    final int ballotsSlot;
-    final int blankBallotsSlot;
-    final int partyUndeterminedSlot;
-    final int size;
 
     private Tabulator(ElectionIndex index) {
         this.election = index.election();
@@ -57,38 +52,27 @@ public final class Tabulator {
 
         List<ContestLayout> layouts = new ArrayList<>();
         Map<ContestId, ContestLayout> byId = new LinkedHashMap<>();
-        List<Boolean> writeIns = new ArrayList<>();
-        int slot = 0;
         for (Contest contest : election.contests()) {
             if (byId.containsKey(contest.id())) {
                 continue; // duplicate id: the first definition wins, as in ElectionIndex
             }
             Map<SelectionId, Integer> selections = new LinkedHashMap<>();
+            BitSet writeIns = new BitSet();
             for (ContestSelection s : contest.selections()) {
                 if (!selections.containsKey(s.id())) {
-                    selections.put(s.id(), slot + selections.size());
-                    writeIns.add(s instanceof ContestSelection.WriteIn);
+                    if (s instanceof ContestSelection.WriteIn) {
+                        writeIns.set(selections.size());
+                    }
+                    selections.put(s.id(), selections.size());
                 }
             }
-            for (int i = 0; i < ContestLayout.FIXED; i++) {
-                writeIns.add(false);
-            }
-            ContestLayout layout = new ContestLayout(layouts.size(), contest, slot, selections.size(),
-                    Map.copyOf(selections), parties(primaryParties(contest)), isRanked(contest));
+            ContestLayout layout = new ContestLayout(layouts.size(), contest, selections.size(), Map.copyOf(selections),
+                    writeIns, parties(primaryParties(contest)), isRanked(contest));
             layouts.add(layout);
             byId.put(contest.id(), layout);
-            slot += layout.width();
         }
         this.contests = List.copyOf(layouts);
         this.contestById = Map.copyOf(byId);
-        this.ballotsSlot = slot;
-        this.blankBallotsSlot = slot + 1;
-        this.partyUndeterminedSlot = slot + 2;
-        this.size = slot + 3;
-        this.writeInSlot = new boolean[size];
-        for (int i = 0; i < writeIns.size(); i++) {
-            writeInSlot[i] = writeIns.get(i);
-        }
 
         this.styleContests = new HashMap<>();
         this.styleParties = new HashMap<>();

@@ -2,6 +2,7 @@ package org.bulwark.tally;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -64,7 +65,11 @@ public final class TallyPipeline {
             if (producerFailure != null && !(producerFailure instanceof TallyStopped)) {
                 failure.addSuppressed(producerFailure);
             }
-            throw failure instanceof RuntimeException r ? r : new IllegalStateException("tally worker failed", failure);
+            switch (failure) {
+                case RuntimeException r -> throw r;
+                case Error e -> throw e;
+                default -> throw new IllegalStateException("tally worker failed", failure);
+            }
         }
         switch (producerFailure) {
             case null -> {}
@@ -109,7 +114,8 @@ public final class TallyPipeline {
         }
     }
 
-    private static final List<CastVoteRecord> END = List.of();
+    /** Tells a worker to stop; compared by identity, so it is an object no producer can hand in. */
+    private static final List<CastVoteRecord> END = Collections.unmodifiableList(new ArrayList<>(0));
 
     private static void work(BlockingQueue<List<CastVoteRecord>> queue, PartialTally partial, AtomicReference<Throwable> failure) {
         try {

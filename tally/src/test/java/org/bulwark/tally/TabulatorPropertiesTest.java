@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.ToLongFunction;
 import net.jqwik.api.Arbitraries;
@@ -15,7 +17,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.bulwark.model.CastVoteRecord;
+import org.bulwark.model.ContestId;
+import org.bulwark.model.CvrContest;
 import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.Indication;
+import org.bulwark.model.Mark;
+import org.bulwark.model.SelectionId;
 import org.bulwark.model.results.BallotCounts;
 import org.bulwark.model.results.Breakdown;
 import org.bulwark.model.results.ContestCounts;
@@ -95,6 +102,51 @@ class TabulatorPropertiesTest {
             assertThat(c.counts().total().writeInNames().values().stream().mapToLong(Long::longValue).sum())
                     .isLessThanOrEqualTo(c.counts().total().writeInVotes());
         }
+    }
+
+    /**
+     * CVRs damaged at random (a contest or selection id the election lacks, a contest listed twice):
+     * the tally either counts the CVR or refuses it with IllegalArgumentException, and a refused CVR
+     * changes nothing.
+     */
+    @Property(tries = 200)
+    void aDamagedCvrIsRefusedWholeAndNothingElseIsThrown(@ForAll("scenarios") Scenario s, @ForAll Random random) {
+        PartialTally tally = Tabulator.of(ElectionIndex.of(s.election())).newPartial();
+        for (CastVoteRecord cvr : s.cvrs()) {
+            CastVoteRecord damaged = random.nextInt(3) == 0 ? damage(cvr, random) : cvr;
+            ElectionResults before = tally.results();
+            try {
+                tally.add(damaged);
+            } catch (IllegalArgumentException refused) {
+                assertThat(refused.getMessage()).startsWith("ballot " + cvr.ballotId() + ": ");
+                assertThat(tally.results()).isEqualTo(before);
+            }
+        }
+    }
+
+    private static CastVoteRecord damage(CastVoteRecord cvr, Random random) {
+        List<CvrContest> contests = new ArrayList<>(cvr.contests());
+        switch (random.nextInt(3)) {
+            case 0 -> contests.add(random.nextInt(contests.size() + 1),
+                    new CvrContest(new ContestId("no-such-contest"), List.of(), OptionalInt.empty(), OptionalInt.empty()));
+            case 1 -> {
+                if (!contests.isEmpty()) {
+                    contests.add(contests.get(random.nextInt(contests.size())));
+                }
+            }
+            default -> {
+                if (!contests.isEmpty()) {
+                    int i = random.nextInt(contests.size());
+                    CvrContest c = contests.get(i);
+                    List<Mark> marks = new ArrayList<>(c.marks());
+                    marks.add(new Mark(new SelectionId("no-such-selection"), 1, Indication.YES, Indication.YES, 0,
+                            Optional.empty(), false));
+                    contests.set(i, new CvrContest(c.contest(), marks, OptionalInt.empty(), OptionalInt.empty()));
+                }
+            }
+        }
+        return new CastVoteRecord(cvr.ballotId(), cvr.ballotStyle(), cvr.ballotStyleUnit(), cvr.parties(),
+                cvr.creatingDevice(), cvr.batch(), cvr.countingGroup(), cvr.ballotImages(), contests);
     }
 
     private static <T> void assertPartitions(Breakdown<T> b, ToLongFunction<T> f) {

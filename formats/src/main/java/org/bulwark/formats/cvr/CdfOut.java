@@ -27,7 +27,8 @@ sealed interface CdfOut {
     void endList() throws IOException;
 
     /**
-     * An object in the current list. {@code type} is the schema type; {@code polymorphic} says the
+     * An object in the current list. {@code type} is the JSON schema's type name ({@code CVR.CVR});
+     * {@code polymorphic} says the
      * XML must name it with xsi:type (Contest and ContestSelection); {@code id} may be null.
      */
     void startObject(String name, String type, boolean polymorphic, String id) throws IOException;
@@ -95,7 +96,7 @@ sealed interface CdfOut {
         @Override
         public void startObject(String name, String type, boolean polymorphic, String id) throws IOException {
             g.writeStartObject();
-            g.writeStringField("@type", "CVR." + type);
+            g.writeStringField("@type", type);
             if (id != null) {
                 g.writeStringField("@id", id);
             }
@@ -104,7 +105,7 @@ sealed interface CdfOut {
         @Override
         public void startSingle(String name, String type) throws IOException {
             g.writeObjectFieldStart(name);
-            g.writeStringField("@type", "CVR." + type);
+            g.writeStringField("@type", type);
         }
 
         @Override
@@ -183,7 +184,7 @@ sealed interface CdfOut {
             try {
                 w.writeStartElement(name);
                 if (polymorphic) {
-                    w.writeAttribute("xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "type", type);
+                    w.writeAttribute("xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "type", type.substring("CVR.".length()));
                 }
                 if (id != null) {
                     w.writeAttribute("ObjectId", id);

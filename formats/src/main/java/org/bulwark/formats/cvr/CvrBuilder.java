@@ -92,8 +92,9 @@ final class CvrBuilder {
         positions.clear();
     }
 
+    /** A SelectionPosition; a blank write-in text (XML {@code <Text/>}) means no name was read. */
     void position(int votes, Indication indication, Indication allocable, int rank, String writeIn, boolean generated) {
-        positions.add(votes, indication, allocable, rank, writeIn, generated);
+        positions.add(votes, indication, allocable, rank, writeIn == null || writeIn.isBlank() ? null : writeIn, generated);
     }
 
     int positionCount() {

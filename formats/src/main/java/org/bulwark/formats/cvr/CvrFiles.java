@@ -48,7 +48,7 @@ public final class CvrFiles {
         InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), metered);
         CvrEmitter emitter = new CvrEmitter(displayName, election, sink);
         ElectionIds ids = new ElectionIds(election.election());
-        JsonCvrReader.Header header = switch (format) {
+        ReportHeader header = switch (format) {
             case JSON -> JsonCvrReader.read(in, displayName, options.isStrict(), options.countingGroup(), ids, emitter);
             case XML -> XmlCvrReader.read(in, displayName, options.isStrict(), options.countingGroup(), ids, emitter);
         };

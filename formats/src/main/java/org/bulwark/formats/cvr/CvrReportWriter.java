@@ -33,6 +33,7 @@ public final class CvrReportWriter implements Closeable {
     private final Election election;
     private final String reportingDevice;
     private final OffsetDateTime generated;
+    private final String electionId;
     private final Set<String> creatingDevices = new LinkedHashSet<>();
     private long count;
     private boolean closed;
@@ -42,6 +43,7 @@ public final class CvrReportWriter implements Closeable {
         this.election = election;
         this.reportingDevice = reportingDevice;
         this.generated = generated;
+        this.electionId = ncName(election.id());
         out.startReport();
         out.startList("CVR");
     }
@@ -53,11 +55,11 @@ public final class CvrReportWriter implements Closeable {
         }
         count++;
         String snapshot = "cvr-" + count; // an XML ID: unique in the file, and an NCName whatever the ballot id is
-        out.startObject("CVR", "CVR", false, null);
+        out.startObject("CVR", "CVR.CVR", false, null);
         if (!cvr.ballotImages().isEmpty()) {
             out.startList("BallotImage");
             for (String image : cvr.ballotImages()) {
-                out.startObject("BallotImage", "ImageData", false, null);
+                out.startObject("BallotImage", "CVR.ImageData", false, null);
                 out.text("Location", image);
                 out.endObject();
             }
@@ -74,7 +76,7 @@ public final class CvrReportWriter implements Closeable {
         }
         out.text("CurrentSnapshotId", snapshot);
         out.startList("CVRSnapshot");
-        out.startObject("CVRSnapshot", "CVRSnapshot", false, snapshot);
+        out.startObject("CVRSnapshot", "CVR.CVRSnapshot", false, snapshot);
         if (!cvr.contests().isEmpty()) {
             out.startList("CVRContest");
             for (CvrContest contest : cvr.contests()) {
@@ -85,7 +87,7 @@ public final class CvrReportWriter implements Closeable {
         out.text("Type", "original");
         out.endObject();
         out.endList();
-        out.text("ElectionId", election.id());
+        out.text("ElectionId", electionId);
         if (!cvr.parties().isEmpty()) {
             List<String> ids = new ArrayList<>(cvr.parties().size());
             for (PartyId p : cvr.parties()) {
@@ -98,17 +100,17 @@ public final class CvrReportWriter implements Closeable {
     }
 
     private void writeContest(CvrContest contest) throws IOException {
-        out.startObject("CVRContest", "CVRContest", false, null);
+        out.startObject("CVRContest", "CVR.CVRContest", false, null);
         out.text("ContestId", contest.contest().value());
         if (!contest.marks().isEmpty()) {
             out.startList("CVRContestSelection");
             for (Mark mark : contest.marks()) {
-                out.startObject("CVRContestSelection", "CVRContestSelection", false, null);
+                out.startObject("CVRContestSelection", "CVR.CVRContestSelection", false, null);
                 out.text("ContestSelectionId", mark.selection().value());
                 out.startList("SelectionPosition");
-                out.startObject("SelectionPosition", "SelectionPosition", false, null);
+                out.startObject("SelectionPosition", "CVR.SelectionPosition", false, null);
                 if (mark.writeInName().isPresent()) {
-                    out.startSingle("CVRWriteIn", "CVRWriteIn");
+                    out.startSingle("CVRWriteIn", "CVR.CVRWriteIn");
                     out.text("Text", mark.writeInName().get());
                     out.endObject();
                 }
@@ -136,6 +138,23 @@ public final class CvrReportWriter implements Closeable {
         out.endObject();
     }
 
+    /**
+     * The election's id as an XML ID (an NCName: no spaces or colons, not starting with a digit).
+     * CVRs keep no election id, so changing its spelling here loses nothing a reader returns;
+     * other ids are written as they are, because CVRs refer to them.
+     */
+    static String ncName(String id) {
+        StringBuilder b = new StringBuilder(id.length() + 1);
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            b.append(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' ? c : '-');
+        }
+        if (!Character.isLetter(b.charAt(0)) && b.charAt(0) != '_') {
+            b.insert(0, '_');
+        }
+        return b.toString();
+    }
+
     private static final List<String> GENERATED = List.of("generated-rules");
 
     /** Writes the election, units, parties and devices after the CVRs, and ends the report. */
@@ -150,7 +169,7 @@ public final class CvrReportWriter implements Closeable {
         out.text("GeneratedDate", generated.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         out.startList("GpUnit");
         for (GpUnit unit : election.gpUnits()) {
-            out.startObject("GpUnit", "GpUnit", false, unit.id().value());
+            out.startObject("GpUnit", "CVR.GpUnit", false, unit.id().value());
             out.text("Name", unit.name());
             String type = unit.type().nist();
             boolean nist = REPORTING_UNIT_TYPES.contains(type);
@@ -164,7 +183,7 @@ public final class CvrReportWriter implements Closeable {
         if (!election.parties().isEmpty()) {
             out.startList("Party");
             for (Party party : election.parties()) {
-                out.startObject("Party", "Party", false, party.id().value());
+                out.startObject("Party", "CVR.Party", false, party.id().value());
                 if (!party.abbreviation().isEmpty()) {
                     out.text("Abbreviation", party.abbreviation());
                 }
@@ -175,12 +194,12 @@ public final class CvrReportWriter implements Closeable {
         }
         out.idrefs("ReportGeneratingDeviceIds", List.of(reportingDevice));
         out.startList("ReportingDevice");
-        out.startObject("ReportingDevice", "ReportingDevice", false, reportingDevice);
+        out.startObject("ReportingDevice", "CVR.ReportingDevice", false, reportingDevice);
         out.text("Application", "Bulwark");
         out.endObject();
         for (String device : creatingDevices) {
             if (!device.equals(reportingDevice)) {
-                out.startObject("ReportingDevice", "ReportingDevice", false, device);
+                out.startObject("ReportingDevice", "CVR.ReportingDevice", false, device);
                 out.endObject();
             }
         }
@@ -195,11 +214,11 @@ public final class CvrReportWriter implements Closeable {
 
     private void writeElection() throws IOException {
         out.startList("Election");
-        out.startObject("Election", "Election", false, election.id());
+        out.startObject("Election", "CVR.Election", false, electionId);
         if (!election.candidates().isEmpty()) {
             out.startList("Candidate");
             for (Candidate c : election.candidates()) {
-                out.startObject("Candidate", "Candidate", false, c.id().value());
+                out.startObject("Candidate", "CVR.Candidate", false, c.id().value());
                 out.text("Name", c.ballotName());
                 if (c.party().isPresent()) {
                     out.text("PartyId", c.party().get().value());
@@ -221,16 +240,16 @@ public final class CvrReportWriter implements Closeable {
 
     private void writeDefinition(Contest contest) throws IOException {
         String type = switch (contest) {
-            case Contest.CandidateContest c -> "CandidateContest";
-            case Contest.BallotMeasureContest b -> "BallotMeasureContest";
-            case Contest.PartyContest p -> "PartyContest";
+            case Contest.CandidateContest c -> "CVR.CandidateContest";
+            case Contest.BallotMeasureContest b -> "CVR.BallotMeasureContest";
+            case Contest.PartyContest p -> "CVR.PartyContest";
         };
         out.startObject("Contest", type, true, contest.id().value());
         out.startList("ContestSelection");
         for (ContestSelection s : contest.selections()) {
             switch (s) {
                 case ContestSelection.CandidateSelection c -> {
-                    out.startObject("ContestSelection", "CandidateSelection", true, c.id().value());
+                    out.startObject("ContestSelection", "CVR.CandidateSelection", true, c.id().value());
                     List<String> ids = new ArrayList<>();
                     for (CandidateId id : c.candidates()) {
                         ids.add(id.value());
@@ -238,15 +257,15 @@ public final class CvrReportWriter implements Closeable {
                     out.idrefs("CandidateIds", ids);
                 }
                 case ContestSelection.WriteIn w -> {
-                    out.startObject("ContestSelection", "CandidateSelection", true, w.id().value());
+                    out.startObject("ContestSelection", "CVR.CandidateSelection", true, w.id().value());
                     out.bool("IsWriteIn", true);
                 }
                 case ContestSelection.BallotMeasureSelection b -> {
-                    out.startObject("ContestSelection", "BallotMeasureSelection", true, b.id().value());
+                    out.startObject("ContestSelection", "CVR.BallotMeasureSelection", true, b.id().value());
                     out.text("Selection", b.text());
                 }
                 case ContestSelection.PartySelection p -> {
-                    out.startObject("ContestSelection", "PartySelection", true, p.id().value());
+                    out.startObject("ContestSelection", "CVR.PartySelection", true, p.id().value());
                     List<String> ids = new ArrayList<>();
                     for (PartyId id : p.parties()) {
                         ids.add(id.value());

@@ -22,13 +22,10 @@ import org.bulwark.formats.cvr.SchemaRules.ObjectRule;
 import org.bulwark.formats.cvr.SchemaRules.ValueRule;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.BallotStyleId;
-import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.CountingGroup;
-import org.bulwark.model.CvrContest;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.Indication;
-import org.bulwark.model.Mark;
 import org.bulwark.model.PartyId;
 import org.bulwark.model.SelectionId;
 
@@ -66,7 +63,6 @@ final class JsonCvrReader {
     private final String file;
     private final boolean strict;
     private final ElectionIds ids;
-    private final CvrEmitter emitter;
     private final SchemaRules rules = SchemaRules.NIST;
     private final ReportReferences refs;
     private final JsonSchemaWalker walker;
@@ -97,7 +93,6 @@ final class JsonCvrReader {
         this.file = file;
         this.strict = strict;
         this.ids = ids;
-        this.emitter = emitter;
         this.refs = new ReportReferences(file);
         this.walker = new JsonSchemaWalker(p, file, rules, refs);
         this.cvr = new CvrBuilder(file, group, emitter, strict ? Optional.of(refs) : Optional.empty());
@@ -112,11 +107,7 @@ final class JsonCvrReader {
         this.imageRule = rules.object("CVR.Image");
     }
 
-    /** What the report holds besides CVRs; the caller adds the byte count and hash. */
-    record Header(Optional<String> generatedDate, List<String> reportingDevices, List<String> generatingDevices,
-            List<String> electionIds) {}
-
-    static Header read(InputStream in, String file, boolean strict, CountingGroup group, ElectionIds ids, CvrEmitter emitter)
+    static ReportHeader read(InputStream in, String file, boolean strict, CountingGroup group, ElectionIds ids, CvrEmitter emitter)
             throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
             JsonCvrReader reader = new JsonCvrReader(p, file, strict, group, ids, emitter);
@@ -125,7 +116,7 @@ final class JsonCvrReader {
             } catch (JsonProcessingException e) {
                 throw translate(file, e, p);
             }
-            return new Header(reader.generatedDate, reader.reportingDevices, reader.generatingDevices, reader.electionIds);
+            return new ReportHeader(reader.generatedDate, reader.reportingDevices, reader.generatingDevices, reader.electionIds);
         }
     }
 

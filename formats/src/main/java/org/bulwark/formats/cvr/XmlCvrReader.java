@@ -77,18 +77,18 @@ final class XmlCvrReader {
         this.validator = strict ? Optional.of(validatorHandler()) : Optional.empty();
     }
 
-    static JsonCvrReader.Header read(InputStream in, String file, boolean strict, CountingGroup group, ElectionIds ids,
+    static ReportHeader read(InputStream in, String file, boolean strict, CountingGroup group, ElectionIds ids,
             CvrEmitter emitter) throws IOException {
         XMLStreamReader r;
         try {
-            r = FACTORY.createXMLStreamReader(in);
+            r = FACTORY.createXMLStreamReader(new Utf8Check(in, file), "UTF-8");
         } catch (XMLStreamException e) {
             throw translate(file, e);
         }
         try {
             XmlCvrReader reader = new XmlCvrReader(r, file, strict, group, ids, emitter);
             reader.readDocument();
-            return new JsonCvrReader.Header(reader.generatedDate, reader.reportingDevices, reader.generatingDevices,
+            return new ReportHeader(reader.generatedDate, reader.reportingDevices, reader.generatingDevices,
                     reader.electionIds);
         } catch (XMLStreamException e) {
             throw translate(file, e);
@@ -125,7 +125,7 @@ final class XmlCvrReader {
                     String where = place(r.getLocation());
                     for (String id : idrefs(text())) {
                         generatingDevices.add(id);
-                        refs.use("ReportGeneratingDeviceIds", List.of("CVR.ReportingDevice"), id, where);
+                        noteUse("ReportGeneratingDeviceIds", List.of("CVR.ReportingDevice"), id, where);
                     }
                 }
                 case "Election", "GpUnit", "Party", "ReportingDevice" -> element("CVR." + r.getLocalName(), declared);
@@ -133,7 +133,9 @@ final class XmlCvrReader {
             }
         }
         for (JsonSchemaWalker.Declared d : declared) {
-            refs.declare(d.type(), d.id(), Optional.empty(), d.place());
+            if (strict) {
+                refs.declare(d.type(), d.id(), Optional.empty(), d.place());
+            }
             if (d.type().equals("CVR.Election")) {
                 electionIds.add(d.id());
             } else if (d.type().equals("CVR.ReportingDevice")) {
@@ -182,7 +184,7 @@ final class XmlCvrReader {
                 String name = r.getLocalName();
                 String at = place(r.getLocation());
                 for (String ref : idrefs(text())) {
-                    refs.use(name, t.refTypes(), ref, at);
+                    noteUse(name, t.refTypes(), ref, at);
                 }
             } else {
                 skip();
@@ -190,11 +192,20 @@ final class XmlCvrReader {
         }
         if (id != null) {
             for (JsonSchemaWalker.Declared d : inner) {
-                refs.declare(d.type(), d.id(), Optional.of(id), d.place());
+                if (strict) {
+                    refs.declare(d.type(), d.id(), Optional.of(id), d.place());
+                }
             }
             declared.add(new JsonSchemaWalker.Declared(type, id, where));
         } else {
             declared.addAll(inner);
+        }
+    }
+
+    /** Report-level references are strict mode's concern only. */
+    private void noteUse(String property, List<String> refTypes, String id, String place) {
+        if (strict) {
+            refs.use(property, refTypes, id, place);
         }
     }
 

@@ -66,8 +66,29 @@ final class XmlEmitter implements NistEmitter {
 
     private void leaf(String name, String text) throws XMLStreamException {
         startElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(legal(text));
         endElement();
+    }
+
+    /**
+     * The text with characters XML 1.0 cannot carry (control characters, lone surrogates) replaced
+     * by U+FFFD, so that a stray byte in a name cannot make the whole file unreadable.
+     */
+    static String legal(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            if (!ok && b == null) {
+                b = new StringBuilder(text.substring(0, i));
+            }
+            if (b != null) {
+                b.appendCodePoint(ok ? cp : 0xFFFD);
+            }
+            i += Character.charCount(cp);
+        }
+        return b == null ? text : b.toString();
     }
 
     @Override
@@ -78,7 +99,7 @@ final class XmlEmitter implements NistEmitter {
                 xml.writeAttribute("xsi", XSI, "type", type);
             }
             if (id.isPresent()) {
-                xml.writeAttribute("ObjectId", id.get());
+                xml.writeAttribute("ObjectId", legal(id.get()));
             }
         });
     }
@@ -122,7 +143,7 @@ final class XmlEmitter implements NistEmitter {
             startElement(name);
             startElement("Text");
             xml.writeAttribute("Language", "en");
-            xml.writeCharacters(content);
+            xml.writeCharacters(legal(content));
             endElement();
             endElement();
         });

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -19,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.bulwark.model.BadInputException;
+import org.bulwark.model.ElectionIndex;
 
 /**
  * Both readers, fed mutated reports, either read them or throw BadInputException naming the file
@@ -38,25 +40,34 @@ class CvrReaderFuzzTest {
         }
     }
 
+    /** The election each seed belongs to, so that mutants get past the check against the election. */
+    static final Map<String, ElectionIndex> ELECTIONS = Map.of(
+            "small", TestElection.INDEX,
+            "cvr-gen-01", NistTestDeckTest.election("gen-01"),
+            "cvr-prim-01", NistTestDeckTest.election("prim-01"));
+
     @FuzzTest
     void readersEitherSucceedOrSayWhy(byte[] data) {
-        readBothModes(data);
+        for (ElectionIndex election : ELECTIONS.values()) {
+            readBothModes(data, election);
+        }
     }
 
     @Property(tries = 400)
-    void mutatedSeedsFailOnlyWithBadInput(@ForAll("seedFiles") byte[] seed, @ForAll Random random) {
-        byte[] data = seed;
+    void mutatedSeedsFailOnlyWithBadInput(@ForAll("seedFiles") Map.Entry<String, byte[]> seed, @ForAll Random random) {
+        byte[] data = seed.getValue();
         int mutations = 1 + random.nextInt(4);
         for (int i = 0; i < mutations; i++) {
             data = mutate(data, random);
         }
-        readBothModes(data);
+        String stem = seed.getKey().replaceFirst("(-3)?\\.(json|xml)$", "");
+        readBothModes(data, ELECTIONS.get(stem));
     }
 
-    private static void readBothModes(byte[] data) {
+    private static void readBothModes(byte[] data, ElectionIndex election) {
         for (CvrReadOptions options : List.of(CvrReadOptions.strict(), CvrReadOptions.lenient())) {
             try {
-                CvrFiles.read(new ByteArrayInputStream(data), "fuzz", TestElection.INDEX, options, c -> {});
+                CvrFiles.read(new ByteArrayInputStream(data), "fuzz", election, options, c -> {});
             } catch (BadInputException e) {
                 assertThat(e.file()).isEqualTo("fuzz");
                 assertThat(e.place()).isNotBlank();
@@ -117,11 +128,11 @@ class CvrReaderFuzzTest {
     }
 
     @Provide
-    Arbitrary<byte[]> seedFiles() {
+    Arbitrary<Map.Entry<String, byte[]>> seedFiles() {
         try (Stream<Path> files = Files.list(SEEDS)) {
-            List<byte[]> seeds = files.sorted().map(f -> {
+            List<Map.Entry<String, byte[]>> seeds = files.sorted().map(f -> {
                 try {
-                    return Files.readAllBytes(f);
+                    return Map.entry(f.getFileName().toString(), Files.readAllBytes(f));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -69,6 +69,14 @@ class XmlCvrReaderTest {
     }
 
     @Test
+    void reportLevelIdsAreStrictModesConcernOnly() throws IOException {
+        String duplicate = SMALL.replace("<Party ObjectId=\"rep\">", "<Party ObjectId=\"dem\">");
+        assertThat(failure(duplicate, CvrReadOptions.strict()).problem())
+                .isEqualTo("id 'dem' is declared twice (first by a CVR.Party at line 138, column 25)");
+        assertThat(read(duplicate, CvrReadOptions.lenient())).hasSize(2);
+    }
+
+    @Test
     void aCvrOfAnotherBallotStyleIsRefused() {
         String bad = SMALL.replace("<BallotStyleId>style-2</BallotStyleId>", "<BallotStyleId>style-1</BallotStyleId>")
                 .replace("<BallotStyleUnitId>p2</BallotStyleUnitId>", "<BallotStyleUnitId>p9</BallotStyleUnitId>");
@@ -98,7 +106,14 @@ class XmlCvrReaderTest {
         assertThat(failure("<CastVoteRecordReport><b></CastVoteRecordReport>", CvrReadOptions.lenient()).problem()).startsWith("malformed XML: ");
         byte[] bytes = SMALL.replace("Zoë", "Zo#").getBytes(StandardCharsets.UTF_8);
         bytes[JsonCvrReaderTest.indexOf(bytes, (byte) '#')] = (byte) 0xC3;
-        assertThat(failure(bytes, CvrReadOptions.lenient()).problem()).startsWith("the file is not valid UTF-8");
+        int at = SMALL.substring(0, SMALL.indexOf("Zoë")).getBytes(StandardCharsets.UTF_8).length + 3;
+        assertThat(failure(bytes, CvrReadOptions.lenient()).getMessage())
+                .isEqualTo("cvr.xml: byte " + at + ": the file is not valid UTF-8: byte 0x20 cannot be here");
+        byte[] overlong = SMALL.replace("Zoë", "Zo##").getBytes(StandardCharsets.UTF_8);
+        int o = JsonCvrReaderTest.indexOf(overlong, (byte) '#');
+        overlong[o] = (byte) 0xC0; // an overlong encoding of '/'
+        overlong[o + 1] = (byte) 0xAF;
+        assertThat(failure(overlong, CvrReadOptions.strict()).problem()).isEqualTo("the file is not valid UTF-8: byte 0xc0 cannot be here");
     }
 
     @Test

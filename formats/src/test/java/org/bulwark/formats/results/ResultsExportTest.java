@@ -63,6 +63,12 @@ class ResultsExportTest {
     }
 
     @Test
+    void charactersXmlCannotCarryAreReplacedNotWrittenRaw() {
+        assertThat(XmlEmitter.legal("Ann\u0001 Lee\uD800")).isEqualTo("Ann\uFFFD Lee\uFFFD");
+        assertThat(XmlEmitter.legal("Zoë 🗳 Smith")).isEqualTo("Zoë 🗳 Smith");
+    }
+
+    @Test
     void jsonUsesOnlyTypesAndPropertiesTheNistJsonSchemaDefines() throws Exception {
         Map<?, ?> definitions;
         try (InputStream in = Files.newInputStream(SCHEMAS.resolve("NIST_V2_election_results_reporting.json"))) {

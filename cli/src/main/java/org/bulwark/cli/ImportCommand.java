@@ -1,0 +1,133 @@
+package org.bulwark.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bulwark.formats.cvr.CvrFiles;
+import org.bulwark.formats.cvr.CvrReadOptions;
+import org.bulwark.model.CountingGroup;
+import org.bulwark.model.ElectionIndex;
+import org.bulwark.store.ElectionRef;
+import org.bulwark.store.ImportedFile;
+import org.bulwark.store.StoredElection;
+import org.bulwark.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark import ...}: bring election definitions and CVR files into a workspace. */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = "Import an election definition or CVR files into a workspace (a SQLite file, ./bulwark.db by default, or PostgreSQL).",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {ImportCommand.ElectionDefinition.class, ImportCommand.Cvr.class})
+final class ImportCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(Bulwark.of(spec).io().out());
+    }
+
+    @Command(
+            name = "election",
+            mixinStandardHelpOptions = true,
+            description = {"Import an election definition (Bulwark JSON, NIST SP 1500-100 or SP 1500-20, JSON or XML).",
+                "The file is kept as given. A definition with errors, or one already imported (same fingerprint), is refused."})
+    static final class ElectionDefinition implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions workspace;
+
+        @Parameters(paramLabel = "FILE", description = "The election definition file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Io io = Bulwark.of(spec).io();
+            byte[] bytes = InputFiles.readAll(file);
+            try (Workspace ws = workspace.open()) {
+                StoredElection stored = StoredElections.importElection(ws, file.toString(), bytes, io.err());
+                io.out().println("Imported " + stored.ref() + ": \"" + stored.title() + "\" (" + stored.date() + "), fingerprint "
+                        + stored.fingerprint().substring(0, 7) + ", into " + ws.location().describe());
+                io.out().println("Next: bulwark import cvr --election " + stored.ref().id() + " FILE...");
+            }
+            return Bulwark.OK;
+        }
+    }
+
+    @Command(
+            name = "cvr",
+            mixinStandardHelpOptions = true,
+            description = {"Import NIST SP 1500-103 CVR files (JSON or XML) for an election in the workspace.",
+                "Each file is imported whole or not at all; a file already imported (same SHA-256) is refused."})
+    static final class Cvr implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions workspace;
+
+        @Option(names = "--election", required = true, paramLabel = "ID", description = "The election's number in the workspace (as import election printed it).")
+        long election;
+
+        @Option(names = "--counting-group", paramLabel = "GROUP", converter = CountingGroupConverter.class,
+                description = "How the ballots in these files were cast: election-day (default), absentee, early or provisional.")
+        CountingGroup countingGroup = CountingGroup.ELECTION_DAY;
+
+        @Option(names = "--lenient", description = "Accept the older NIST namespace and the spellings some vendors emit (default: strict schema checks).")
+        boolean lenient;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "The CVR files.")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws Exception {
+            Bulwark root = Bulwark.of(spec);
+            Io io = root.io();
+            List<CvrInput> inputs = files.stream().map(f -> new CvrInput(f, countingGroup)).toList();
+            inputs.forEach(CvrInput::requireReadable);
+            try (Workspace ws = workspace.open()) {
+                StoredElection stored = ws.election(new ElectionRef(election));
+                ElectionIndex index = ElectionIndex.of(StoredElections.definition(ws, stored));
+                CvrReadOptions.Mode mode = lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT;
+                for (CvrInput input : inputs) {
+                    ImportedFile imported = importFile(io, root.progress, ws, stored, index, input, mode);
+                    io.out().println("Imported " + Progress.count(imported.cvrCount()) + " CVRs from " + input.file() + " as "
+                            + imported.countingGroup().nist() + " (CVR import #" + imported.id() + ")");
+                    io.out().flush();
+                }
+            }
+            return Bulwark.OK;
+        }
+    }
+
+    /** Imports one CVR file in one workspace transaction, showing progress by bytes. */
+    static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored, ElectionIndex index,
+            CvrInput input, CvrReadOptions.Mode mode) throws IOException {
+        InputFiles.Digest digest = InputFiles.digest(input.file());
+        long size = Files.size(input.file());
+        long[] ballots = {0};
+        try (Progress progress = Progress.start(io, progressMode, "Importing " + input.file().getFileName(), size, Progress.Measure.BYTES)) {
+            CvrReadOptions options = new CvrReadOptions(mode, input.countingGroup(), Optional.empty())
+                    .withProgress(bytes -> progress.update(bytes, ballots[0]));
+            ImportedFile imported = ws.importCvrs(stored.ref(), input.file().toString(), digest.format(), digest.sha256(),
+                    input.countingGroup(), sink -> CvrFiles.read(input.file(), index, options, cvr -> {
+                        ballots[0]++;
+                        sink.accept(cvr);
+                    }));
+            progress.finish();
+            return imported;
+        }
+    }
+}

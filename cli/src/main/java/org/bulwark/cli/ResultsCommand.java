@@ -1,0 +1,90 @@
+package org.bulwark.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bulwark.formats.results.ResultsExport;
+import org.bulwark.formats.results.ResultsFormat;
+import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.results.ElectionResults;
+import org.bulwark.store.ImportedFile;
+import org.bulwark.store.ResultsSummary;
+import org.bulwark.store.StoredElection;
+import org.bulwark.store.StoredResults;
+import org.bulwark.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark results}: tabulate what a workspace holds for an election, save and report it. */
+@Command(
+        name = "results",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Tabulate every CVR imported for an election, save the results in the workspace and print a summary.",
+            "With --out, also write results.json and results.xml (NIST SP 1500-100 v2), results.csv and results.pdf."})
+final class ResultsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceOptions workspace;
+
+    @Option(names = "--election", paramLabel = "ID", description = "The election's number in the workspace; may be left out when it holds only one.")
+    Optional<Long> election;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "A folder to write the results files to (created if needed).")
+    Optional<Path> out;
+
+    @Option(names = "--threads", paramLabel = "K", description = "Tally threads. Default: the number of processors (${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws Exception {
+        Bulwark root = Bulwark.of(spec);
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+        }
+        try (Workspace ws = workspace.open()) {
+            StoredElection stored = StoredElections.pick(ws, election);
+            run(root.io(), root.progress, ws, stored, out, threads);
+        }
+        return Bulwark.OK;
+    }
+
+    /** Tabulates, saves and prints; writes the files when asked. Returns where they were written, if anywhere. */
+    static Optional<Path> run(Io io, ProgressMode progress, Workspace ws, StoredElection stored, Optional<Path> out, int threads)
+            throws IOException, InterruptedException {
+        ElectionIndex index = ElectionIndex.of(StoredElections.definition(ws, stored));
+        var files = ws.importedFiles(stored.ref());
+        long expected = files.stream().mapToLong(ImportedFile::cvrCount).sum();
+        ElectionResults results = Tabulation.fromWorkspace(io, progress, ws, stored.ref(), index, expected, threads);
+        StoredResults saved = ws.saveResults(stored.ref(), nistJson(index, results, io),
+                new ResultsSummary(results.ballots().total().counted(), files.size(), results.contests().size()));
+        Optional<Path> written = Optional.empty();
+        if (out.isPresent()) {
+            try (OutputFolder folder = OutputFolder.create(out.get())) {
+                Tabulation.writeReports(folder, index, results, io.clock());
+                folder.commit();
+                written = Optional.of(folder.target());
+            }
+        }
+        ResultsPrinter.print(io.out(), index, results, 3);
+        io.out().println();
+        io.out().println("From " + files.size() + (files.size() == 1 ? " CVR file" : " CVR files") + " in " + ws.location().describe()
+                + "; saved as results run #" + saved.id() + " of " + stored.ref() + ".");
+        written.ifPresent(w -> Tabulation.printReportPaths(io, w));
+        return written;
+    }
+
+    private static byte[] nistJson(ElectionIndex index, ElectionResults results, Io io) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ResultsExport.write(ResultsFormat.NIST_JSON, index, results, Tabulation.header(index, io.clock()), bytes);
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,88 @@
+package org.bulwark.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bulwark.formats.cvr.CvrReadOptions;
+import org.bulwark.formats.election.LoadedElection;
+import org.bulwark.model.CountingGroup;
+import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.results.ElectionResults;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark tabulate}: election definition + CVR files in, results files out; no workspace. */
+@Command(
+        name = "tabulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Tabulate CVR files against an election definition and write the results to a folder: "
+                + "results.json and results.xml (NIST SP 1500-100 v2), results.csv and results.pdf.",
+            "Nothing is written unless every file is good: a bad file stops the command with exit code 2 and leaves the folder as it was."},
+        footer = {"", "Example:",
+            "  bulwark tabulate --election election.json --cvr scanners.json --counting-group absentee --cvr absentee.json --out results"})
+final class TabulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--election", required = true, paramLabel = "FILE",
+            description = "The election definition: Bulwark JSON, NIST SP 1500-100 election report or SP 1500-20 ballot definition (JSON or XML).")
+    Path election;
+
+    @ArgGroup(exclusive = false, multiplicity = "1..*", heading = "CVR files (each --counting-group applies to the --cvr files given with it):%n")
+    List<CvrGroup> cvrs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the results to (created if needed).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "K", description = "Tally threads. Default: the number of processors (${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--lenient", description = "Accept the older NIST namespace and the spellings some vendors emit (default: strict schema checks).")
+    boolean lenient;
+
+    /** CVR files and the counting group they were cast in. */
+    static final class CvrGroup {
+        @Option(names = "--counting-group", paramLabel = "GROUP", converter = CountingGroupConverter.class,
+                description = "How the ballots in these files were cast: election-day (default), absentee, early or provisional.")
+        CountingGroup countingGroup = CountingGroup.ELECTION_DAY;
+
+        @Option(names = "--cvr", required = true, paramLabel = "FILE", description = "A NIST SP 1500-103 CVR file (JSON or XML).")
+        List<Path> files;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Bulwark root = Bulwark.of(spec);
+        Io io = root.io();
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+        }
+        List<CvrInput> inputs = new ArrayList<>();
+        for (CvrGroup group : cvrs) {
+            for (Path f : group.files) {
+                inputs.add(new CvrInput(f, group.countingGroup));
+            }
+        }
+        LoadedElection loaded = Elections.loadUsable(election, io.err());
+        ElectionIndex index = ElectionIndex.of(loaded.election());
+        ElectionResults results;
+        Path written;
+        try (OutputFolder folder = OutputFolder.create(out)) {
+            results = Tabulation.fromFiles(io, root.progress, index, inputs,
+                    lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT, threads);
+            Tabulation.writeReports(folder, index, results, io.clock());
+            folder.commit();
+            written = folder.target();
+        }
+        ResultsPrinter.print(io.out(), index, results, 3);
+        io.out().println();
+        Tabulation.printReportPaths(io, written);
+        return Bulwark.OK;
+    }
+}

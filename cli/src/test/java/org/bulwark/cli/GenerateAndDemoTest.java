@@ -1,0 +1,103 @@
+package org.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bulwark.generate.StatewideGenerator;
+import org.bulwark.model.ContestId;
+import org.bulwark.model.CvrContest;
+import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.results.ContestCounts;
+import org.bulwark.model.results.ContestResult;
+import org.bulwark.model.results.ElectionResults;
+import org.bulwark.tally.PartialTally;
+import org.bulwark.tally.Tabulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateAndDemoTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void generatedElectionTabulatesWithTheCommandItPrints() throws IOException {
+        Path dir = tmp.resolve("gen");
+        Run gen = Run.of("generate", "--authorities", "8", "--precincts", "40", "--ballots", "900", "--seed", "5",
+                "--ballots-per-file", "400", "--out", dir.toString());
+        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        assertThat(gen.out()).contains("8 authorities, 40 precincts", "900 ballots", "Tabulate them with:");
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).contains("election.json", "cvr-01-election-day.json");
+
+        String command = gen.out().lines().filter(l -> l.startsWith("  bulwark tabulate")).findFirst().orElseThrow().strip();
+        String[] args = command.substring("bulwark ".length()).split(" ");
+        Run tab = Run.of(args);
+        assertThat(tab.exitCode()).as(tab.err()).isZero();
+        assertThat(tab.out()).contains("Ballots counted: 900 (");
+        assertThat(dir.resolve("results/results.pdf")).exists();
+
+        Run validate = Run.of("election", "validate", dir.resolve("election.json").toString());
+        assertThat(validate.exitCode()).isZero();
+        assertThat(validate.out()).contains("No problems found.");
+    }
+
+    @Test
+    void settingsOutOfRangeAreUsageErrors() {
+        Run run = Run.of("generate", "--authorities", "20", "--precincts", "10", "--out", tmp.resolve("g").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("precincts must be between the number of authorities (20) and 100000, not 10");
+        assertThat(tmp.resolve("g")).doesNotExist();
+    }
+
+    /** The over- and undervotes the generator records on each ballot are what the tabulator counts from its marks. */
+    @Test
+    void recordedOverAndUndervotesAgreeWithTabulation() {
+        StatewideGenerator g = StatewideGenerator.create(new StatewideGenerator.Settings(10, 60, 20_000, 9));
+        ElectionIndex index = ElectionIndex.of(g.election());
+        PartialTally tally = Tabulator.of(index).newPartial();
+        Map<ContestId, long[]> recorded = new HashMap<>();
+        g.castVoteRecords(cvr -> {
+            tally.add(cvr);
+            for (CvrContest c : cvr.contests()) {
+                long[] r = recorded.computeIfAbsent(c.contest(), k -> new long[2]);
+                r[0] += c.recordedOvervotes().orElseThrow();
+                r[1] += c.recordedUndervotes().orElseThrow();
+            }
+        });
+        ElectionResults results = tally.results();
+        long overvoted = 0;
+        for (ContestResult r : results.contests()) {
+            ContestCounts total = r.counts().total();
+            assertThat(new long[] {total.overvotes(), total.undervotes()}).as(r.contest().value()).containsExactly(recorded.get(r.contest()));
+            overvoted += total.overvotes();
+        }
+        assertThat(overvoted).isPositive();
+        assertThat(results.ballots().total().counted()).isEqualTo(20_000);
+    }
+
+    @Test
+    void demoRunsEndToEndAndAgainWithoutFailing() throws IOException {
+        Path dir = tmp.resolve("demo");
+        Run first = Run.of("demo", "--dir", dir.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("116 authorities, 600 precincts", "20,000 ballots", "Election definition imported as election #1",
+                "CVR files: 3 imported", "Ballots counted: 20,000", "Election fingerprint ", "President and Vice President",
+                dir.resolve("results/results.pdf").toString(), dir.resolve("results/results.json").toString(),
+                dir.resolve("results/results.xml").toString(), dir.resolve("results/results.csv").toString());
+
+        Run second = Run.of("demo", "--dir", dir.toString());
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("already imported by an earlier run, as election #1: reusing it",
+                "CVR files: 0 imported, 3 already there from an earlier run", "Ballots counted: 20,000", "results run #2");
+        assertThat(summary(second.out())).isEqualTo(summary(first.out()));
+    }
+
+    /** The results part of the demo's output, without the run number. */
+    private static List<String> summary(String out) {
+        return out.lines().dropWhile(l -> !l.startsWith("3. ")).filter(l -> !l.startsWith("From ")).toList();
+    }
+}
