@@ -136,7 +136,8 @@ final class NistElectionReader {
         List<Contest> contests = contests(e);
         List<BallotStyle> styles = ballotStyles(e);
         if (date.isEmpty() || type.isEmpty() || scope.isEmpty()) {
-            String all = issues.stream().map(ValidationIssue::toString).collect(Collectors.joining("; "));
+            String all = issues.stream().filter(ValidationIssue::isError).map(ValidationIssue::toString)
+                    .collect(Collectors.joining("; "));
             throw new BadInputException(file, at(e), "the election cannot be read: " + all);
         }
         String state = units.stream()
