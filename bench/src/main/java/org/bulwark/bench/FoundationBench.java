@@ -50,7 +50,7 @@ public final class FoundationBench {
             Path scratch = Files.createDirectories(work.resolve("scratch"));
             Path data = work.resolve("election-" + ballots);
             String jar = Path.of(FoundationBench.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-            List<String> jvm = List.of("-Xmx" + heap, "-cp", jar);
+            List<String> jvm = List.of("-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "-cp", jar);
             if (!Files.exists(data.resolve("election.json"))) {
                 out.printf("generating %,d ballots into %s%n", ballots, data);
                 ChildRun gen = ChildRun.run(jvm, cli("generate", "--authorities", "116", "--precincts", "3500",
