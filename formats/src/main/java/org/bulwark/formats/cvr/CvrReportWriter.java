@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bulwark.formats.cdf.CdfEmitter;
+import org.bulwark.formats.cdf.CdfTypes;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestSelection;
@@ -243,39 +244,17 @@ public final class CvrReportWriter implements Closeable {
     }
 
     private void writeDefinition(Contest contest) throws IOException {
-        String type = switch (contest) {
-            case Contest.CandidateContest c -> "CandidateContest";
-            case Contest.BallotMeasureContest b -> "BallotMeasureContest";
-            case Contest.PartyContest p -> "PartyContest";
-        };
-        out.beginSubtype("Contest", type, Optional.of(contest.id().value()));
+        out.beginSubtype("Contest", CdfTypes.of(contest), Optional.of(contest.id().value()));
         out.beginList("ContestSelection");
         for (ContestSelection s : contest.selections()) {
+            out.beginSubtype("ContestSelection", CdfTypes.of(s), Optional.of(s.id().value()));
             switch (s) {
-                case ContestSelection.CandidateSelection c -> {
-                    out.beginSubtype("ContestSelection", "CandidateSelection", Optional.of(c.id().value()));
-                    List<String> ids = new ArrayList<>();
-                    for (CandidateId id : c.candidates()) {
-                        ids.add(id.value());
-                    }
-                    out.refs("CandidateIds", ids);
-                }
-                case ContestSelection.WriteIn w -> {
-                    out.beginSubtype("ContestSelection", "CandidateSelection", Optional.of(w.id().value()));
-                    out.bool("IsWriteIn", true);
-                }
-                case ContestSelection.BallotMeasureSelection b -> {
-                    out.beginSubtype("ContestSelection", "BallotMeasureSelection", Optional.of(b.id().value()));
-                    out.value("Selection", b.text());
-                }
-                case ContestSelection.PartySelection p -> {
-                    out.beginSubtype("ContestSelection", "PartySelection", Optional.of(p.id().value()));
-                    List<String> ids = new ArrayList<>();
-                    for (PartyId id : p.parties()) {
-                        ids.add(id.value());
-                    }
-                    out.refs("PartyIds", ids);
-                }
+                case ContestSelection.CandidateSelection c ->
+                        out.refs("CandidateIds", c.candidates().stream().map(CandidateId::value).toList());
+                case ContestSelection.WriteIn w -> out.bool("IsWriteIn", true);
+                case ContestSelection.BallotMeasureSelection b -> out.value("Selection", b.text());
+                case ContestSelection.PartySelection p ->
+                        out.refs("PartyIds", p.parties().stream().map(PartyId::value).toList());
             }
             out.endObject();
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.bulwark.formats.cdf.CdfEmitter;
+import org.bulwark.formats.cdf.CdfTypes;
 import org.bulwark.model.Candidate;
 import org.bulwark.model.CandidateId;
 import org.bulwark.model.Contest;
@@ -145,12 +146,7 @@ final class NistResultsDocument {
     private void contest(CdfEmitter out, ContestId id) throws IOException {
         Contest contest = index.contest(id).orElseThrow();
         Optional<ContestResult> result = results.contest(id);
-        String type = switch (contest) {
-            case Contest.CandidateContest c -> "CandidateContest";
-            case Contest.BallotMeasureContest b -> "BallotMeasureContest";
-            case Contest.PartyContest p -> "PartyContest";
-        };
-        out.beginSubtype("Contest", type, Optional.of(id.value()));
+        out.beginSubtype("Contest", CdfTypes.of(contest), Optional.of(id.value()));
         each(out, "ContestSelection", distinct(contest.selections(), ContestSelection::id), s -> selection(out, s, result));
         if (result.isEmpty()) {
             each(out, "CountStatus", List.of("total"), t -> {
@@ -192,13 +188,7 @@ final class NistResultsDocument {
     }
 
     private void selection(CdfEmitter out, ContestSelection s, Optional<ContestResult> result) throws IOException {
-        String type = switch (s) {
-            case ContestSelection.CandidateSelection c -> "CandidateSelection";
-            case ContestSelection.WriteIn w -> "CandidateSelection";
-            case ContestSelection.BallotMeasureSelection b -> "BallotMeasureSelection";
-            case ContestSelection.PartySelection p -> "PartySelection";
-        };
-        out.beginSubtype("ContestSelection", type, Optional.of(s.id().value()));
+        out.beginSubtype("ContestSelection", CdfTypes.of(s), Optional.of(s.id().value()));
         if (result.isPresent()) {
             each(out, "VoteCounts", counts(result.get().counts()), c -> {
                 out.beginObject("VoteCounts", "VoteCounts", Optional.empty());
