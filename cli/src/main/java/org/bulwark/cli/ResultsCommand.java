@@ -60,7 +60,7 @@ final class ResultsCommand implements Callable<Integer> {
     /** Tabulates, saves and prints; writes the files when asked. Returns where they were written, if anywhere. */
     static Optional<Path> run(Io io, ProgressMode progress, Workspace ws, StoredElection stored, Optional<Path> out, int threads)
             throws IOException, InterruptedException {
-        ElectionIndex index = ElectionIndex.of(StoredElections.definition(ws, stored));
+        ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
         var files = ws.importedFiles(stored.ref());
         long expected = files.stream().mapToLong(ImportedFile::cvrCount).sum();
         ElectionResults results = Tabulation.fromWorkspace(io, progress, ws, stored.ref(), index, expected, threads);
