@@ -14,7 +14,8 @@ import java.util.function.Function;
  * devices hold the same definition.
  *
  * <p>The canonical form is JSON text with no white space, encoded in UTF-8, whose keys come in a
- * fixed order and whose lists keep definition order (ballot order matters). It depends only on
+ * fixed order and whose lists keep definition order (ballot order matters), except that units are
+ * taken group by group ({@link GpUnitGroup}), since their order in a file means nothing. It depends only on
  * the {@link Election}, not on the file it was read from. docs/election-definition.md specifies it
  * precisely so that anyone can recompute a fingerprint without Bulwark.
  *
@@ -57,7 +58,7 @@ public record ElectionFingerprint(String sha256) {
         c.key("type").string(election.type().nist());
         c.key("state").string(election.state());
         c.key("scope").string(election.scope().value());
-        c.key("gpUnits").list(election.gpUnits(), u -> {
+        c.key("gpUnits").list(GpUnitGroup.sorted(election.gpUnits()), u -> {
             c.open('{');
             c.key("id").string(u.id().value());
             c.key("name").string(u.name());

@@ -301,7 +301,7 @@ public final class ElectionValidator {
                 GpUnitId id = b.gpUnits().get(j);
                 String uPath = path + ".gpUnits[" + j + "]";
                 if (refUnit(uPath, id, "precinct") && !units.get(id.value()).type().isPrecinctLevel()) {
-                    warning(uPath, "ballot style '" + b.id() + "' serves '" + id + "', which is a "
+                    warning(uPath, "ballot style '" + b.id() + "' serves '" + id + "', whose type is "
                             + units.get(id.value()).type().nist() + ", not a precinct or split");
                 }
             }

@@ -61,6 +61,18 @@ class ElectionFingerprintTest {
     }
 
     @Test
+    void theOrderOfUnitsOfDifferentGroupsDoesNotMatterButWithinAGroupItDoes() {
+        List<GpUnit> districtsFirst = new ArrayList<>(BASE.gpUnits());
+        Collections.rotate(districtsFirst, 1);
+        List<GpUnit> splitsSwapped = swapped(BASE.gpUnits(), 4, 5);
+
+        assertThat(districtsFirst.get(0).id()).isEqualTo(u("d1"));
+        assertThat(GpUnitGroup.sorted(districtsFirst)).isEqualTo(BASE.gpUnits());
+        assertThat(ElectionFingerprint.of(TestElections.withUnits(BASE, districtsFirst))).isEqualTo(ElectionFingerprint.of(BASE));
+        assertThat(ElectionFingerprint.of(TestElections.withUnits(BASE, splitsSwapped))).isNotEqualTo(ElectionFingerprint.of(BASE));
+    }
+
+    @Test
     void shortFormIsTheFirstSevenHexDigits() {
         ElectionFingerprint f = ElectionFingerprint.of(BASE);
 

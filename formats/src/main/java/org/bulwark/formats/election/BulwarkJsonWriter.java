@@ -22,6 +22,7 @@ import org.bulwark.model.ContestSelection;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.Election;
 import org.bulwark.model.GpUnit;
+import org.bulwark.model.GpUnitGroup;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.GpUnitType;
 import org.bulwark.model.Party;
@@ -129,13 +130,13 @@ final class BulwarkJsonWriter {
         g.writeEndObject();
     }
 
-    /** Units grouped as {@link GpUnitOrder} groups them; a split names the first precinct it is part of. */
+    /** Units grouped as {@link GpUnitGroup} groups them; a split names the first precinct it is part of. */
     private void units() throws IOException {
         List<GpUnit> units = election.gpUnits();
-        List<GpUnitOrder> groups = GpUnitOrder.groups(units);
+        List<GpUnitGroup> groups = GpUnitGroup.groups(units);
         Map<GpUnitId, GpUnitId> precinctOfSplit = new HashMap<>();
         for (int i = 0; i < units.size(); i++) {
-            if (groups.get(i) == GpUnitOrder.PRECINCT) {
+            if (groups.get(i) == GpUnitGroup.PRECINCT) {
                 for (GpUnitId part : units.get(i).composingUnits()) {
                     precinctOfSplit.putIfAbsent(part, units.get(i).id());
                 }
@@ -143,14 +144,14 @@ final class BulwarkJsonWriter {
         }
         Map<GpUnitId, GpUnit> splits = new LinkedHashMap<>();
         for (int i = 0; i < units.size(); i++) {
-            if (groups.get(i) == GpUnitOrder.SPLIT) {
+            if (groups.get(i) == GpUnitGroup.SPLIT) {
                 splits.put(units.get(i).id(), units.get(i));
             }
         }
         precinctOfSplit.keySet().retainAll(splits.keySet());
         g.writeObjectFieldStart("jurisdictions");
         for (int i = 0; i < units.size(); i++) {
-            if (groups.get(i) == GpUnitOrder.STATE) {
+            if (groups.get(i) == GpUnitGroup.STATE) {
                 GpUnit state = units.get(i);
                 g.writeFieldName("state");
                 oneLine(() -> {
@@ -164,14 +165,14 @@ final class BulwarkJsonWriter {
         }
         g.writeArrayFieldStart("authorities");
         for (int i = 0; i < units.size(); i++) {
-            if (groups.get(i) == GpUnitOrder.AUTHORITY) {
+            if (groups.get(i) == GpUnitGroup.AUTHORITY) {
                 unit(units.get(i), units.get(i).composingUnits(), true);
             }
         }
         g.writeEndArray();
         g.writeArrayFieldStart("precincts");
         for (int i = 0; i < units.size(); i++) {
-            if (groups.get(i) == GpUnitOrder.PRECINCT) {
+            if (groups.get(i) == GpUnitGroup.PRECINCT) {
                 GpUnit p = units.get(i);
                 List<GpUnitId> rest = p.composingUnits().stream()
                         .filter(part -> !p.id().equals(precinctOfSplit.get(part)))
@@ -197,7 +198,7 @@ final class BulwarkJsonWriter {
         g.writeEndObject();
         g.writeArrayFieldStart("districts");
         for (int i = 0; i < units.size(); i++) {
-            if (groups.get(i) == GpUnitOrder.DISTRICT) {
+            if (groups.get(i) == GpUnitGroup.DISTRICT) {
                 unit(units.get(i), units.get(i).composingUnits(), true);
             }
         }

@@ -23,6 +23,7 @@ import org.bulwark.model.ContestSelection;
 import org.bulwark.model.Election;
 import org.bulwark.model.ElectionType;
 import org.bulwark.model.GpUnit;
+import org.bulwark.model.GpUnitGroup;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.GpUnitType;
 import org.bulwark.model.Party;
@@ -135,7 +136,8 @@ final class NistElectionReader {
         List<Contest> contests = contests(e);
         List<BallotStyle> styles = ballotStyles(e);
         if (date.isEmpty() || type.isEmpty() || scope.isEmpty()) {
-            String all = issues.stream().map(ValidationIssue::toString).collect(Collectors.joining("; "));
+            String all = issues.stream().filter(ValidationIssue::isError).map(ValidationIssue::toString)
+                    .collect(Collectors.joining("; "));
             throw new BadInputException(file, at(e), "the election cannot be read: " + all);
         }
         String state = units.stream()
@@ -143,7 +145,7 @@ final class NistElectionReader {
                 .map(GpUnit::name)
                 .findFirst()
                 .orElse("");
-        List<GpUnit> sorted = GpUnitOrder.sorted(units);
+        List<GpUnit> sorted = GpUnitGroup.sorted(units);
         for (int i = 0; i < sorted.size(); i++) {
             sources.put("gpUnits[" + i + "]", unitSources.get(sorted.get(i)));
         }

@@ -138,6 +138,26 @@ class HostileInputTest {
     }
 
     @Test
+    void moreValuesThanAnyElectionNeedsAreRefused() {
+        BadInputException json = bad(huge("{\"format\": [", (byte) '0', 0, "0" + ",0".repeat(2_000_000) + "]}"));
+        BadInputException xml = bad(huge("<ElectionReport>", (byte) ' ', 0, "<a/>".repeat(2_000_000) + "</ElectionReport>"));
+
+        assertThat(json.problem()).isEqualTo("the file holds more than 2000000 values, more than any election needs");
+        assertThat(json.place()).startsWith("line 1, column ");
+        assertThat(xml.problem()).isEqualTo(json.problem());
+    }
+
+    @Test
+    void aMissingFileIsNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-election.json");
+
+        BadInputException e = catchThrowableOfType(BadInputException.class, () -> ElectionFiles.read(missing));
+
+        assertThat(e.file()).isEqualTo(missing.toString());
+        assertThat(e.problem()).isEqualTo("the file does not exist");
+    }
+
+    @Test
     void jsonNested200000DeepIsRefusedWithoutStackOverflow() {
         String deep = "[".repeat(200_000) + "]".repeat(200_000);
         String deepObjects = "{\"a\":".repeat(200_000) + "1" + "}".repeat(200_000);

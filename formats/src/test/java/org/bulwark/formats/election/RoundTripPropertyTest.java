@@ -26,6 +26,7 @@ import org.bulwark.model.Election;
 import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionType;
 import org.bulwark.model.GpUnit;
+import org.bulwark.model.GpUnitGroup;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.GpUnitType;
 import org.bulwark.model.Party;
@@ -175,5 +176,33 @@ class RoundTripPropertyTest {
         assertThat(back.format()).isEqualTo(ElectionFormat.BULWARK_JSON);
         assertThat(back.election()).isEqualTo(election);
         assertThat(ElectionFingerprint.of(back.election())).isEqualTo(ElectionFingerprint.of(election));
+    }
+
+    /** Elections from elsewhere (a generator, another tool) may list units in any order. */
+    @Property(tries = 200)
+    void unitsInAnyGroupOrderReadBackGroupedWithTheSameFingerprint(@ForAll("elections") Election election,
+            @ForAll java.util.Random random) {
+        // The groups in a random order, each keeping its own order.
+        List<GpUnitGroup> order = new ArrayList<>(List.of(GpUnitGroup.values()));
+        java.util.Collections.shuffle(order, random);
+        List<GpUnitGroup> groups = GpUnitGroup.groups(election.gpUnits());
+        List<GpUnit> units = new ArrayList<>();
+        for (GpUnitGroup g : order) {
+            for (int i = 0; i < groups.size(); i++) {
+                if (groups.get(i) == g) {
+                    units.add(election.gpUnits().get(i));
+                }
+            }
+        }
+        Election reordered = new Election(election.id(), election.title(), election.date(), election.type(),
+                election.state(), election.scope(), units, election.parties(), election.candidates(),
+                election.contests(), election.ballotStyles(), election.countingGroups());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ElectionFiles.writeBulwarkJson(reordered, out);
+
+        Election back = ElectionFiles.read(out.toByteArray(), "generated.json").election();
+
+        assertThat(back).isEqualTo(election);
+        assertThat(ElectionFingerprint.of(back)).isEqualTo(ElectionFingerprint.of(reordered));
     }
 }
