@@ -75,6 +75,17 @@ class GenerateAndDemoTest {
     }
 
     @Test
+    void generateRefusesAFolderThatHoldsOtherFiles() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("used"));
+        Files.writeString(dir.resolve("cvr-09-absentee.json"), "{}");
+        Run run = Run.of("generate", "--authorities", "2", "--precincts", "4", "--ballots", "10", "--out", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("bulwark: " + dir + ": output folder: the folder is not empty; generate into a new or empty "
+                + "folder, so that its files are all of one election" + System.lineSeparator());
+        assertThat(TabulateCommandTest.entries(dir)).containsExactly("cvr-09-absentee.json");
+    }
+
+    @Test
     void settingsOutOfRangeAreUsageErrors() {
         Run run = Run.of("generate", "--authorities", "20", "--precincts", "10", "--out", tmp.resolve("g").toString());
         assertThat(run.exitCode()).isEqualTo(2);
