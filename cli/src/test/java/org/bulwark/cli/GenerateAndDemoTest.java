@@ -33,8 +33,8 @@ class GenerateAndDemoTest {
         assertThat(gen.out()).contains("8 authorities, 40 precincts", "900 ballots", "Tabulate them with:");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).contains("election.json", "cvr-01-election-day.json");
 
-        String command = gen.out().lines().filter(l -> l.startsWith("  bulwark tabulate")).findFirst().orElseThrow().strip();
-        String[] args = command.substring("bulwark ".length()).split(" ");
+        String command = gen.out().lines().filter(l -> l.startsWith("  ./bulwark tabulate")).findFirst().orElseThrow().strip();
+        String[] args = command.substring("./bulwark ".length()).split(" ");
         Run tab = Run.of(args);
         assertThat(tab.exitCode()).as(tab.err()).isZero();
         assertThat(tab.out()).contains("Ballots counted: 900 (");
