@@ -54,8 +54,8 @@ class GenerateAndDemoTest {
         Run gen = Run.of("generate", "--authorities", "8", "--precincts", "40", "--ballots", "3000", "--seed", "11",
                 "--ballots-per-file", "500", "--out", dir.toString());
         assertThat(gen.exitCode()).as(gen.err()).isZero();
-        String command = gen.out().lines().filter(l -> l.startsWith("  bulwark tabulate")).findFirst().orElseThrow().strip();
-        String[] args = command.substring("bulwark ".length(), command.indexOf(" --out ")).split(" ");
+        String command = gen.out().lines().filter(l -> l.startsWith("  ./bulwark tabulate")).findFirst().orElseThrow().strip();
+        String[] args = command.substring("./bulwark ".length(), command.indexOf(" --out ")).split(" ");
         assertThat(Arrays.stream(args).filter("--cvr"::equals).count()).isGreaterThan(4);
 
         String[] reports = {"results.json", "results.xml", "results.csv"};
