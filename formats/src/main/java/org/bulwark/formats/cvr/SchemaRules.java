@@ -53,6 +53,9 @@ final class SchemaRules {
 
         /** The required properties missing from {@code seen}, in schema order. */
         List<String> missing(long seen) {
+            if ((seen & requiredMask) == requiredMask) {
+                return List.of(); // the usual case, checked for every object of every CVR: no search, no list
+            }
             List<String> missing = new ArrayList<>();
             for (Map.Entry<String, Long> e : bits.entrySet()) {
                 if ((requiredMask & e.getValue()) != 0 && (seen & e.getValue()) == 0) {
