@@ -50,12 +50,13 @@ public final class LogPublisher {
         int done = 0;
         for (byte[] e : entries) {
             appender.append(e);
-            // Write full tiles as they complete, so memory stays bounded for any number of entries.
+            // Write full tiles as they complete, so memory stays bounded for any number of entries;
+            // the partial ones of this moment would be superseded at once, so they are not written.
             if (++done % (TileLayout.TILE_WIDTH * TileLayout.TILE_WIDTH) == 0) {
-                write(dir, appender.drain());
+                write(dir, appender.drain(), false);
             }
         }
-        Set<String> current = write(dir, appender.drain());
+        Set<String> current = write(dir, appender.drain(), true);
         Checkpoint checkpoint = new Checkpoint(origin, appender.size(), appender.root());
         byte[] note = signing.sign(checkpoint).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve(indexedCheckpointPath(checkpoint.size())), note);
@@ -68,12 +69,19 @@ public final class LogPublisher {
         return checkpoint;
     }
 
-    /** Writes full tiles and the current partials; returns the partial paths written (the full ones are final). */
-    private static Set<String> write(Path dir, List<LogWrite> writes) throws IOException {
+    /** Writes full tiles and bundles, and the partial ones if asked; returns the partial paths written. */
+    private static Set<String> write(Path dir, List<LogWrite> writes, boolean withPartials) throws IOException {
         Set<String> partials = new HashSet<>();
         for (LogWrite w : writes) {
+            boolean partial = switch (w) {
+                case LogWrite.TileWrite t -> t.id().width() < TileLayout.TILE_WIDTH;
+                case LogWrite.BundleWrite b -> b.id().width() < TileLayout.TILE_WIDTH;
+            };
+            if (partial && !withPartials) {
+                continue;
+            }
             AtomicFiles.write(dir.resolve(w.path()), w.content());
-            if (w.path().contains(".p/")) {
+            if (partial) {
                 partials.add(w.path());
             }
         }

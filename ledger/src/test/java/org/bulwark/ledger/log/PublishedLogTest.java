@@ -59,6 +59,20 @@ class PublishedLogTest {
         Files.delete(since);
     }
 
+    /** Over 2 x 65,536 entries the publisher writes full tiles as it goes and must leave no stale partial tile behind. */
+    @Test
+    void aLargePublicationLeavesOnlyCurrentTiles(@TempDir Path dir) throws IOException {
+        List<byte[]> many = new ArrayList<>();
+        for (int i = 0; i < 131_100; i++) {
+            many.add(new byte[] {(byte) i, (byte) (i >> 8), (byte) (i >> 16)});
+        }
+        publish(dir, many);
+        assertThat(PublishedLogVerifier.verify(dir, TRUST, Optional.empty())).isInstanceOf(LogVerification.Verified.class);
+        assertThat(dir.resolve("tile/2/000.p/2")).exists();
+        assertThat(dir.resolve("tile/2/000.p/1")).doesNotExist();
+        assertThat(dir.resolve("tile/0/512.p/28")).exists();
+    }
+
     @Test
     void anEmptyLogVerifies(@TempDir Path dir) throws IOException {
         Checkpoint cp = publish(dir, List.of());
