@@ -52,7 +52,8 @@ public record NoteVerifierKey(String name, PublicKey key) {
 
     /** Parses a verifier key string, or says what is wrong with it. */
     public static Parsed parse(String text) {
-        String[] parts = text.strip().split("\\+", -1);
+        // The base64 key may itself contain a '+': only the first two separate fields.
+        String[] parts = text.strip().split("\\+", 3);
         if (parts.length != 3) {
             return new Parsed.Invalid("expected <name>+<key id in hex>+<base64 key>, found " + parts.length + " parts");
         }

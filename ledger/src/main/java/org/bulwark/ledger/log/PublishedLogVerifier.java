@@ -133,7 +133,9 @@ public final class PublishedLogVerifier {
         expected.add(TileLayout.CHECKPOINT);
         TileAppender appender = TileAppender.empty();
         DirectoryTiles files = new DirectoryTiles(dir);
-        checkRoot(appender, bySize);
+        checkRoot(appender, bySize).ifPresent(stop -> {
+            throw stop;
+        });
         long bundles = (size + TileLayout.TILE_WIDTH - 1) / TileLayout.TILE_WIDTH;
         for (long b = 0; b < bundles; b++) {
             BundleId id = new BundleId(b, TileLayout.bundleWidth(b, size));
@@ -144,9 +146,13 @@ public final class PublishedLogVerifier {
                 case EntryBundles.Result.Bad bad -> throw new Stop(id.path(), bad.malformed().place(), bad.malformed().problem());
             };
             expected.add(id.path());
+            // A wrong root is reported after this bundle's tiles are compared: a tile names the entry precisely.
+            Optional<Stop> wrongRoot = Optional.empty();
             for (byte[] e : entries) {
                 appender.append(e);
-                checkRoot(appender, bySize);
+                if (wrongRoot.isEmpty()) {
+                    wrongRoot = checkRoot(appender, bySize);
+                }
             }
             List<LogWrite> writes = appender.drain();
             boolean last = b == bundles - 1;
@@ -156,6 +162,9 @@ public final class PublishedLogVerifier {
                     expected.add(t.path());
                 }
             }
+            wrongRoot.ifPresent(stop -> {
+                throw stop;
+            });
         }
         return expected;
     }
@@ -164,13 +173,14 @@ public final class PublishedLogVerifier {
         return id.index() * TileLayout.TILE_WIDTH;
     }
 
-    private static void checkRoot(TileAppender appender, Map<Long, Known> bySize) {
+    private static Optional<Stop> checkRoot(TileAppender appender, Map<Long, Known> bySize) {
         Known k = bySize.get(appender.size());
-        if (k != null && !appender.root().equals(k.checkpoint().root())) {
-            throw new Stop(k.source(), "line 3", "the checkpoint's root for tree size " + k.checkpoint().size() + " is "
-                    + k.checkpoint().root().hex() + " but the published entries 0 to " + (appender.size() - 1) + " give "
-                    + appender.root().hex() + ": entries were changed, removed, added or reordered after it was signed");
+        if (k == null || appender.root().equals(k.checkpoint().root())) {
+            return Optional.empty();
         }
+        return Optional.of(new Stop(k.source(), "line 3", "the checkpoint's root for tree size " + k.checkpoint().size() + " is "
+                + k.checkpoint().root().hex() + " but the published entries 0 to " + (appender.size() - 1) + " give "
+                + appender.root().hex() + ": entries were changed, removed, added or reordered after it was signed"));
     }
 
     private static void compareTile(DirectoryTiles files, LogWrite.TileWrite computed) {

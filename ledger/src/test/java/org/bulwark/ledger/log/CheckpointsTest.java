@@ -39,6 +39,9 @@ class CheckpointsTest {
         assertThat(s).startsWith("boone.example.gov/log+");
         assertThat(NoteVerifierKey.parse(s)).isEqualTo(new NoteVerifierKey.Parsed.Key(COUNTY.verifierKey()));
         assertThat(NoteVerifierKey.parse("nope")).isEqualTo(new NoteVerifierKey.Parsed.Invalid("expected <name>+<key id in hex>+<base64 key>, found 1 parts"));
+        // transparency-dev/formats note tests: a verifier key whose base64 holds a '+'.
+        assertThat(NoteVerifierKey.parse("TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6"))
+                .isInstanceOf(NoteVerifierKey.Parsed.Key.class);
         String wrongId = s.replaceFirst("\\+[0-9a-f]{8}\\+", "+00000000+");
         assertThat(NoteVerifierKey.parse(wrongId)).isInstanceOfSatisfying(NoteVerifierKey.Parsed.Invalid.class,
                 i -> assertThat(i.problem()).startsWith("the key id 00000000 does not match the name and key"));
