@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bulwark.ledger.keys.Keys;
+import org.bulwark.ledger.keys.PublicKeyInfo;
 import org.bulwark.ledger.log.CheckpointCheck;
 import org.bulwark.ledger.log.InclusionProofs;
 import org.bulwark.ledger.log.LogVerification;
@@ -30,23 +33,44 @@ import picocli.CommandLine.Spec;
 final class LedgerVerifyCommand {
     private LedgerVerifyCommand() {}
 
-    /** The keys to trust: key files, or a folder of them. Every trusted key must have signed. */
+    /**
+     * The keys to trust: key files, or a folder of them. Every trusted key must have signed. A key
+     * file is a Bulwark public key (.pub, whose key signs notes under its key id) or a signed-note
+     * verifier key file (any other name: lines of name+keyid+base64 key).
+     */
     static final class Trust {
         @Option(names = "--key", paramLabel = "FILE", required = true,
-                description = "A file holding a verifier key (name+keyid+base64 key, as published by the log's owner). "
+                description = "The log's public key: a .pub file, or a verifier key file (name+keyid+base64 key, as the log's owner publishes it). "
                         + "Repeat for each key that must have signed: the log's key and, if cosigned, the cosigner's.")
         List<Path> keys;
 
         @Option(names = "--trust", paramLabel = "DIR", required = true,
-                description = "A folder of .vkey files: every key in it must have signed (the log's key, and any cosigner).")
+                description = "A folder of .pub and .vkey files: every key in it must have signed (the log's key, and any cosigner).")
         Path folder;
 
-        List<NoteVerifierKey> load() {
+        List<NoteVerifierKey> load() throws IOException {
+            List<Path> files = keys;
             if (folder != null) {
-                return VerifierKeys.readFolder(folder);
+                if (!Files.isDirectory(folder)) {
+                    throw new BadInputException(folder.toString(), "folder", "no such folder: --trust names a folder of .pub or .vkey files");
+                }
+                try (Stream<Path> list = Files.list(folder)) {
+                    files = list.filter(p -> p.toString().endsWith(Keys.PUBLIC_SUFFIX) || p.toString().endsWith(VerifierKeys.SUFFIX))
+                            .sorted().toList();
+                }
+                if (files.isEmpty()) {
+                    throw new BadInputException(folder.toString(), "folder", "holds no .pub or .vkey files: a trust folder needs at least one key");
+                }
             }
             List<NoteVerifierKey> all = new ArrayList<>();
-            keys.forEach(k -> all.addAll(VerifierKeys.read(k)));
+            for (Path f : files) {
+                if (f.toString().endsWith(Keys.PUBLIC_SUFFIX)) {
+                    PublicKeyInfo info = Keys.loadPublic(f);
+                    all.add(new NoteVerifierKey(info.id(), info.key()));
+                } else {
+                    all.addAll(VerifierKeys.read(f));
+                }
+            }
             return all;
         }
     }
@@ -79,7 +103,7 @@ final class LedgerVerifyCommand {
         Trust trust;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Io io = Bulwark.of(spec).io();
             List<NoteVerifierKey> keys = trust.load();
             return switch (PublishedLogVerifier.verify(from, keys, Optional.ofNullable(since))) {
@@ -118,7 +142,7 @@ final class LedgerVerifyCommand {
         Trust trust;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Io io = Bulwark.of(spec).io();
             List<NoteVerifierKey> keys = trust.load();
             byte[] bytes;

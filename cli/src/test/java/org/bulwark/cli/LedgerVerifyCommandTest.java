@@ -12,6 +12,12 @@ import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import org.bulwark.ledger.keys.KeyRole;
+import org.bulwark.ledger.keys.Keys;
+import org.bulwark.ledger.keys.Validity;
 import org.bulwark.ledger.log.Checkpoint;
 import org.bulwark.ledger.log.Checkpoints;
 import org.bulwark.ledger.log.DirectoryTiles;
@@ -94,6 +100,22 @@ class LedgerVerifyCommandTest {
         Run run = Run.of("ledger", "verify", "--from", log.toString(), "--trust", trust.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Signed by " + ORIGIN + "; cosigned by sos.example.gov at 2028-11-08T02:00:00Z.");
+    }
+
+    /** A key made by bulwark keys generate: its .pub file is trusted directly, the key signing notes under its id. */
+    @Test
+    void aBulwarkPublicKeyFileCanBeTheTrustedKey() throws Exception {
+        Keys.Generated g = Keys.generate(new Keys.Request(KeyRole.AUTHORITY, "boone-ws-1", Optional.of("boone"), Validity.ALWAYS),
+                tmp, "correct horse".toCharArray(), new SecureRandom(), 1_000);
+        PrivateKey key = Keys.loadPrivate(g.privateFile(), "correct horse".toCharArray()).key();
+        NoteSigner ws = new NoteSigner("boone-ws-1", key, g.info().key());
+        LogPublisher.publish(log, ORIGIN, entries(0, 3), cp -> Checkpoints.sign(cp, ws));
+        Run run = Run.of("ledger", "verify", "--from", log.toString(), "--key", g.publicFile().toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("3 entries", "Signed by boone-ws-1.");
+        Path trust = Files.createDirectories(tmp.resolve("trust"));
+        Files.copy(g.publicFile(), trust.resolve("boone-ws-1.pub"));
+        assertThat(Run.of("ledger", "verify", "--from", log.toString(), "--trust", trust.toString()).exitCode()).isZero();
     }
 
     @Test

@@ -7,16 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.bulwark.model.BadInputException;
 
 /**
  * Files of trusted log keys: one signed-note verifier key string per line
  * ({@code <name>+<hex key id>+<base64 key>}); blank lines and lines starting with '#' are
- * comments. A trust folder is every {@value #SUFFIX} file in it.
+ * comments.
  */
 public final class VerifierKeys {
-    /** Suffix of a verifier key file in a trust folder. */
+    /** Suffix of a verifier key file (what a trust folder holds besides .pub files). */
     public static final String SUFFIX = ".vkey";
     private static final int MAX_BYTES = 64 * 1024;
 
@@ -50,24 +49,6 @@ public final class VerifierKeys {
         if (keys.isEmpty()) {
             throw new BadInputException(file.toString(), "file", "holds no verifier key (expected lines like name+1a2b3c4d+AbC...)");
         }
-        return keys;
-    }
-
-    public static List<NoteVerifierKey> readFolder(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException(dir.toString(), "folder", "no such folder: --trust names a folder of " + SUFFIX + " files");
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
-        } catch (IOException e) {
-            throw new BadInputException(dir.toString(), "folder", "cannot be read: " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
-            throw new BadInputException(dir.toString(), "folder", "holds no " + SUFFIX + " files: a trust folder needs at least one key");
-        }
-        List<NoteVerifierKey> keys = new ArrayList<>();
-        files.forEach(f -> keys.addAll(read(f)));
         return keys;
     }
 }
