@@ -88,8 +88,12 @@ public final class LogPublisher {
         return partials;
     }
 
-    /** Size of the log already in {@code dir}, from its checkpoint (our own file: its body is read, not trusted). */
-    private static long publishedSize(Path dir, String origin) throws IOException {
+    /**
+     * Size of the log already published in {@code dir} (0 when there is none), so that a caller
+     * passes only the entries after it. Read from the checkpoint, our own file, whose root is
+     * checked against the tiles; a folder of another log or a damaged one is a BadInputException.
+     */
+    public static long publishedSize(Path dir, String origin) throws IOException {
         Path file = dir.resolve(TileLayout.CHECKPOINT);
         if (!Files.exists(file)) {
             return 0;

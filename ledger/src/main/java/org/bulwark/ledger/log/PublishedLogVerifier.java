@@ -139,6 +139,8 @@ public final class PublishedLogVerifier {
         long bundles = (size + TileLayout.TILE_WIDTH - 1) / TileLayout.TILE_WIDTH;
         for (long b = 0; b < bundles; b++) {
             BundleId id = new BundleId(b, TileLayout.bundleWidth(b, size));
+            // A hostile folder could hold a huge file: refuse it before reading it into memory.
+            checkSize(dir, id.path(), (long) id.width() * (2 + TileLayout.MAX_ENTRY_SIZE), id.width() + " entries");
             byte[] bundle = files.readEntryBundle(id).orElseThrow(() -> new Stop(id.path(), "file",
                     "missing: it should hold entries " + first(id) + " to " + (first(id) + id.width() - 1)));
             List<byte[]> entries = switch (EntryBundles.parse(bundle, id.width())) {
@@ -158,7 +160,7 @@ public final class PublishedLogVerifier {
             boolean last = b == bundles - 1;
             for (LogWrite w : writes) {
                 if (w instanceof LogWrite.TileWrite t && (last || t.id().width() == TileLayout.TILE_WIDTH)) {
-                    compareTile(files, t);
+                    compareTile(dir, files, t);
                     expected.add(t.path());
                 }
             }
@@ -183,8 +185,22 @@ public final class PublishedLogVerifier {
                 + appender.root().hex() + ": entries were changed, removed, added or reordered after it was signed"));
     }
 
-    private static void compareTile(DirectoryTiles files, LogWrite.TileWrite computed) {
+    private static void checkSize(Path dir, String path, long max, String what) {
+        try {
+            long size = Files.size(dir.resolve(path));
+            if (size > max) {
+                throw new Stop(path, "file", "is " + size + " bytes, more than " + what + " can take (" + max + ")");
+            }
+        } catch (NoSuchFileException e) {
+            // Reported as missing where it is read.
+        } catch (IOException e) {
+            throw new Stop(path, "file", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void compareTile(Path dir, DirectoryTiles files, LogWrite.TileWrite computed) {
         TileId id = computed.id();
+        checkSize(dir, id.path(), (long) id.width() * Hash.SIZE, id.width() + " hashes");
         byte[] published = files.readTile(id).orElseThrow(() -> new Stop(id.path(), "file", "missing: it should hold "
                 + id.width() + " hashes of tree level " + id.level() * TileLayout.TILE_HEIGHT));
         byte[] want = computed.hashes();

@@ -133,6 +133,13 @@ class PublishedLogTest {
     }
 
     @Test
+    void anOversizedFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+        publish(dir, entries(0, 10));
+        Files.write(dir.resolve("tile/0/000.p/10"), new byte[10 * 32 + 1]);
+        assertThat(failed(dir)).isEqualTo(new LogVerification.Failed("tile/0/000.p/10", "file", "is 321 bytes, more than 10 hashes can take (320)"));
+    }
+
+    @Test
     void aStrayFileIsNamed(@TempDir Path dir) throws IOException {
         publish(dir, entries(0, 10));
         Files.write(dir.resolve("tile/0/000.p/9"), new byte[9 * 32]);
