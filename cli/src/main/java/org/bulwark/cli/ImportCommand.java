@@ -60,7 +60,7 @@ final class ImportCommand implements Runnable {
                 StoredElection stored = StoredElections.importElection(ws, file.toString(), bytes, io.err());
                 io.out().println("Imported " + stored.ref() + ": \"" + stored.title() + "\" (" + stored.date() + "), fingerprint "
                         + stored.fingerprint().substring(0, 7) + ", into " + ws.location().describe());
-                io.out().println("Next: bulwark import cvr --election " + stored.ref().id() + " FILE...");
+                io.out().println("Next: ./bulwark import cvr --election " + stored.ref().id() + " FILE...");
             }
             return Bulwark.OK;
         }
