@@ -93,6 +93,9 @@ final class SignedNotes {
         if (blank < 0) {
             return new SplitResult.Malformed("has no blank line before the signature lines: it is not a signed note");
         }
+        if (blank + 2 == note.length()) {
+            return new SplitResult.Malformed("ends with a blank line where the signature lines should be: the signatures are missing");
+        }
         String text = note.substring(0, blank + 1);
         int textLines = (int) text.chars().filter(c -> c == '\n').count();
         String[] lines = note.substring(blank + 2, note.length() - 1).split("\n", -1);

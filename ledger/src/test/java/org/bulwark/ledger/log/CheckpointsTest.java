@@ -88,6 +88,9 @@ class CheckpointsTest {
                 .isEqualTo("has no blank line before the signature lines: it is not a signed note");
         assertThat(((CheckpointCheck.Refused) Checkpoints.verify(utf8(note.replace("\u2014", "-")), "c", keys)).problem())
                 .isEqualTo("line 5: a signature line starts with '\u2014 ' (an em dash and a space)");
+        // Found by ParserFuzzTest: a note cut right after its blank line.
+        assertThat(((CheckpointCheck.Refused) Checkpoints.verify(utf8(CP.body() + "\n"), "c", keys)).problem())
+                .isEqualTo("ends with a blank line where the signature lines should be: the signatures are missing");
         assertThat(((CheckpointCheck.Refused) Checkpoints.verify(new byte[] {(byte) 0xff, '\n'}, "c", keys)).problem())
                 .isEqualTo("not UTF-8 text");
     }

@@ -66,7 +66,7 @@ class ParserFuzzTest {
         return b;
     }
 
-    @Property
+    @Property(tries = 2000)
     void checkpointsAreVerifiedOrRefused(@ForAll("mutations") List<Mutation> ms) {
         byte[] note = mutate(NOTE, ms);
         CheckpointCheck c = Checkpoints.verify(note, "checkpoint", TRUST);
@@ -76,7 +76,7 @@ class ParserFuzzTest {
         }
     }
 
-    @Property
+    @Property(tries = 2000)
     void proofFilesAreIncludedNotIncludedOrBadInput(@ForAll("mutations") List<Mutation> ms) {
         byte[] file = mutate(PROOF, ms);
         try {
@@ -86,7 +86,7 @@ class ParserFuzzTest {
         }
     }
 
-    @Property
+    @Property(tries = 2000)
     void bundlesParseOrSayWhy(@ForAll("mutations") List<Mutation> ms) {
         TileAppender a = TileAppender.empty();
         PublishedLogTest.entries(0, 7).forEach(a::append);
