@@ -161,11 +161,7 @@ public final class InclusionProofs {
     }
 
     private static byte[] base64(JsonParser p, String text, String file, String field) {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(file, field, "not base64");
-        }
+        return CanonicalBase64.decode(text).orElseThrow(() -> new BadInputException(file, field, "not base64"));
     }
 
     /** What checking a proof file found. */

@@ -60,12 +60,11 @@ public record NoteVerifierKey(String name, PublicKey key) {
         if (!validName(parts[0])) {
             return new Parsed.Invalid("'" + parts[0] + "' is not a key name");
         }
-        byte[] typed;
-        try {
-            typed = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
+        Optional<byte[]> decoded = CanonicalBase64.decode(parts[2]);
+        if (decoded.isEmpty()) {
             return new Parsed.Invalid("the key is not base64");
         }
+        byte[] typed = decoded.get();
         if (typed.length != 1 + Ed25519Keys.PUBLIC_KEY_SIZE || typed[0] != ED25519) {
             return new Parsed.Invalid("the key is not an Ed25519 key (type 0x01 followed by 32 bytes)");
         }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The C2SP signed-note format: the note text (lines ending in newline), a blank line, then one or
@@ -110,12 +111,11 @@ final class SignedNotes {
             if (parts.length != 2 || !NoteVerifierKey.validName(parts[0])) {
                 return new SplitResult.Malformed("line " + lineNumber + ": a signature line is '\u2014 <key name> <base64 signature>'");
             }
-            byte[] sig;
-            try {
-                sig = Base64.getDecoder().decode(parts[1]);
-            } catch (IllegalArgumentException e) {
+            Optional<byte[]> decoded = CanonicalBase64.decode(parts[1]);
+            if (decoded.isEmpty()) {
                 return new SplitResult.Malformed("line " + lineNumber + ": the signature of " + parts[0] + " is not base64");
             }
+            byte[] sig = decoded.get();
             if (sig.length < KEY_ID_SIZE + 1) {
                 return new SplitResult.Malformed("line " + lineNumber + ": the signature of " + parts[0] + " is too short");
             }

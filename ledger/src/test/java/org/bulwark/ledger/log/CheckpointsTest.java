@@ -88,11 +88,23 @@ class CheckpointsTest {
                 .isEqualTo("has no blank line before the signature lines: it is not a signed note");
         assertThat(((CheckpointCheck.Refused) Checkpoints.verify(utf8(note.replace("\u2014", "-")), "c", keys)).problem())
                 .isEqualTo("line 5: a signature line starts with '\u2014 ' (an em dash and a space)");
+        // The last base64 character of a 68-byte signature has 2 unused bits: setting them must not pass.
+        assertThat(note).endsWith("=\n");
+        String last = note.substring(note.length() - 3, note.length() - 2);
+        String unusedBits = note.substring(0, note.length() - 3) + flipUnusedBits(last) + note.substring(note.length() - 2);
+        assertThat(((CheckpointCheck.Refused) Checkpoints.verify(utf8(unusedBits), "c", keys)).problem())
+                .isEqualTo("line 5: the signature of boone.example.gov/log is not base64");
         // Found by ParserFuzzTest: a note cut right after its blank line.
         assertThat(((CheckpointCheck.Refused) Checkpoints.verify(utf8(CP.body() + "\n"), "c", keys)).problem())
                 .isEqualTo("ends with a blank line where the signature lines should be: the signatures are missing");
         assertThat(((CheckpointCheck.Refused) Checkpoints.verify(new byte[] {(byte) 0xff, '\n'}, "c", keys)).problem())
                 .isEqualTo("not UTF-8 text");
+    }
+
+    /** The base64 character with the same top 4 bits and different unused low 2 bits. */
+    static String flipUnusedBits(String c) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        return Character.toString(alphabet.charAt(alphabet.indexOf(c) ^ 1));
     }
 
     @Test
