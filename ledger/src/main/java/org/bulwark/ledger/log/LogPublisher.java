@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bulwark.model.BadInputException;
 
@@ -19,6 +20,11 @@ import org.bulwark.model.BadInputException;
 public final class LogPublisher {
     /** Folder of every checkpoint published, each named by its tree size. */
     public static final String CHECKPOINT_INDEX = "checkpoints";
+    /**
+     * Checkpoint extension line naming the tree size of the checkpoint published before it (a
+     * C2SP checkpoint extension line; other verifiers ignore it).
+     */
+    public static final String PREVIOUS = "bulwark-previous ";
 
     private LogPublisher() {}
 
@@ -41,7 +47,8 @@ public final class LogPublisher {
      * @return the new checkpoint
      */
     public static Checkpoint publish(Path dir, String origin, List<byte[]> entries, CheckpointSigning signing) throws IOException {
-        long size = publishedSize(dir, origin);
+        Optional<Checkpoint> existing = existing(dir, origin);
+        long size = existing.map(Checkpoint::size).orElse(0L);
         TileAppender appender = size == 0 ? TileAppender.empty() : TileAppender.resume(size, new DirectoryTiles(dir));
         Set<String> oldPartials = new HashSet<>();
         for (LogWrite w : appender.drain()) {
@@ -57,7 +64,10 @@ public final class LogPublisher {
             }
         }
         Set<String> current = write(dir, appender.drain(), true);
-        Checkpoint checkpoint = new Checkpoint(origin, appender.size(), appender.root());
+        // Each checkpoint names the one before it, so that removing any from the index is noticed.
+        List<String> extensions = existing.map(e -> e.size() == appender.size() ? e.extensions()
+                : List.of(PREVIOUS + e.size())).orElse(List.of());
+        Checkpoint checkpoint = new Checkpoint(origin, appender.size(), appender.root(), extensions);
         byte[] note = signing.sign(checkpoint).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve(indexedCheckpointPath(checkpoint.size())), note);
         AtomicFiles.write(dir.resolve(TileLayout.CHECKPOINT), note);
@@ -94,9 +104,13 @@ public final class LogPublisher {
      * checked against the tiles; a folder of another log or a damaged one is a BadInputException.
      */
     public static long publishedSize(Path dir, String origin) throws IOException {
+        return existing(dir, origin).map(Checkpoint::size).orElse(0L);
+    }
+
+    private static Optional<Checkpoint> existing(Path dir, String origin) throws IOException {
         Path file = dir.resolve(TileLayout.CHECKPOINT);
         if (!Files.exists(file)) {
-            return 0;
+            return Optional.empty();
         }
         byte[] bytes = Files.readAllBytes(file);
         SignedNotes.Split split = switch (SignedNotes.split(bytes)) {
@@ -115,6 +129,16 @@ public final class LogPublisher {
             throw new BadInputException(file.toString(), "line 3", "the published tiles give root " + root.hex()
                     + ", not the checkpoint's " + existing.root().hex() + ": the published folder is damaged; run bulwark ledger verify on it");
         }
-        return existing.size();
+        return Optional.of(existing);
+    }
+
+    /** The tree size of the previous checkpoint, if this checkpoint has one ({@value #PREVIOUS} and a number). */
+    static Optional<Long> previousSize(Checkpoint c) {
+        for (String e : c.extensions()) {
+            if (e.startsWith(PREVIOUS) && e.substring(PREVIOUS.length()).matches("0|[1-9][0-9]{0,17}")) {
+                return Optional.of(Long.parseLong(e.substring(PREVIOUS.length())));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -56,13 +56,28 @@ public final class PublishedLogVerifier {
         // Every checkpoint to compare with the tree, by size; two at one size must agree (else a split view).
         Map<Long, Known> bySize = new TreeMap<>();
         add(bySize, new Known(TileLayout.CHECKPOINT, latest));
-        for (String name : indexNames(dir)) {
+        List<String> index = indexNames(dir);
+        List<Known> published = new java.util.ArrayList<>(List.of(new Known(TileLayout.CHECKPOINT, latest)));
+        for (String name : index) {
             String source = LogPublisher.CHECKPOINT_INDEX + "/" + name;
             Checkpoint c = checkpoint(dir.resolve(source), source, trusted).checkpoint();
             if (!name.equals(Long.toString(c.size()))) {
                 throw new Stop(source, "line 2", "the file is named for tree size " + name + " but holds the checkpoint of size " + c.size());
             }
             add(bySize, new Known(source, c));
+            published.add(new Known(source, c));
+        }
+        // The index holds the latest checkpoint and, through each one's "previous" line, every earlier one.
+        if (!index.contains(Long.toString(latest.size()))) {
+            throw new Stop(LogPublisher.indexedCheckpointPath(latest.size()), "file",
+                    "missing: the index of checkpoints has no copy of the latest checkpoint");
+        }
+        for (Known k : published) {
+            Optional<Long> previous = LogPublisher.previousSize(k.checkpoint());
+            if (previous.isPresent() && !index.contains(Long.toString(previous.get()))) {
+                throw new Stop(LogPublisher.indexedCheckpointPath(previous.get()), "file", "missing: " + k.source()
+                        + " names the checkpoint of tree size " + previous.get() + " as the one before it, but it is not in the index");
+            }
         }
         if (since.isPresent()) {
             String source = since.get().toString();
@@ -84,7 +99,7 @@ public final class PublishedLogVerifier {
         }
         Set<String> expected = recompute(dir, latest.size(), bySize);
         unexpectedFiles(dir, expected);
-        int checked = 1 + indexNames(dir).size() + (since.isPresent() ? 1 : 0);
+        int checked = published.size() + (since.isPresent() ? 1 : 0);
         return new LogVerification.Verified(latest, checked, latestCheck.cosigners());
     }
 

@@ -57,7 +57,7 @@ class PublishedLogPropertiesTest {
     }
 
     /** Flipping any single byte of any published file makes verification fail. */
-    @Property(tries = 60)
+    @Property(tries = 150)
     void anyChangedByteFails(@ForAll @IntRange(min = 0, max = 1_000_000) int pick, @ForAll @IntRange(min = 0, max = 7) int bit) throws IOException {
         Path dir = copyOfTemplate();
         try {
@@ -70,6 +70,24 @@ class PublishedLogPropertiesTest {
             b[(pick / files.size()) % b.length] ^= (byte) (1 << bit);
             Files.write(file, b);
             assertThat(PublishedLogVerifier.verify(dir, PublishedLogTest.TRUST, Optional.empty())).as("%s", file).isInstanceOf(LogVerification.Failed.class);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** Removing any published file makes verification fail (every file is either tree data or a chained checkpoint). */
+    @Property(tries = 40)
+    void anyRemovedFileFails(@ForAll @IntRange(min = 0, max = 1_000) int pick) throws IOException {
+        Path dir = copyOfTemplate();
+        try {
+            List<Path> files;
+            try (Stream<Path> all = Files.walk(dir)) {
+                files = all.filter(Files::isRegularFile).sorted().toList();
+            }
+            Path file = files.get(pick % files.size());
+            Files.delete(file);
+            assertThat(PublishedLogVerifier.verify(dir, PublishedLogTest.TRUST, Optional.empty())).as("%s", file)
+                    .isInstanceOf(LogVerification.Failed.class);
         } finally {
             delete(dir);
         }

@@ -120,7 +120,7 @@ class PublishedLogTest {
         // The forged index copy of checkpoint 20 and the genuine one disagree: a split view, both named.
         assertThat(failed(other).message()).startsWith("checkpoints/20: line 3: split view of log " + ORIGIN + ": checkpoint (size 20, root ")
                 .endsWith("two different roots signed for the same tree size 20");
-        Files.delete(other.resolve("checkpoints/20"));
+        Files.copy(dir.resolve("checkpoint"), other.resolve("checkpoints/20"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(failed(other).message()).startsWith("checkpoint: line 3: the checkpoint's root for tree size 20 is ")
                 .endsWith("entries were changed, removed, added or reordered after it was signed");
     }
@@ -137,6 +137,20 @@ class PublishedLogTest {
         publish(dir, entries(0, 10));
         Files.write(dir.resolve("tile/0/000.p/10"), new byte[10 * 32 + 1]);
         assertThat(failed(dir)).isEqualTo(new LogVerification.Failed("tile/0/000.p/10", "file", "is 321 bytes, more than 10 hashes can take (320)"));
+    }
+
+    @Test
+    void aRemovedCheckpointOfTheIndexIsNamed(@TempDir Path dir) throws IOException {
+        publish(dir, entries(0, 10));
+        publish(dir, entries(10, 20));
+        publish(dir, entries(20, 30));
+        assertThat(Files.readString(dir.resolve("checkpoint"))).contains("\nbulwark-previous 20\n");
+        Files.delete(dir.resolve("checkpoints/10"));
+        assertThat(failed(dir)).isEqualTo(new LogVerification.Failed("checkpoints/10", "file",
+                "missing: checkpoints/20 names the checkpoint of tree size 10 as the one before it, but it is not in the index"));
+        Files.delete(dir.resolve("checkpoints/30"));
+        assertThat(failed(dir)).isEqualTo(new LogVerification.Failed("checkpoints/30", "file",
+                "missing: the index of checkpoints has no copy of the latest checkpoint"));
     }
 
     @Test
