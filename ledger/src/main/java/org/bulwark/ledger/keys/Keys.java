@@ -58,7 +58,7 @@ public final class Keys {
         }
         KeyPair pair = Ed25519.generate(random);
         PublicKeyInfo info = new PublicKeyInfo(request.role(), request.id(), request.jurisdiction(), request.validity(), pair.getPublic());
-        byte[] privateBytes = PrivateKeyFile.write(new PrivateKeyFile.Owner(request.role(), request.id(), request.jurisdiction()),
+        byte[] privateBytes = PrivateKeyFile.write(new PrivateKeyFile.Owner(request.role(), request.id(), request.jurisdiction(), pair.getPublic()),
                 pair.getPrivate(), passphrase, iterations, random);
         Files.createDirectories(dir);
         try {
