@@ -71,7 +71,7 @@ final class Fixture {
         Path files = Files.createDirectories(dir.resolve(name + "-files"));
         Path cvrs = Files.writeString(files.resolve("cvrs.json"), "{\"CVR\": [\"" + salt + "\"]}", StandardCharsets.UTF_8);
         Path tally = Files.writeString(files.resolve("tally.csv"), "contest,selection,votes\nmayor,alice,3\n" + salt + "\n");
-        Path log = Files.write(files.resolve("events.log"), new byte[] {1, 2, 3, 4, 5});
+        Path log = Files.write(files.resolve("events.log"), new byte[] {1, 2, 3, 4, (byte) salt.hashCode()});
         CvrMerkle merkle = new CvrMerkle();
         merkle.addHash(CvrMerkle.sha256().digest(salt.getBytes(StandardCharsets.UTF_8)));
         Packages.Request request = new Packages.Request(type, Optional.of(ELECTION), Mode.OFFICIAL, List.of(
