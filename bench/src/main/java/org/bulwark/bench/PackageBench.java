@@ -102,10 +102,10 @@ public final class PackageBench {
 
         // A package is under 4 GiB (no zip64): the files go into as few packages as fit.
         List<List<PackageFile>> groups = new ArrayList<>();
-        long groupBytes = Long.MAX_VALUE;
+        long groupBytes = 0;
         for (PackageFile f : files) {
             long size = Files.size(f.source());
-            if (groupBytes + size > PACKAGE_LIMIT) {
+            if (groups.isEmpty() || groupBytes + size > PACKAGE_LIMIT) {
                 groups.add(new ArrayList<>());
                 groupBytes = 0;
             }

@@ -21,7 +21,7 @@ class WorkspaceCommandsTest {
         Run election = Run.of("import", "election", "--workspace", ws(), ElectionCommandTest.GEN01_XML.toString());
         assertThat(election.exitCode()).as(election.err()).isZero();
         assertThat(election.out()).contains("Imported election #1: \"GEN-01 General Election\" (2000-11-07), fingerprint 03daf9e",
-                "Next: bulwark import cvr --election 1 FILE...");
+                "Next: ./bulwark import cvr --election 1 FILE...");
 
         Run cvr = Run.of("import", "cvr", "--workspace", ws(), "--election", "1", "--counting-group", "absentee",
                 TabulateCommandTest.GEN01_CVR.toString());
@@ -71,10 +71,21 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void resultsIntoAFileWhereTheFolderShouldBeSavesNothing() throws Exception {
+        Run.of("import", "election", "--workspace", ws(), ElectionCommandTest.GEN01_JSON.toString());
+        Path file = Files.writeString(tmp.resolve("out"), "not a folder");
+        Run bad = Run.of("results", "--workspace", ws(), "--out", file.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("bulwark: " + file + ": output folder: this is a file, not a folder" + System.lineSeparator());
+        Run good = Run.of("results", "--workspace", ws());
+        assertThat(good.out()).contains("saved as results run #1 of election #1");
+    }
+
+    @Test
     void resultsNeedsAnElectionToChooseFrom() {
         Run empty = Run.of("results", "--workspace", ws());
         assertThat(empty.exitCode()).isEqualTo(2);
-        assertThat(empty.err()).contains(ws() + ": workspace: it holds no election yet; import one with: bulwark import election FILE");
+        assertThat(empty.err()).contains(ws() + ": workspace: it holds no election yet; import one with: ./bulwark import election FILE");
 
         Run.of("import", "election", "--workspace", ws(), ElectionCommandTest.GEN01_JSON.toString());
         Run.of("import", "election", "--workspace", ws(), ElectionCommandTest.NIST.resolve("prim-01/err_v2/pe-err-prim-01.json").toString());

@@ -1,0 +1,95 @@
+package org.bulwark.model.events;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.bulwark.model.GpUnitId;
+
+/** One sample of every kind, and random events of every kind shaped like the samples. */
+public final class SampleEvents {
+    private SampleEvents() {}
+
+    static final Sha256 A = new Sha256("a".repeat(64));
+    static final Sha256 B = new Sha256("0123456789abcdef".repeat(4));
+
+    public static EventHeader header() {
+        return new EventHeader(Instant.parse("2026-11-03T19:30:00Z"), new Actor("clerk-1"), Optional.empty(),
+                new Jurisdiction.Unit(new GpUnitId("county-1")), Disposition.SUCCESS);
+    }
+
+    public static LogEvent sample(EventKind kind) {
+        EventHeader h = header();
+        return switch (kind) {
+            case ELECTION_DEFINITION_IMPORTED -> new LogEvent.ElectionDefinitionImported(h, "gen-01", A, "bd.json");
+            case CVR_FILE_IMPORTED -> new LogEvent.CvrFileImported(h, A, B, "cvr.json", "election-day", 12);
+            case RESULTS_TABULATED -> new LogEvent.ResultsTabulated(h, A, 100, 2, 7, B);
+            case KEY_ADMITTED -> new LogEvent.KeyAdmitted(h, "county-1", "county", B, "state");
+            case KEY_REVOKED -> new LogEvent.KeyRevoked(h, "county-1", "lost", "state");
+            case PACKAGE_CREATED -> new LogEvent.PackageCreated(h, "pkg-1", "results", A);
+            case PACKAGE_VERIFIED -> new LogEvent.PackageVerified(h, "pkg-1", "results", "county-1");
+            case PACKAGE_IMPORTED -> new LogEvent.PackageImported(h, "pkg-1", "results");
+            case PACKAGE_REFUSED -> new LogEvent.PackageRefused(h, "p.zip", "signature does not verify");
+            case CHECKPOINT_SIGNED -> new LogEvent.CheckpointSigned(h, "example.org/log", 5, A, "county-1");
+            case CHECKPOINT_COSIGNED -> new LogEvent.CheckpointCosigned(h, "example.org/log", 5, A, "state");
+            case DEVICE_LOG_IMPORTED -> new LogEvent.DeviceLogImported(h, "eel.json", B, 10, "no hash chain to verify");
+            case DEVICE_EVENT_IMPORTED -> new LogEvent.DeviceEventImported(new EventHeader(h.time(), h.actor(),
+                    Optional.of(new DeviceId("scanner-7")), h.jurisdiction(), h.disposition()), "VC-EE-PO",
+                    "GSF-NCSM", "2");
+        };
+    }
+
+    public static Arbitrary<LogEvent> events() {
+        return Arbitraries.of(EventKind.class).flatMap(kind -> {
+            LogEvent template = sample(kind);
+            List<Arbitrary<Detail>> shaped = new ArrayList<>();
+            for (Detail d : template.details()) {
+                shaped.add(switch (d) {
+                    case Detail.TextValue t -> texts().map(v -> (Detail) new Detail.TextValue(t.name(), v));
+                    case Detail.Count c -> Arbitraries.longs().greaterOrEqual(0)
+                            .map(v -> (Detail) new Detail.Count(c.name(), v));
+                    case Detail.Digest g -> Arbitraries.bytes().array(byte[].class).ofSize(32)
+                            .map(v -> (Detail) new Detail.Digest(g.name(), Sha256.of(v)));
+                });
+            }
+            Arbitrary<List<Detail>> details = Combinators.combine(shaped).as(List::copyOf);
+            return Combinators.combine(headers(kind == EventKind.DEVICE_EVENT_IMPORTED), details)
+                    .as((h, ds) -> kind.read(new DetailReader(h, ds)));
+        });
+    }
+
+    static Arbitrary<String> texts() {
+        return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40)
+                .filter(s -> !s.isBlank() && s.equals(s.strip()) && s.chars().noneMatch(Character::isISOControl)
+                        && s.codePoints().allMatch(Character::isDefined) && !hasLoneSurrogate(s));
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))) {
+                return true;
+            }
+            if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Arbitrary<EventHeader> headers(boolean needsDevice) {
+        Arbitrary<Instant> times = Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L)
+                .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
+        Arbitrary<Optional<DeviceId>> devices = needsDevice
+                ? texts().map(t -> Optional.of(new DeviceId(t)))
+                : texts().map(DeviceId::new).optional();
+        Arbitrary<Jurisdiction> places = Arbitraries.oneOf(
+                texts().map(t -> (Jurisdiction) new Jurisdiction.Unit(new GpUnitId(t))),
+                texts().map(t -> (Jurisdiction) new Jurisdiction.Named(t)));
+        return Combinators.combine(times, texts().map(Actor::new), devices, places,
+                Arbitraries.of(Disposition.class)).as(EventHeader::new);
+    }
+}
