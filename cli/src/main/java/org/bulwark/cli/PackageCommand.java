@@ -123,7 +123,7 @@ final class PackageCommand implements Runnable {
                 Arrays.fill(passphrase, '\0');
             }
             Manifest m = Packages.create(new Packages.Request(packageType, fingerprint, packageMode, packageFiles), signer, out, io.clock());
-            io.out().println("Wrote " + out + ": a " + packageMode.word() + " " + packageType.word() + " package of " + m.files().size()
+            io.out().println("Wrote " + out + ": " + packageType.aPackage() + " (" + packageMode.word() + ") of " + m.files().size()
                     + (m.files().size() == 1 ? " file" : " files") + ", signed by " + signer.role().text() + " " + signer.id());
             return Bulwark.OK;
         }

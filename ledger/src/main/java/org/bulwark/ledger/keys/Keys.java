@@ -27,7 +27,7 @@ public final class Keys {
             KeyIds.check("id", id);
             jurisdiction.ifPresent(j -> KeyIds.check("jurisdiction", j));
             if (role != KeyRole.STATE && jurisdiction.isEmpty()) {
-                throw new IllegalArgumentException("a " + role.text() + " key needs a jurisdiction");
+                throw new IllegalArgumentException(role.aKey() + " needs a jurisdiction");
             }
         }
     }

@@ -124,7 +124,7 @@ public final class Packages {
             }
             if (!Ed25519.verify(sig.key(), SignatureFile.signedMessage(sig.type(), manifestBytes.get()), sig.signature())) {
                 return new Failed(Check.SIGNATURE, file + ": signature: the signature in manifest.sig does not match manifest.json "
-                        + "for a " + sig.type().word() + " package: the manifest or signature was altered, or was signed as another kind");
+                        + "for " + sig.type().aPackage() + ": the manifest or signature was altered, or was signed as another kind");
             }
             Manifest manifest;
             try {
@@ -133,8 +133,8 @@ public final class Packages {
                 return new Failed(Check.MANIFEST, file + ": manifest.json: " + p.getMessage());
             }
             if (!manifest.type().equals(sig.type())) {
-                return new Failed(Check.MANIFEST, file + ": manifest.json: says it is a " + manifest.type().word()
-                        + " package but was signed as a " + sig.type().word() + " package");
+                return new Failed(Check.MANIFEST, file + ": manifest.json: says it is " + manifest.type().aPackage()
+                        + " but was signed as " + sig.type().aPackage());
             }
             if (!manifest.producerKey().equals(Ed25519.fingerprint(sig.key()))) {
                 return new Failed(Check.MANIFEST, file + ": manifest.json: names the producer key " + manifest.producerKey().shortForm()

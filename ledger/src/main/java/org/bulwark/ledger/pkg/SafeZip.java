@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
+import org.bulwark.model.BadInputException;
 
 /**
  * Reads a package archive without trusting it. The central directory is parsed here (not by
@@ -65,7 +67,12 @@ final class SafeZip implements AutoCloseable {
     }
 
     static SafeZip open(Path file, ZipLimits limits) throws IOException, Unsafe {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file.toString(), "file", "no such file");
+        }
         try {
             return new SafeZip(channel, readDirectory(channel, limits));
         } catch (IOException | Unsafe | RuntimeException e) {

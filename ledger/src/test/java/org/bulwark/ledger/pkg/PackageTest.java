@@ -101,7 +101,7 @@ class PackageTest {
     void roleNotAllowedIsRefused() throws Exception {
         Path pkg = Fixture.create(dir, "election", new PackageType.Election(), SCANNER, "x");
         assertThat(failed(Fixture.verify(pkg), Check.SIGNER).message())
-                .contains("may not sign a election package: only state or authority keys may");
+                .contains("may not sign an election package: only state or authority keys may");
         Path custody = Fixture.create(dir, "custody", new PackageType.Custody(), STATE, "x");
         failed(Fixture.verify(custody), Check.SIGNER);
         Path audit = Fixture.create(dir, "audit", new PackageType.Audit(), BOONE, "x");
