@@ -12,6 +12,7 @@ import org.bulwark.formats.cvr.CvrReadOptions;
 import org.bulwark.ledger.keys.Keys;
 import org.bulwark.ledger.keys.LoadedPrivateKey;
 import org.bulwark.ledger.pkg.CvrMerkle;
+import org.bulwark.ledger.pkg.CvrReader;
 import org.bulwark.ledger.pkg.Manifest;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.ledger.pkg.PackageFile;
@@ -181,7 +182,8 @@ final class PackageCommand implements Runnable {
             sortOptions = false,
             description = {"Verify a package, stopping at the first failed check, in this order: the archive is in the safe package form; "
                     + "the signature; the signer is trusted, may sign this type, is not revoked and is within validity; every file's hash; "
-                    + "no missing or extra file; the election (with --election); the mode (with --mode); not imported before (with a workspace).",
+                    + "no missing or extra file; each CVR file's count and Merkle root (with --election, which lets the CVRs be read); "
+                    + "the election (with --election); the mode (with --mode); not imported before (with a workspace).",
                 "Exit code 0 when valid, 2 when not."})
     static final class Verify implements Callable<Integer> {
         @Spec
@@ -204,9 +206,13 @@ final class PackageCommand implements Runnable {
             Io io = Bulwark.of(spec).io();
             Optional<Mode> expectedMode = Optional.ofNullable(mode).map(m -> mode(m, spec));
             TrustRegistry registry = TrustFolder.read(trust);
-            Optional<String> fingerprint = Optional.ofNullable(election)
-                    .map(e -> ElectionFingerprint.of(Elections.loadUsable(e, io.err()).election()).sha256());
-            Verification v = Packages.verify(pkg, registry, new Packages.Expectations(fingerprint, expectedMode, Optional.empty(), ZipLimits.DEFAULT));
+            Optional<ElectionIndex> index = Optional.ofNullable(election)
+                    .map(e -> ElectionIndex.of(Elections.loadUsable(e, io.err()).election()));
+            Optional<String> fingerprint = index.map(i -> ElectionFingerprint.of(i.election()).sha256());
+            // With the election at hand, the CVRs can be read (after every hash has passed) and their Merkle roots recomputed.
+            Optional<CvrReader> cvrReader = index.map(i -> (in, name, sink) -> CvrFiles.read(in, name, i, CvrReadOptions.strict(), sink));
+            Verification v = Packages.verify(pkg, registry, new Packages.Expectations(fingerprint, expectedMode, Optional.empty(), cvrReader,
+                    ZipLimits.DEFAULT));
             return switch (v) {
                 case Verification.Failed f -> {
                     io.out().println(pkg + ": NOT VALID: the " + f.check().words() + " check failed.");
@@ -219,6 +225,9 @@ final class PackageCommand implements Runnable {
                             + ", created " + m.created() + ", " + m.files().size() + (m.files().size() == 1 ? " file" : " files") + ".");
                     io.out().println("  election: " + m.election().map(e -> e.substring(0, 7)).orElse("none named")
                             + (fingerprint.isPresent() ? " (matches " + election + ")" : " (not compared: give --election FILE to check it)"));
+                    if (!ok.cvrRootsChecked() && m.files().stream().anyMatch(f -> f.cvrs().isPresent())) {
+                        io.out().println("  CVR Merkle roots: not recomputed (give --election FILE to read the CVRs and check them)");
+                    }
                     if (expectedMode.isEmpty()) {
                         io.out().println("  mode: not compared (give --mode to check it)");
                     }

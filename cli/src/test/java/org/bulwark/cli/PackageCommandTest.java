@@ -102,10 +102,14 @@ class PackageCommandTest {
                 .contains("type:     results package", "mode:     official", "producer: device scanner-7 (boone)", "created:  2028-11-08T02:00:00Z",
                         "cvr-gen-01.json: ", " CVRs with Merkle root ", "tally.csv: 24 bytes");
 
-        Run verify = Run.of("package", "verify", pkg.toString(), "--trust", trustFolder(keys).toString(), "--election", ELECTION.toString(), "--mode", "official");
+        Path trust = trustFolder(keys);
+        Run verify = Run.of("package", "verify", pkg.toString(), "--trust", trust.toString(), "--election", ELECTION.toString(), "--mode", "official");
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         assertThat(verify.out()).startsWith(pkg + ": valid official results package, signed by device scanner-7 (boone)")
-                .contains("replay: not checked");
+                .contains("replay: not checked").doesNotContain("CVR Merkle roots: not recomputed");
+        Run noElection = Run.of("package", "verify", pkg.toString(), "--trust", trust.toString());
+        assertThat(noElection.exitCode()).isZero();
+        assertThat(noElection.out()).contains("CVR Merkle roots: not recomputed");
     }
 
     @Test

@@ -88,16 +88,22 @@ public final class Packages {
     }
 
     /** What to check besides the package itself. */
-    public record Expectations(Optional<String> election, Optional<Mode> mode, Optional<ReplayGuard> replay, ZipLimits limits) {
+    public record Expectations(Optional<String> election, Optional<Mode> mode, Optional<ReplayGuard> replay, Optional<CvrReader> cvrs,
+            ZipLimits limits) {
         public static Expectations none() {
-            return new Expectations(Optional.empty(), Optional.empty(), Optional.empty(), ZipLimits.DEFAULT);
+            return new Expectations(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), ZipLimits.DEFAULT);
+        }
+
+        public Expectations withCvrs(CvrReader reader) {
+            return new Expectations(election, mode, replay, Optional.of(reader), limits);
         }
     }
 
     /**
      * Verifies a package, in order, stopping at the first failure: archive form, signature, signed
-     * manifest, signer, every file's hash, file set, election, mode, replay. No file content is
-     * read before the signature holds, and none is parsed at all.
+     * manifest, signer, every file's hash, file set, CVR Merkle roots (with a CVR reader), election,
+     * mode, replay. No file content is read before the signature and signer hold, and none is
+     * parsed before every hash has passed.
      */
     public static Verification verify(Path pkg, TrustRegistry trust, Expectations expect) throws IOException {
         String file = pkg.getFileName().toString();
@@ -149,6 +155,12 @@ public final class Packages {
             if (files.isPresent()) {
                 return files.get();
             }
+            if (expect.cvrs().isPresent()) {
+                Optional<Failed> roots = checkCvrRoots(zip, manifest, expect.cvrs().get(), file);
+                if (roots.isPresent()) {
+                    return roots.get();
+                }
+            }
             if (expect.election().isPresent() && !manifest.election().equals(expect.election())) {
                 return new Failed(Check.ELECTION, file + ": election: the package is for election "
                         + manifest.election().map(e -> e.substring(0, 7)).orElse("(none named)") + ", not " + expect.election().get().substring(0, 7));
@@ -160,7 +172,7 @@ public final class Packages {
             if (expect.replay().isPresent() && expect.replay().get().alreadyImported(id)) {
                 return new Failed(Check.REPLAY, file + ": replay: this package (" + id.shortForm() + ") was already imported");
             }
-            return new Verification.Valid(id, manifest, trusted.entry(), expect.replay().isPresent());
+            return new Verification.Valid(id, manifest, trusted.entry(), expect.cvrs().isPresent(), expect.replay().isPresent());
         } catch (SafeZip.Unsafe u) {
             return new Failed(Check.ARCHIVE, file + ": archive: " + u.getMessage());
         }
@@ -197,6 +209,29 @@ public final class Packages {
         for (SafeZip.Entry e : zip.entries()) {
             if (!listed.contains(e.name()) && !e.name().equals(MANIFEST) && !e.name().equals(SIGNATURE)) {
                 return Optional.of(new Failed(Check.FILE_SET, file + ": file set: '" + e.name() + "' is in the package but not in the manifest"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Content is parsed only here, after every hash has passed and the file set is complete. */
+    private static Optional<Failed> checkCvrRoots(SafeZip zip, Manifest manifest, CvrReader reader, String file) throws IOException {
+        for (Manifest.FileEntry f : manifest.files()) {
+            if (f.cvrs().isEmpty()) {
+                continue;
+            }
+            CvrMerkle merkle = new CvrMerkle();
+            try (var in = zip.open(zip.entry(f.name()).orElseThrow())) {
+                reader.read(in, file + "!" + f.name(), merkle::add);
+            } catch (BadInputException e) {
+                return Optional.of(new Failed(Check.CVR_ROOT, file + ": CVR Merkle root: '" + f.name() + "' cannot be read as CVRs: " + e.getMessage()));
+            }
+            Manifest.CvrSummary actual = merkle.summary();
+            Manifest.CvrSummary claimed = f.cvrs().get();
+            if (!actual.equals(claimed)) {
+                return Optional.of(new Failed(Check.CVR_ROOT, file + ": CVR Merkle root: '" + f.name() + "' holds " + actual.count()
+                        + " CVRs with Merkle root " + actual.merkleRoot().substring(0, 16) + "...; the manifest says " + claimed.count()
+                        + " with root " + claimed.merkleRoot().substring(0, 16) + "..."));
             }
         }
         return Optional.empty();

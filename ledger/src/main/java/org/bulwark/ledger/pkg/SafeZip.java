@@ -1,9 +1,13 @@
 package org.bulwark.ledger.pkg;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -299,6 +303,48 @@ final class SafeZip implements AutoCloseable {
             remaining -= n;
         }
         return new Hashed(HexFormat.of().formatHex(sha.digest()), crc.getValue() == e.crc());
+    }
+
+    /** The bytes of an entry, read straight from the archive; only for entries whose hash has passed. */
+    InputStream open(Entry e) {
+        return new BufferedInputStream(Channels.newInputStream(new EntryChannel(channel, e.dataOffset(), e.size())), BUFFER);
+    }
+
+    /** A window of the archive file, read by position so the archive channel is shared safely. */
+    private static final class EntryChannel implements ReadableByteChannel {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        EntryChannel(FileChannel channel, long start, long size) {
+            this.channel = channel;
+            this.position = start;
+            this.end = start + size;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            ByteBuffer window = dst.slice(dst.position(), (int) Math.min(dst.remaining(), end - position));
+            int n = channel.read(window, position);
+            if (n > 0) {
+                dst.position(dst.position() + n);
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            // The archive's channel belongs to the SafeZip.
+        }
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException, Unsafe {

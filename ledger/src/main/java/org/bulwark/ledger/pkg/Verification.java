@@ -7,9 +7,10 @@ public sealed interface Verification {
     /**
      * Every check passed.
      *
+     * @param cvrRootsChecked false when no CVR reader was given, so CVR Merkle roots were not recomputed
      * @param replayChecked false when no workspace was at hand to say whether it was imported before
      */
-    record Valid(PackageId id, Manifest manifest, TrustEntry signer, boolean replayChecked) implements Verification {}
+    record Valid(PackageId id, Manifest manifest, TrustEntry signer, boolean cvrRootsChecked, boolean replayChecked) implements Verification {}
 
     /** The first check that failed, with a message naming the file and the problem. */
     record Failed(Check check, String message) implements Verification {}
@@ -28,6 +29,8 @@ public sealed interface Verification {
         FILE_HASH("file hash"),
         /** No listed file is missing and no unlisted file is present. */
         FILE_SET("file set"),
+        /** Each CVR file's count and Merkle root match its CVRs (when a CVR reader is given). */
+        CVR_ROOT("CVR Merkle root"),
         /** The package belongs to the expected election. */
         ELECTION("election"),
         /** The package is in the expected mode (test or official). */

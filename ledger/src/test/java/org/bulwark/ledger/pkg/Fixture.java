@@ -83,6 +83,6 @@ final class Fixture {
 
     static Verification verify(Path pkg) throws IOException {
         return Packages.verify(pkg, registry(), new Packages.Expectations(Optional.of(ELECTION), Optional.of(Mode.OFFICIAL),
-                Optional.of(id -> false), ZipLimits.DEFAULT));
+                Optional.of(id -> false), Optional.empty(), ZipLimits.DEFAULT));
     }
 }

@@ -87,7 +87,7 @@ class HostileZipTest {
 
     private static Packages.Expectations limits(int entries, long entry, long total) {
         return new Packages.Expectations(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                new ZipLimits(entries, entry, total, 1 << 20));
+                java.util.Optional.empty(), new ZipLimits(entries, entry, total, 1 << 20));
     }
 
     @Test

@@ -69,7 +69,7 @@ class PackageTest {
         Path pkg = Fixture.resultsPackage(dir, "results", "one");
         Verification.Valid first = (Verification.Valid) Fixture.verify(pkg);
         Verification again = Packages.verify(pkg, Fixture.registry(), new Packages.Expectations(Optional.empty(), Optional.empty(),
-                Optional.of(id -> id.equals(first.id())), ZipLimits.DEFAULT));
+                Optional.of(id -> id.equals(first.id())), Optional.empty(), ZipLimits.DEFAULT));
         assertThat(failed(again, Check.REPLAY).message()).isEqualTo("results.zip: replay: this package (" + first.id().shortForm() + ") was already imported");
     }
 
@@ -84,10 +84,10 @@ class PackageTest {
     void wrongElectionAndWrongMode() throws Exception {
         Path pkg = Fixture.resultsPackage(dir, "results", "one");
         Verification e = Packages.verify(pkg, Fixture.registry(), new Packages.Expectations(Optional.of("b".repeat(64)),
-                Optional.of(Mode.TEST), Optional.empty(), ZipLimits.DEFAULT));
+                Optional.of(Mode.TEST), Optional.empty(), Optional.empty(), ZipLimits.DEFAULT));
         assertThat(failed(e, Check.ELECTION).message()).isEqualTo("results.zip: election: the package is for election aaaaaaa, not bbbbbbb");
         Verification m = Packages.verify(pkg, Fixture.registry(), new Packages.Expectations(Optional.of(Fixture.ELECTION),
-                Optional.of(Mode.TEST), Optional.empty(), ZipLimits.DEFAULT));
+                Optional.of(Mode.TEST), Optional.empty(), Optional.empty(), ZipLimits.DEFAULT));
         assertThat(failed(m, Check.MODE).message()).isEqualTo("results.zip: mode: the package is official material, not test");
     }
 
