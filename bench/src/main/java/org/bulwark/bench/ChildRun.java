@@ -22,7 +22,7 @@ record ChildRun(long nanos, long peakRssBytes, long peakHeapBytes, String stdout
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-Xlog:gc:file=" + gcLog);
+        command.add("-Xlog:gc:file=" + gcLog + "::filecount=0"); // no rotation: one log, read below
         command.addAll(mainAndArgs);
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = "Election integrity tools: read election definitions and cast vote records, tabulate, report.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ElectionCommand.class, TabulateCommand.class, ImportCommand.class, ResultsCommand.class,
-            GenerateCommand.class, DemoCommand.class},
+            GenerateCommand.class, DemoCommand.class, LedgerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (run again with --verbose for details)",
             "2:bad input: an unusable file, an invalid election or wrong arguments"})
@@ -53,7 +53,15 @@ public final class Bulwark implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = commandLine(new Io(out, err, Terminal.stderrIsTerminal(), Clock.systemUTC())).execute(args);
+        int code;
+        try {
+            code = commandLine(new Io(out, err, Terminal.stderrIsTerminal(), Clock.systemUTC())).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Picocli passes errors through; this one the user can fix, so say how instead of a stack trace.
+            err.println("bulwark: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); give Java more, for example: JAVA_TOOL_OPTIONS=-Xmx8g ./bulwark ...");
+            code = FAILURE;
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         io.out().println("2. Importing it into the demo workspace " + workspaceFile);
         try (Workspace ws = Workspace.open(new WorkspaceLocation.SqliteFile(workspaceFile))) {
             StoredElection stored = importElection(io, ws, g.election());
-            ElectionIndex index = ElectionIndex.of(StoredElections.definition(ws, stored));
+            ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
             long imported = 0;
             long reused = 0;
             for (StatewideGenerator.CvrOutput f : g.cvrFiles()) {

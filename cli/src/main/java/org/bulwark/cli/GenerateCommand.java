@@ -1,10 +1,14 @@
 package org.bulwark.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.bulwark.generate.StatewideGenerator;
+import org.bulwark.model.BadInputException;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.Election;
 import org.bulwark.model.GpUnitType;
@@ -56,12 +60,25 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        requireEmpty(out);
         Generated g = generate(root.io(), root.progress, settings, out);
         printSummary(root.io(), g);
         root.io().out().println();
         root.io().out().println("Tabulate them with:");
         root.io().out().println("  " + tabulateCommand(g));
         return Bulwark.OK;
+    }
+
+    /** Files of an earlier run with other settings would sit beside the new ones and be mistaken for them. */
+    private static void requireEmpty(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    throw new BadInputException(folder.toString(), "output folder",
+                            "the folder is not empty; generate into a new or empty folder, so that its files are all of one election");
+                }
+            }
+        }
     }
 
     /** What was generated and where it now is. */

@@ -99,7 +99,7 @@ final class ImportCommand implements Runnable {
             inputs.forEach(CvrInput::requireReadable);
             try (Workspace ws = workspace.open()) {
                 StoredElection stored = ws.election(new ElectionRef(election));
-                ElectionIndex index = ElectionIndex.of(StoredElections.definition(ws, stored));
+                ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
                 CvrReadOptions.Mode mode = lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT;
                 for (CvrInput input : inputs) {
                     ImportedFile imported = importFile(io, root.progress, ws, stored, index, input, mode);

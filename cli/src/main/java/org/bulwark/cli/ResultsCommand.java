@@ -57,29 +57,35 @@ final class ResultsCommand implements Callable<Integer> {
         return Bulwark.OK;
     }
 
-    /** Tabulates, saves and prints; writes the files when asked. Returns where they were written, if anywhere. */
+    /**
+     * Tabulates, saves and prints; writes the files when asked. The output folder is checked before
+     * anything is counted or saved, so a bad --out changes nothing. Returns where the files went.
+     */
     static Optional<Path> run(Io io, ProgressMode progress, Workspace ws, StoredElection stored, Optional<Path> out, int threads)
             throws IOException, InterruptedException {
-        ElectionIndex index = ElectionIndex.of(StoredElections.definition(ws, stored));
-        var files = ws.importedFiles(stored.ref());
-        long expected = files.stream().mapToLong(ImportedFile::cvrCount).sum();
-        ElectionResults results = Tabulation.fromWorkspace(io, progress, ws, stored.ref(), index, expected, threads);
-        StoredResults saved = ws.saveResults(stored.ref(), nistJson(index, results, io),
-                new ResultsSummary(results.ballots().total().counted(), files.size(), results.contests().size()));
-        Optional<Path> written = Optional.empty();
-        if (out.isPresent()) {
-            try (OutputFolder folder = OutputFolder.create(out.get())) {
-                Tabulation.writeReports(folder, index, results, io.clock());
-                folder.commit();
-                written = Optional.of(folder.target());
+        Optional<OutputFolder> folder = out.isPresent() ? Optional.of(OutputFolder.create(out.get())) : Optional.empty();
+        try {
+            ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
+            var files = ws.importedFiles(stored.ref());
+            long expected = files.stream().mapToLong(ImportedFile::cvrCount).sum();
+            ElectionResults results = Tabulation.fromWorkspace(io, progress, ws, stored.ref(), index, expected, threads);
+            if (folder.isPresent()) {
+                Tabulation.writeReports(folder.get(), index, results, io.clock());
             }
+            StoredResults saved = ws.saveResults(stored.ref(), nistJson(index, results, io),
+                    new ResultsSummary(results.ballots().total().counted(), files.size(), results.contests().size()));
+            if (folder.isPresent()) {
+                folder.get().commit();
+            }
+            ResultsPrinter.print(io.out(), index, results, 3);
+            io.out().println();
+            io.out().println("From " + files.size() + (files.size() == 1 ? " CVR file" : " CVR files") + " in " + ws.location().describe()
+                    + "; saved as results run #" + saved.id() + " of " + stored.ref() + ".");
+            folder.ifPresent(f -> Tabulation.printReportPaths(io, f.target()));
+            return folder.map(OutputFolder::target);
+        } finally {
+            folder.ifPresent(OutputFolder::close);
         }
-        ResultsPrinter.print(io.out(), index, results, 3);
-        io.out().println();
-        io.out().println("From " + files.size() + (files.size() == 1 ? " CVR file" : " CVR files") + " in " + ws.location().describe()
-                + "; saved as results run #" + saved.id() + " of " + stored.ref() + ".");
-        written.ifPresent(w -> Tabulation.printReportPaths(io, w));
-        return written;
     }
 
     private static byte[] nistJson(ElectionIndex index, ElectionResults results, Io io) throws IOException {

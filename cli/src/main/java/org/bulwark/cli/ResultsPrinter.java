@@ -3,6 +3,8 @@ package org.bulwark.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.bulwark.model.Candidate;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestSelection;
 import org.bulwark.model.CountingGroup;
@@ -36,6 +38,17 @@ final class ResultsPrinter {
         out.flush();
     }
 
+    /** As the ballot shows it, with the party of the (first) candidate, as "Jane Roe (DEM)". */
+    private static String label(ElectionIndex index, ContestSelection s) {
+        String label = ResultLabels.selection(index, s);
+        if (s instanceof ContestSelection.CandidateSelection c) {
+            Optional<String> party = index.candidate(c.candidates().get(0)).flatMap(Candidate::party).flatMap(index::party)
+                    .map(p -> p.abbreviation().isBlank() ? p.name() : p.abbreviation());
+            return party.map(p -> label + " (" + p + ")").orElse(label);
+        }
+        return label;
+    }
+
     private static void contest(PrintWriter out, ElectionIndex index, ContestResult r) {
         Contest contest = index.contest(r.contest()).orElseThrow();
         ContestCounts c = r.counts().total();
@@ -45,7 +58,7 @@ final class ResultsPrinter {
         for (ContestSelection s : contest.selections()) {
             long v = c.votesFor(s.id());
             String share = votes == 0 ? "" : String.format(Locale.ROOT, "%6.2f%%", 100.0 * v / votes);
-            out.println(String.format(Locale.ROOT, "  %-50s %12s %s", ResultLabels.selection(index, s), Progress.count(v), share));
+            out.println(String.format(Locale.ROOT, "  %-50s %12s %s", label(index, s), Progress.count(v), share));
         }
         out.println("  overvotes " + Progress.count(c.overvotes()) + ", undervotes " + Progress.count(c.undervotes()));
     }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.bulwark.formats.election.ElectionFiles;
 import org.bulwark.formats.election.LoadedElection;
 import org.bulwark.model.BadInputException;
-import org.bulwark.model.Election;
 import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.store.ElectionRef;
 import org.bulwark.store.ElectionSource;
@@ -46,11 +45,5 @@ final class StoredElections {
                     .append(" (").append(e.date()).append(", fingerprint ").append(e.fingerprint(), 0, 7).append(')');
         }
         throw new BadInputException(where, "workspace", "it holds " + all.size() + " elections; say which with --election ID:" + list);
-    }
-
-    /** The definition as stored; it was checked on import. */
-    static Election definition(Workspace workspace, StoredElection stored) {
-        byte[] bytes = workspace.bulwarkJson(stored.ref()).orElseGet(() -> workspace.originalDefinition(stored.ref()));
-        return ElectionFiles.read(bytes, stored.ref() + " in " + workspace.location().describe()).election();
     }
 }

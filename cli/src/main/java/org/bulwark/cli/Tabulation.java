@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +50,10 @@ final class Tabulation {
 
     private Tabulation() {}
 
-    /** Reads the CVR files one after the other into {@code threads} tally workers, showing progress by bytes. */
+    /**
+     * Reads up to {@code threads} CVR files at once, each thread counting what it reads, showing
+     * progress by bytes. A bad file is reported as if the files had been read one after the other.
+     */
     static ElectionResults fromFiles(Io io, ProgressMode mode, ElectionIndex index, List<CvrInput> files, CvrReadOptions.Mode readMode, int threads)
             throws IOException, InterruptedException {
         long totalBytes = 0;
@@ -58,22 +62,27 @@ final class Tabulation {
             totalBytes += Files.size(f.file());
         }
         AtomicLong ballots = new AtomicLong();
+        AtomicLong bytesRead = new AtomicLong();
         try (Progress progress = Progress.start(io, mode, "Reading CVRs", totalBytes, Progress.Measure.BYTES)) {
-            ElectionResults results = TallyPipeline.run(Tabulator.of(index), threads, QUEUE_CHUNKS, sink -> {
-                long before = 0;
-                for (CvrInput f : files) {
-                    long done = before;
+            List<TallyPipeline.Source> sources = new ArrayList<>();
+            for (CvrInput f : files) {
+                sources.add(new TallyPipeline.Source(sink -> {
                     progress.label("Reading " + f.file().getFileName());
+                    long[] fileBytes = {0}; // this file's own count: each file is read by one thread
                     CvrReadOptions options = new CvrReadOptions(readMode, f.countingGroup(), Optional.empty())
-                            .withProgress(bytes -> progress.update(done + bytes, ballots.get()));
+                            .withProgress(bytes -> {
+                                long total = bytesRead.addAndGet(bytes - fileBytes[0]);
+                                fileBytes[0] = bytes;
+                                progress.update(total, ballots.get());
+                            });
                     CvrFiles.read(f.file(), index, options, cvr -> {
                         ballots.incrementAndGet();
                         sink.accept(cvr);
                     });
-                    before += Files.size(f.file());
-                }
-                progress.update(before, ballots.get());
-            });
+                }, Files.size(f.file())));
+            }
+            ElectionResults results = TallyPipeline.runEach(Tabulator.of(index), threads, sources);
+            progress.update(totalBytes, ballots.get());
             progress.finish();
             return results;
         }

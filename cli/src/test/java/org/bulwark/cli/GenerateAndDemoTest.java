@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,44 @@ class GenerateAndDemoTest {
         Run validate = Run.of("election", "validate", dir.resolve("election.json").toString());
         assertThat(validate.exitCode()).isZero();
         assertThat(validate.out()).contains("No problems found.");
+    }
+
+    /** Files read at once by several threads give, byte for byte, the results of one thread reading them in turn. */
+    @Test
+    void tabulationGivesTheSameResultsFilesWithAnyNumberOfThreads() throws IOException {
+        Path dir = tmp.resolve("gen");
+        Run gen = Run.of("generate", "--authorities", "8", "--precincts", "40", "--ballots", "3000", "--seed", "11",
+                "--ballots-per-file", "500", "--out", dir.toString());
+        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        String command = gen.out().lines().filter(l -> l.startsWith("  bulwark tabulate")).findFirst().orElseThrow().strip();
+        String[] args = command.substring("bulwark ".length(), command.indexOf(" --out ")).split(" ");
+        assertThat(Arrays.stream(args).filter("--cvr"::equals).count()).isGreaterThan(4);
+
+        String[] reports = {"results.json", "results.xml", "results.csv"};
+        Map<String, String> expected = new HashMap<>();
+        for (int threads : new int[] {1, 2, 3, 16}) {
+            Path out = tmp.resolve("results-" + threads);
+            List<String> withThreads = new ArrayList<>(Arrays.asList(args));
+            withThreads.addAll(List.of("--threads", Integer.toString(threads), "--out", out.toString()));
+            Run tab = Run.of(withThreads.toArray(String[]::new));
+            assertThat(tab.exitCode()).as(tab.err()).isZero();
+            assertThat(tab.out()).contains("Ballots counted: 3,000 (");
+            for (String report : reports) {
+                String content = Files.readString(out.resolve(report));
+                assertThat(content).as("%s with %d threads", report, threads).isEqualTo(expected.computeIfAbsent(report, r -> content));
+            }
+        }
+    }
+
+    @Test
+    void generateRefusesAFolderThatHoldsOtherFiles() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("used"));
+        Files.writeString(dir.resolve("cvr-09-absentee.json"), "{}");
+        Run run = Run.of("generate", "--authorities", "2", "--precincts", "4", "--ballots", "10", "--out", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("bulwark: " + dir + ": output folder: the folder is not empty; generate into a new or empty "
+                + "folder, so that its files are all of one election" + System.lineSeparator());
+        assertThat(TabulateCommandTest.entries(dir)).containsExactly("cvr-09-absentee.json");
     }
 
     @Test

@@ -29,7 +29,7 @@ class TabulateCommandTest {
         assertThat(Files.readString(out.resolve("results.xml"))).contains("<ElectionReport");
         assertThat(Files.readAllBytes(out.resolve("results.pdf"))).startsWith("%PDF".getBytes());
         assertThat(run.out()).contains("GEN-01 General Election", "Election fingerprint 03daf9e", "Ballots counted: 40 (election-day 40)",
-                "George Bush / Dick Cheney", out.resolve("results.pdf").toString());
+                "George Bush / Dick Cheney (Republican)", out.resolve("results.pdf").toString());
         assertThat(entries(tmp)).containsExactly("results"); // no staging folder left behind
     }
 

@@ -71,6 +71,17 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void resultsIntoAFileWhereTheFolderShouldBeSavesNothing() throws Exception {
+        Run.of("import", "election", "--workspace", ws(), ElectionCommandTest.GEN01_JSON.toString());
+        Path file = Files.writeString(tmp.resolve("out"), "not a folder");
+        Run bad = Run.of("results", "--workspace", ws(), "--out", file.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("bulwark: " + file + ": output folder: this is a file, not a folder" + System.lineSeparator());
+        Run good = Run.of("results", "--workspace", ws());
+        assertThat(good.out()).contains("saved as results run #1 of election #1");
+    }
+
+    @Test
     void resultsNeedsAnElectionToChooseFrom() {
         Run empty = Run.of("results", "--workspace", ws());
         assertThat(empty.exitCode()).isEqualTo(2);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.bulwark.generate.Geography.Authority;
 import org.bulwark.generate.Geography.District;
-import org.bulwark.generate.Geography.Layer;
 import org.bulwark.model.Candidate;
 import org.bulwark.model.CandidateId;
 import org.bulwark.model.Contest;

@@ -160,7 +160,7 @@ final class Geography {
         int cities = count >= 4 ? 2 : 0;
         double[] weights = new double[count];
         for (int i = 0; i < count; i++) {
-            weights[i] = StrictMath.exp(1.1 * rng.gaussian()) * (i >= count - cities ? 12 : 1);
+            weights[i] = StrictMath.exp(1.1 * rng.gaussian()) * (i >= count - cities ? 8 : 1);
         }
         long[] extra = Apportion.largestRemainder(precinctCount - count, weights);
         double meanShare = 1.0 / count;
@@ -176,7 +176,7 @@ final class Geography {
             String place = names.place();
             // Cities and populous counties lean to one side, rural counties to the other.
             double lean = city ? rng.between(0.15, 0.3)
-                    : weights[i] / totalWeight > 3 * meanShare ? rng.between(0.4, 0.55) : rng.between(0.58, 0.8);
+                    : weights[i] / totalWeight > 3 * meanShare ? rng.between(0.42, 0.6) : rng.between(0.6, 0.82);
             GpUnitId id = new GpUnitId("lea-" + String.format("%03d", i + 1));
             String name = city ? place + " City" : place + " County";
             out.add(new Authority(i, id, name, city ? GpUnitType.CITY : GpUnitType.COUNTY, first, precincts, lean));

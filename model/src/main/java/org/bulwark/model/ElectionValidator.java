@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -216,18 +217,8 @@ public final class ElectionValidator {
         for (int j = 0; j < n; j++) {
             String sPath = path + ".selections[" + j + "]";
             switch (c.selections().get(j)) {
-                case ContestSelection.CandidateSelection s -> {
-                    for (int k = 0; k < s.candidates().size(); k++) {
-                        CandidateId id = s.candidates().get(k);
-                        String cPath = sPath + ".candidates[" + k + "]";
-                        if (s.candidates().indexOf(id) < k) {
-                            error(cPath, "candidate '" + id + "' is listed twice in selection '" + s.id() + "'");
-                        } else if (!candidates.containsKey(id.value())) {
-                            error(cPath, "candidate '" + id + "' is not a candidate of this election; valid candidates: "
-                                    + choices(candidates.keySet()));
-                        }
-                    }
-                }
+                case ContestSelection.CandidateSelection s -> refEachOnce(sPath + ".candidates", s.candidates(),
+                        CandidateId::value, "candidate", "is listed twice in selection '" + s.id() + "'", candidates);
                 case ContestSelection.WriteIn w -> {
                     // A write-in position needs nothing else: the name comes from the voter.
                 }
@@ -308,16 +299,8 @@ public final class ElectionValidator {
             if (b.contests().isEmpty()) {
                 error(path + ".contests", "ballot style '" + b.id() + "' has no contest");
             }
-            for (int j = 0; j < b.contests().size(); j++) {
-                ContestId id = b.contests().get(j);
-                String cPath = path + ".contests[" + j + "]";
-                if (b.contests().indexOf(id) < j) {
-                    error(cPath, "contest '" + id + "' appears twice on ballot style '" + b.id() + "'");
-                } else if (!contests.containsKey(id.value())) {
-                    error(cPath, "contest '" + id + "' is not a contest of this election; valid contests: "
-                            + choices(contests.keySet()));
-                }
-            }
+            refEachOnce(path + ".contests", b.contests(), ContestId::value, "contest",
+                    "appears twice on ballot style '" + b.id() + "'", contests);
             for (int j = 0; j < b.parties().size(); j++) {
                 refParty(path + ".parties[" + j + "]", b.parties().get(j));
             }
@@ -331,6 +314,24 @@ public final class ElectionValidator {
         error(path, what + " '" + id + "' is not a geopolitical unit of this election; valid units: "
                 + choices(units.keySet()));
         return false;
+    }
+
+    /**
+     * A list of references: each id listed once ({@code twice} ends the message for one listed
+     * again) and each a {@code kind} the election defines.
+     */
+    private <T> void refEachOnce(
+            String path, List<T> ids, Function<T, String> value, String kind, String twice, Map<String, ?> defined) {
+        for (int j = 0; j < ids.size(); j++) {
+            T id = ids.get(j);
+            String idPath = path + "[" + j + "]";
+            if (ids.indexOf(id) < j) {
+                error(idPath, kind + " '" + id + "' " + twice);
+            } else if (!defined.containsKey(value.apply(id))) {
+                error(idPath, kind + " '" + id + "' is not a " + kind + " of this election; valid " + kind + "s: "
+                        + choices(defined.keySet()));
+            }
+        }
     }
 
     private void refParty(String path, PartyId id) {

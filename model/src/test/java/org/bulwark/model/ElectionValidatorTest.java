@@ -154,6 +154,24 @@ class ElectionValidatorTest {
     }
 
     @Test
+    void aCandidateListedTwiceInASelectionOrAContestTwiceOnABallotStyleIsReportedOnce() {
+        Contest.CandidateContest k2 = (Contest.CandidateContest) base.contests().get(2);
+        Election candidateTwice = TestElections.withContests(base, replace(base.contests(), 2, new Contest.CandidateContest(
+                k2.id(), k2.name(), k2.district(), 2, replace(k2.selections(), 1, cand("s5", "c3", "c9", "c3")),
+                k2.primaryParties(), 0)));
+        BallotStyle b2 = base.ballotStyles().get(1);
+        Election contestTwice = TestElections.withStyles(base, replace(base.ballotStyles(), 1, new BallotStyle(b2.id(),
+                b2.gpUnits(), List.of(new ContestId("sp"), new ContestId("k1"), new ContestId("sp")), b2.parties())));
+
+        assertThat(errors(candidateTwice)).containsExactly(
+                "contests[2].selections[1].candidates[1]: candidate 'c9' is not a candidate of this election; "
+                        + "valid candidates: 'c1', 'c2', 'c3'",
+                "contests[2].selections[1].candidates[2]: candidate 'c3' is listed twice in selection 's5'");
+        assertThat(errors(contestTwice)).containsExactly(
+                "ballotStyles[1].contests[2]: contest 'sp' appears twice on ballot style 'b2'");
+    }
+
+    @Test
     void aSplitBelongsToExactlyOnePrecinct() {
         List<GpUnit> units = new java.util.ArrayList<>(base.gpUnits());
         units.set(2, new GpUnit(u("p1"), "Precinct 1", GpUnitType.PRECINCT, Optional.empty(), false, List.of(u("p2a"))));

@@ -82,4 +82,82 @@ class TallyPipelineTest {
         Tabulator tabulator = Tabulator.of(ElectionIndex.of(general()));
         assertThat(TallyPipeline.run(tabulator, 2, 4, sink -> {}).ballots().total().counted()).isZero();
     }
+
+    /** The scenario's CVRs cut into uneven sources, as CVR files of different sizes would be. */
+    private static List<TallyPipeline.Source> sources(List<CastVoteRecord> cvrs) {
+        List<TallyPipeline.Source> sources = new ArrayList<>();
+        int from = 0;
+        for (int size = 1; from < cvrs.size(); size *= 3) {
+            List<CastVoteRecord> part = cvrs.subList(from, Math.min(cvrs.size(), from + size));
+            sources.add(new TallyPipeline.Source(sink -> part.forEach(sink), part.size()));
+            from += part.size();
+        }
+        return sources;
+    }
+
+    @Test
+    void sourcesReadAtOnceGiveTheSameResultsForAnyNumberOfThreads() throws Exception {
+        Scenario s = bigScenario();
+        Tabulator tabulator = Tabulator.of(ElectionIndex.of(s.election()));
+        PartialTally sequential = tabulator.newPartial();
+        s.cvrs().forEach(sequential::add);
+        ElectionResults expected = sequential.results();
+        List<TallyPipeline.Source> sources = sources(s.cvrs());
+        assertThat(sources).hasSizeGreaterThan(4);
+
+        for (int threads = 1; threads <= sources.size() + 2; threads++) {
+            ElectionResults r = TallyPipeline.runEach(tabulator, threads, sources);
+            assertThat(r).as("%d threads", threads).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theFirstFailingSourceInListOrderIsThrownWhicheverFailsFirst() {
+        Tabulator tabulator = Tabulator.of(ElectionIndex.of(general()));
+        CastVoteRecord ok = ballot("b1", "s2", P2, contest("mayor", vote("alice")));
+        // The second source is larger, so it starts first, and fails at once; the first fails late.
+        List<TallyPipeline.Source> sources = List.of(
+                new TallyPipeline.Source(sink -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        sink.accept(ok);
+                    }
+                    throw new IOException("first.json: truncated");
+                }, 1),
+                new TallyPipeline.Source(sink -> {
+                    throw new IOException("second.json: not JSON");
+                }, 2));
+        for (int threads = 1; threads <= 3; threads++) {
+            int k = threads;
+            assertThatThrownBy(() -> TallyPipeline.runEach(tabulator, k, sources))
+                    .as("%d threads", k).isInstanceOf(IOException.class).hasMessage("first.json: truncated");
+        }
+    }
+
+    @Test
+    void aFailingSourceStopsTheSourcesAfterIt() {
+        Tabulator tabulator = Tabulator.of(ElectionIndex.of(general()));
+        CastVoteRecord ok = ballot("b1", "s2", P2, contest("mayor", vote("alice")));
+        AtomicInteger produced = new AtomicInteger();
+        List<TallyPipeline.Source> sources = List.of(
+                new TallyPipeline.Source(sink -> {
+                    throw new IOException("first.json: not JSON");
+                }, 2),
+                new TallyPipeline.Source(sink -> {
+                    for (int i = 0; i < 10_000_000; i++) {
+                        sink.accept(ok);
+                        produced.incrementAndGet();
+                    }
+                }, 1));
+        assertThatThrownBy(() -> TallyPipeline.runEach(tabulator, 2, sources))
+                .isInstanceOf(IOException.class).hasMessage("first.json: not JSON");
+        assertThat(produced.get()).isLessThan(10_000_000);
+    }
+
+    @Test
+    void noSourcesGiveEmptyResultsAndZeroThreadsIsRefused() throws Exception {
+        Tabulator tabulator = Tabulator.of(ElectionIndex.of(general()));
+        assertThat(TallyPipeline.runEach(tabulator, 2, List.of()).ballots().total().counted()).isZero();
+        assertThatThrownBy(() -> TallyPipeline.runEach(tabulator, 0, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.bulwark.formats.cdf.CdfEmitter;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.ElectionIndex;
@@ -65,9 +66,9 @@ public final class CvrFiles {
     public static CvrReportWriter writer(
             OutputStream out, CvrFormat format, Election election, String reportingDevice, OffsetDateTime generatedDate)
             throws IOException {
-        CdfOut cdf = switch (format) {
-            case JSON -> CdfOut.json(out);
-            case XML -> CdfOut.xml(new BufferedOutputStream(out, 1 << 16));
+        CdfEmitter cdf = switch (format) {
+            case JSON -> CdfEmitter.json(out, "CVR.", CdfEmitter.Layout.COMPACT);
+            case XML -> CdfEmitter.xml(new BufferedOutputStream(out, 1 << 16), XmlCvrReader.NAMESPACE, CdfEmitter.Layout.COMPACT);
         };
         return new CvrReportWriter(cdf, election, reportingDevice, generatedDate);
     }

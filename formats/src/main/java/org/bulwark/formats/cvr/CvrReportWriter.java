@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.bulwark.formats.cdf.CdfEmitter;
+import org.bulwark.formats.cdf.CdfTypes;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestSelection;
@@ -29,7 +32,7 @@ import org.bulwark.model.CandidateId;
  * the end of the report; the stream itself belongs to the caller.
  */
 public final class CvrReportWriter implements Closeable {
-    private final CdfOut out;
+    private final CdfEmitter out;
     private final Election election;
     private final String reportingDevice;
     private final OffsetDateTime generated;
@@ -38,14 +41,14 @@ public final class CvrReportWriter implements Closeable {
     private long count;
     private boolean closed;
 
-    CvrReportWriter(CdfOut out, Election election, String reportingDevice, OffsetDateTime generated) throws IOException {
+    CvrReportWriter(CdfEmitter out, Election election, String reportingDevice, OffsetDateTime generated) throws IOException {
         this.out = out;
         this.election = election;
         this.reportingDevice = reportingDevice;
         this.generated = generated;
         this.electionId = ncName(election.id());
-        out.startReport();
-        out.startList("CVR");
+        out.beginObject("CastVoteRecordReport", "CastVoteRecordReport", NO_ID);
+        out.beginList("CVR");
     }
 
     /** Writes one CVR. */
@@ -55,70 +58,70 @@ public final class CvrReportWriter implements Closeable {
         }
         count++;
         String snapshot = "cvr-" + count; // an XML ID: unique in the file, and an NCName whatever the ballot id is
-        out.startObject("CVR", "CVR.CVR", false, null);
+        out.beginObject("CVR", "CVR", NO_ID);
         if (!cvr.ballotImages().isEmpty()) {
-            out.startList("BallotImage");
+            out.beginList("BallotImage");
             for (String image : cvr.ballotImages()) {
-                out.startObject("BallotImage", "CVR.ImageData", false, null);
-                out.text("Location", image);
+                out.beginObject("BallotImage", "ImageData", NO_ID);
+                out.value("Location", image);
                 out.endObject();
             }
             out.endList();
         }
-        out.text("BallotStyleId", cvr.ballotStyle().value());
-        out.text("BallotStyleUnitId", cvr.ballotStyleUnit().value());
+        out.value("BallotStyleId", cvr.ballotStyle().value());
+        out.value("BallotStyleUnitId", cvr.ballotStyleUnit().value());
         if (cvr.batch().isPresent()) {
-            out.text("BatchId", cvr.batch().get());
+            out.value("BatchId", cvr.batch().get());
         }
         if (cvr.creatingDevice().isPresent()) {
             creatingDevices.add(cvr.creatingDevice().get());
-            out.text("CreatingDeviceId", cvr.creatingDevice().get());
+            out.value("CreatingDeviceId", cvr.creatingDevice().get());
         }
-        out.text("CurrentSnapshotId", snapshot);
-        out.startList("CVRSnapshot");
-        out.startObject("CVRSnapshot", "CVR.CVRSnapshot", false, snapshot);
+        out.value("CurrentSnapshotId", snapshot);
+        out.beginList("CVRSnapshot");
+        out.beginObject("CVRSnapshot", "CVRSnapshot", Optional.of(snapshot));
         if (!cvr.contests().isEmpty()) {
-            out.startList("CVRContest");
+            out.beginList("CVRContest");
             for (CvrContest contest : cvr.contests()) {
                 writeContest(contest);
             }
             out.endList();
         }
-        out.text("Type", "original");
+        out.value("Type", "original");
         out.endObject();
         out.endList();
-        out.text("ElectionId", electionId);
+        out.value("ElectionId", electionId);
         if (!cvr.parties().isEmpty()) {
             List<String> ids = new ArrayList<>(cvr.parties().size());
             for (PartyId p : cvr.parties()) {
                 ids.add(p.value());
             }
-            out.idrefs("PartyIds", ids);
+            out.refs("PartyIds", ids);
         }
-        out.text("UniqueId", cvr.ballotId());
+        out.value("UniqueId", cvr.ballotId());
         out.endObject();
     }
 
     private void writeContest(CvrContest contest) throws IOException {
-        out.startObject("CVRContest", "CVR.CVRContest", false, null);
-        out.text("ContestId", contest.contest().value());
+        out.beginObject("CVRContest", "CVRContest", NO_ID);
+        out.value("ContestId", contest.contest().value());
         if (!contest.marks().isEmpty()) {
-            out.startList("CVRContestSelection");
+            out.beginList("CVRContestSelection");
             for (Mark mark : contest.marks()) {
-                out.startObject("CVRContestSelection", "CVR.CVRContestSelection", false, null);
-                out.text("ContestSelectionId", mark.selection().value());
-                out.startList("SelectionPosition");
-                out.startObject("SelectionPosition", "CVR.SelectionPosition", false, null);
+                out.beginObject("CVRContestSelection", "CVRContestSelection", NO_ID);
+                out.value("ContestSelectionId", mark.selection().value());
+                out.beginList("SelectionPosition");
+                out.beginObject("SelectionPosition", "SelectionPosition", NO_ID);
                 if (mark.writeInName().isPresent()) {
-                    out.startSingle("CVRWriteIn", "CVR.CVRWriteIn");
-                    out.text("Text", mark.writeInName().get());
+                    out.beginObject("CVRWriteIn", "CVRWriteIn", NO_ID);
+                    out.value("Text", mark.writeInName().get());
                     out.endObject();
                 }
-                out.text("HasIndication", mark.hasIndication().nist());
-                out.text("IsAllocable", mark.allocable().nist());
-                out.integer("NumberVotes", mark.votes());
+                out.value("HasIndication", mark.hasIndication().nist());
+                out.value("IsAllocable", mark.allocable().nist());
+                out.number("NumberVotes", mark.votes());
                 if (mark.rank() > 0) {
-                    out.integer("Rank", mark.rank());
+                    out.number("Rank", mark.rank());
                 }
                 if (mark.generatedByRules()) {
                     out.values("Status", GENERATED);
@@ -130,10 +133,10 @@ public final class CvrReportWriter implements Closeable {
             out.endList();
         }
         if (contest.recordedOvervotes().isPresent()) {
-            out.integer("Overvotes", contest.recordedOvervotes().getAsInt());
+            out.number("Overvotes", contest.recordedOvervotes().getAsInt());
         }
         if (contest.recordedUndervotes().isPresent()) {
-            out.integer("Undervotes", contest.recordedUndervotes().getAsInt());
+            out.number("Undervotes", contest.recordedUndervotes().getAsInt());
         }
         out.endObject();
     }
@@ -156,6 +159,7 @@ public final class CvrReportWriter implements Closeable {
     }
 
     private static final List<String> GENERATED = List.of("generated-rules");
+    private static final Optional<String> NO_ID = Optional.empty();
 
     /** Writes the election, units, parties and devices after the CVRs, and ends the report. */
     @Override
@@ -166,46 +170,47 @@ public final class CvrReportWriter implements Closeable {
         closed = true;
         out.endList();
         writeElection();
-        out.text("GeneratedDate", generated.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        out.startList("GpUnit");
+        out.value("GeneratedDate", generated.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        out.beginList("GpUnit");
         for (GpUnit unit : election.gpUnits()) {
-            out.startObject("GpUnit", "CVR.GpUnit", false, unit.id().value());
-            out.text("Name", unit.name());
+            out.beginObject("GpUnit", "GpUnit", Optional.of(unit.id().value()));
+            out.value("Name", unit.name());
             String type = unit.type().nist();
             boolean nist = REPORTING_UNIT_TYPES.contains(type);
-            out.text("Type", nist ? type : "other");
+            out.value("Type", nist ? type : "other");
             if (!nist) {
-                out.text("OtherType", unit.otherType().orElse(type));
+                out.value("OtherType", unit.otherType().orElse(type));
             }
             out.endObject();
         }
         out.endList();
         if (!election.parties().isEmpty()) {
-            out.startList("Party");
+            out.beginList("Party");
             for (Party party : election.parties()) {
-                out.startObject("Party", "CVR.Party", false, party.id().value());
+                out.beginObject("Party", "Party", Optional.of(party.id().value()));
                 if (!party.abbreviation().isEmpty()) {
-                    out.text("Abbreviation", party.abbreviation());
+                    out.value("Abbreviation", party.abbreviation());
                 }
-                out.text("Name", party.name());
+                out.value("Name", party.name());
                 out.endObject();
             }
             out.endList();
         }
-        out.idrefs("ReportGeneratingDeviceIds", List.of(reportingDevice));
-        out.startList("ReportingDevice");
-        out.startObject("ReportingDevice", "CVR.ReportingDevice", false, reportingDevice);
-        out.text("Application", "Bulwark");
+        out.refs("ReportGeneratingDeviceIds", List.of(reportingDevice));
+        out.beginList("ReportingDevice");
+        out.beginObject("ReportingDevice", "ReportingDevice", Optional.of(reportingDevice));
+        out.value("Application", "Bulwark");
         out.endObject();
         for (String device : creatingDevices) {
             if (!device.equals(reportingDevice)) {
-                out.startObject("ReportingDevice", "CVR.ReportingDevice", false, device);
+                out.beginObject("ReportingDevice", "ReportingDevice", Optional.of(device));
                 out.endObject();
             }
         }
         out.endList();
-        out.text("Version", "1.0.0");
-        out.endReport();
+        out.value("Version", "1.0.0");
+        out.endObject();
+        out.finish();
     }
 
     /** The NIST CVR ReportingUnitType values; other unit types are written as "other" with OtherType. */
@@ -213,78 +218,56 @@ public final class CvrReportWriter implements Closeable {
             Set.of("combined-precinct", "polling-place", "precinct", "split-precinct", "vote-center");
 
     private void writeElection() throws IOException {
-        out.startList("Election");
-        out.startObject("Election", "CVR.Election", false, electionId);
+        out.beginList("Election");
+        out.beginObject("Election", "Election", Optional.of(electionId));
         if (!election.candidates().isEmpty()) {
-            out.startList("Candidate");
+            out.beginList("Candidate");
             for (Candidate c : election.candidates()) {
-                out.startObject("Candidate", "CVR.Candidate", false, c.id().value());
-                out.text("Name", c.ballotName());
+                out.beginObject("Candidate", "Candidate", Optional.of(c.id().value()));
+                out.value("Name", c.ballotName());
                 if (c.party().isPresent()) {
-                    out.text("PartyId", c.party().get().value());
+                    out.value("PartyId", c.party().get().value());
                 }
                 out.endObject();
             }
             out.endList();
         }
-        out.startList("Contest");
+        out.beginList("Contest");
         for (Contest contest : election.contests()) {
             writeDefinition(contest);
         }
         out.endList();
-        out.text("ElectionScopeId", election.scope().value());
-        out.text("Name", election.title());
+        out.value("ElectionScopeId", election.scope().value());
+        out.value("Name", election.title());
         out.endObject();
         out.endList();
     }
 
     private void writeDefinition(Contest contest) throws IOException {
-        String type = switch (contest) {
-            case Contest.CandidateContest c -> "CVR.CandidateContest";
-            case Contest.BallotMeasureContest b -> "CVR.BallotMeasureContest";
-            case Contest.PartyContest p -> "CVR.PartyContest";
-        };
-        out.startObject("Contest", type, true, contest.id().value());
-        out.startList("ContestSelection");
+        out.beginSubtype("Contest", CdfTypes.of(contest), Optional.of(contest.id().value()));
+        out.beginList("ContestSelection");
         for (ContestSelection s : contest.selections()) {
+            out.beginSubtype("ContestSelection", CdfTypes.of(s), Optional.of(s.id().value()));
             switch (s) {
-                case ContestSelection.CandidateSelection c -> {
-                    out.startObject("ContestSelection", "CVR.CandidateSelection", true, c.id().value());
-                    List<String> ids = new ArrayList<>();
-                    for (CandidateId id : c.candidates()) {
-                        ids.add(id.value());
-                    }
-                    out.idrefs("CandidateIds", ids);
-                }
-                case ContestSelection.WriteIn w -> {
-                    out.startObject("ContestSelection", "CVR.CandidateSelection", true, w.id().value());
-                    out.bool("IsWriteIn", true);
-                }
-                case ContestSelection.BallotMeasureSelection b -> {
-                    out.startObject("ContestSelection", "CVR.BallotMeasureSelection", true, b.id().value());
-                    out.text("Selection", b.text());
-                }
-                case ContestSelection.PartySelection p -> {
-                    out.startObject("ContestSelection", "CVR.PartySelection", true, p.id().value());
-                    List<String> ids = new ArrayList<>();
-                    for (PartyId id : p.parties()) {
-                        ids.add(id.value());
-                    }
-                    out.idrefs("PartyIds", ids);
-                }
+                case ContestSelection.CandidateSelection c ->
+                        out.refs("CandidateIds", c.candidates().stream().map(CandidateId::value).toList());
+                case ContestSelection.WriteIn w -> out.bool("IsWriteIn", true);
+                case ContestSelection.BallotMeasureSelection b -> out.value("Selection", b.text());
+                case ContestSelection.PartySelection p ->
+                        out.refs("PartyIds", p.parties().stream().map(PartyId::value).toList());
             }
             out.endObject();
         }
         out.endList();
-        out.text("Name", contest.name());
+        out.value("Name", contest.name());
         if (contest instanceof Contest.CandidateContest c) {
             if (c.isRankedChoice()) {
-                out.text("VoteVariation", "rcv");
+                out.value("VoteVariation", "rcv");
             }
             if (c.primaryParties().size() == 1) {
-                out.text("PrimaryPartyId", c.primaryParties().get(0).value());
+                out.value("PrimaryPartyId", c.primaryParties().get(0).value());
             }
-            out.integer("VotesAllowed", c.votesAllowed());
+            out.number("VotesAllowed", c.votesAllowed());
         }
         out.endObject();
     }

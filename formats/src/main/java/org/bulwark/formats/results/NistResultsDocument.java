@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.bulwark.formats.cdf.CdfEmitter;
+import org.bulwark.formats.cdf.CdfTypes;
 import org.bulwark.model.Candidate;
 import org.bulwark.model.CandidateId;
 import org.bulwark.model.Contest;
@@ -47,6 +49,10 @@ import org.bulwark.model.results.ElectionResults;
  * "other", so that every count's GpUnitId resolves.
  */
 final class NistResultsDocument {
+    static final String NAMESPACE = "http://itl.nist.gov/ns/voting/1500-100/v2";
+    /** The JSON schema's "@type" values are its type names with this prefix. */
+    static final String TYPE_PREFIX = "ElectionResults.";
+
     private final ElectionIndex index;
     private final Election election;
     private final ElectionResults results;
@@ -64,7 +70,7 @@ final class NistResultsDocument {
         void write(T item) throws IOException;
     }
 
-    private static <T> void each(NistEmitter out, String name, List<T> items, Item<T> write) throws IOException {
+    private static <T> void each(CdfEmitter out, String name, List<T> items, Item<T> write) throws IOException {
         if (items.isEmpty()) {
             return;
         }
@@ -75,7 +81,7 @@ final class NistResultsDocument {
         out.endList();
     }
 
-    void write(NistEmitter out) throws IOException {
+    void write(CdfEmitter out) throws IOException {
         out.beginObject("ElectionReport", "ElectionReport", Optional.empty());
         each(out, "Election", List.of(election), e -> election(out));
         out.value("Format", "precinct-level");
@@ -93,7 +99,7 @@ final class NistResultsDocument {
         out.finish();
     }
 
-    private void election(NistEmitter out) throws IOException {
+    private void election(CdfEmitter out) throws IOException {
         out.beginObject("Election", "Election", Optional.empty());
         each(out, "BallotCounts", counts(results.ballots()), c -> ballotCounts(out, c));
         each(out, "Candidate", distinct(election.candidates(), Candidate::id), c -> candidate(out, c));
@@ -120,7 +126,7 @@ final class NistResultsDocument {
         return list;
     }
 
-    private void ballotCounts(NistEmitter out, Counted<BallotCounts> c) throws IOException {
+    private void ballotCounts(CdfEmitter out, Counted<BallotCounts> c) throws IOException {
         out.beginObject("BallotCounts", "BallotCounts", Optional.empty());
         out.value("GpUnitId", c.unit().value());
         out.value("Type", c.type());
@@ -128,7 +134,7 @@ final class NistResultsDocument {
         out.endObject();
     }
 
-    private void candidate(NistEmitter out, Candidate c) throws IOException {
+    private void candidate(CdfEmitter out, Candidate c) throws IOException {
         out.beginObject("Candidate", "Candidate", Optional.of(c.id().value()));
         out.text("BallotName", c.ballotName());
         if (c.party().isPresent()) {
@@ -137,15 +143,10 @@ final class NistResultsDocument {
         out.endObject();
     }
 
-    private void contest(NistEmitter out, ContestId id) throws IOException {
+    private void contest(CdfEmitter out, ContestId id) throws IOException {
         Contest contest = index.contest(id).orElseThrow();
         Optional<ContestResult> result = results.contest(id);
-        String type = switch (contest) {
-            case Contest.CandidateContest c -> "CandidateContest";
-            case Contest.BallotMeasureContest b -> "BallotMeasureContest";
-            case Contest.PartyContest p -> "PartyContest";
-        };
-        out.beginObject("Contest", type, Optional.of(id.value()));
+        out.beginSubtype("Contest", CdfTypes.of(contest), Optional.of(id.value()));
         each(out, "ContestSelection", distinct(contest.selections(), ContestSelection::id), s -> selection(out, s, result));
         if (result.isEmpty()) {
             each(out, "CountStatus", List.of("total"), t -> {
@@ -186,14 +187,8 @@ final class NistResultsDocument {
         return items.stream().filter(i -> seen.add(id.apply(i))).toList();
     }
 
-    private void selection(NistEmitter out, ContestSelection s, Optional<ContestResult> result) throws IOException {
-        String type = switch (s) {
-            case ContestSelection.CandidateSelection c -> "CandidateSelection";
-            case ContestSelection.WriteIn w -> "CandidateSelection";
-            case ContestSelection.BallotMeasureSelection b -> "BallotMeasureSelection";
-            case ContestSelection.PartySelection p -> "PartySelection";
-        };
-        out.beginObject("ContestSelection", type, Optional.of(s.id().value()));
+    private void selection(CdfEmitter out, ContestSelection s, Optional<ContestResult> result) throws IOException {
+        out.beginSubtype("ContestSelection", CdfTypes.of(s), Optional.of(s.id().value()));
         if (result.isPresent()) {
             each(out, "VoteCounts", counts(result.get().counts()), c -> {
                 out.beginObject("VoteCounts", "VoteCounts", Optional.empty());
@@ -214,7 +209,7 @@ final class NistResultsDocument {
         out.endObject();
     }
 
-    private void otherCounts(NistEmitter out, Counted<ContestCounts> c) throws IOException {
+    private void otherCounts(CdfEmitter out, Counted<ContestCounts> c) throws IOException {
         out.beginObject("OtherCounts", "OtherCounts", Optional.empty());
         out.value("GpUnitId", c.unit().value());
         out.number("Overvotes", c.value().overvotes());
@@ -239,8 +234,8 @@ final class NistResultsDocument {
         return units;
     }
 
-    private void gpUnit(NistEmitter out, GpUnit u) throws IOException {
-        out.beginObject("GpUnit", "ReportingUnit", Optional.of(u.id().value()));
+    private void gpUnit(CdfEmitter out, GpUnit u) throws IOException {
+        out.beginSubtype("GpUnit", "ReportingUnit", Optional.of(u.id().value()));
         if (!u.composingUnits().isEmpty()) {
             out.refs("ComposingGpUnitIds", u.composingUnits().stream().map(GpUnitId::value).toList());
         }
@@ -252,7 +247,7 @@ final class NistResultsDocument {
         out.endObject();
     }
 
-    private void party(NistEmitter out, Party p) throws IOException {
+    private void party(CdfEmitter out, Party p) throws IOException {
         out.beginObject("Party", "Party", Optional.of(p.id().value()));
         if (!p.abbreviation().isBlank()) {
             out.text("Abbreviation", p.abbreviation());

@@ -3,6 +3,7 @@ package org.bulwark.formats.results;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.bulwark.formats.cdf.CdfEmitter;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.results.ElectionResults;
 
@@ -27,8 +28,10 @@ public final class ResultsExport {
                     + " cannot be written with the definition of election " + index.election().id());
         }
         switch (format) {
-            case NIST_JSON -> new NistResultsDocument(index, results, header).write(new JsonEmitter(out));
-            case NIST_XML -> new NistResultsDocument(index, results, header).write(new XmlEmitter(out));
+            case NIST_JSON -> new NistResultsDocument(index, results, header)
+                    .write(CdfEmitter.json(out, NistResultsDocument.TYPE_PREFIX, CdfEmitter.Layout.INDENTED));
+            case NIST_XML -> new NistResultsDocument(index, results, header)
+                    .write(CdfEmitter.xml(out, NistResultsDocument.NAMESPACE, CdfEmitter.Layout.INDENTED));
             case CSV -> new ResultsCsv(index, results, header.test()).write(out);
         }
         out.flush();

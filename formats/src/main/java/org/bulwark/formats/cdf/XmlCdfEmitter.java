@@ -1,4 +1,4 @@
-package org.bulwark.formats.results;
+package org.bulwark.formats.cdf;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,22 +6,28 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** NIST SP 1500-100 XML: subtypes as xsi:type, ids as ObjectId attributes, indented for people. */
-final class XmlEmitter implements NistEmitter {
-    static final String NAMESPACE = "http://itl.nist.gov/ns/voting/1500-100/v2";
-    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+/** Subtypes as xsi:type, ids as ObjectId attributes, text XML 1.0 cannot carry replaced. */
+final class XmlCdfEmitter implements CdfEmitter {
+    private static final String XSI = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
+    /** The JDK's own writer, whatever else is on the class path, so that the bytes do not depend on it. */
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     private final XMLStreamWriter xml;
-    /** Per open element: whether it has child elements (its end tag then goes on its own line). */
+    private final String namespace;
+    private final Layout layout;
+    /** Per open element: whether it has child elements (indented, its end tag then goes on its own line). */
     private final Deque<Boolean> hasChildren = new ArrayDeque<>();
 
-    XmlEmitter(OutputStream out) throws IOException {
+    XmlCdfEmitter(OutputStream out, String namespace, Layout layout) throws IOException {
+        this.namespace = namespace;
+        this.layout = layout;
         try {
-            this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            this.xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
         } catch (XMLStreamException e) {
             throw new IOException("cannot write XML: " + e.getMessage(), e);
@@ -41,25 +47,30 @@ final class XmlEmitter implements NistEmitter {
         }
     }
 
+    private void newLine() throws XMLStreamException {
+        if (layout == Layout.INDENTED) {
+            xml.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
+        }
+    }
+
     private void startElement(String name) throws XMLStreamException {
-        if (!hasChildren.isEmpty()) {
+        boolean root = hasChildren.isEmpty();
+        if (!root) {
             hasChildren.pop();
             hasChildren.push(true);
         }
-        xml.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
-        if (hasChildren.isEmpty()) {
-            xml.writeStartElement("", name, NAMESPACE);
-            xml.writeDefaultNamespace(NAMESPACE);
+        newLine();
+        xml.writeStartElement("", name, namespace);
+        if (root) {
+            xml.writeDefaultNamespace(namespace);
             xml.writeNamespace("xsi", XSI);
-        } else {
-            xml.writeStartElement("", name, NAMESPACE);
         }
         hasChildren.push(false);
     }
 
     private void endElement() throws XMLStreamException {
         if (hasChildren.pop()) {
-            xml.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
+            newLine();
         }
         xml.writeEndElement();
     }
@@ -91,17 +102,26 @@ final class XmlEmitter implements NistEmitter {
         return b == null ? text : b.toString();
     }
 
-    @Override
-    public void beginObject(String name, String type, Optional<String> id) throws IOException {
+    private void begin(String name, Optional<String> subtype, Optional<String> id) throws IOException {
         io(() -> {
             startElement(name);
-            if (!type.equals(name)) {
-                xml.writeAttribute("xsi", XSI, "type", type);
+            if (subtype.isPresent()) {
+                xml.writeAttribute("xsi", XSI, "type", subtype.get());
             }
             if (id.isPresent()) {
                 xml.writeAttribute("ObjectId", legal(id.get()));
             }
         });
+    }
+
+    @Override
+    public void beginObject(String name, String type, Optional<String> id) throws IOException {
+        begin(name, Optional.empty(), id);
+    }
+
+    @Override
+    public void beginSubtype(String name, String subtype, Optional<String> id) throws IOException {
+        begin(name, Optional.of(subtype), id);
     }
 
     @Override
@@ -115,7 +135,9 @@ final class XmlEmitter implements NistEmitter {
     }
 
     @Override
-    public void endList() {}
+    public void endList() {
+        // XML repeats the element instead.
+    }
 
     @Override
     public void value(String name, String value) throws IOException {
@@ -138,6 +160,15 @@ final class XmlEmitter implements NistEmitter {
     }
 
     @Override
+    public void values(String name, List<String> values) throws IOException {
+        io(() -> {
+            for (String v : values) {
+                leaf(name, v);
+            }
+        });
+    }
+
+    @Override
     public void text(String name, String content) throws IOException {
         io(() -> {
             startElement(name);
@@ -152,7 +183,9 @@ final class XmlEmitter implements NistEmitter {
     @Override
     public void finish() throws IOException {
         io(() -> {
-            xml.writeCharacters("\n");
+            if (layout == Layout.INDENTED) {
+                xml.writeCharacters("\n");
+            }
             xml.writeEndDocument();
             xml.flush();
             xml.close(); // closes the writer, not the stream

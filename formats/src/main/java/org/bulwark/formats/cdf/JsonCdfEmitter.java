@@ -1,8 +1,9 @@
-package org.bulwark.formats.results;
+package org.bulwark.formats.cdf;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
@@ -10,17 +11,23 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-/** NIST SP 1500-100 JSON: every object carries "@type": "ElectionResults.X", and "@id" when it has one. */
-final class JsonEmitter implements NistEmitter {
-    private static final String PREFIX = "ElectionResults.";
+/** Every object carries "@type" (prefixed), and "@id" when it has one. */
+final class JsonCdfEmitter implements CdfEmitter {
+    /** The caller owns the stream: closing the generator must not close it. */
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
     private final JsonGenerator json;
+    private final String typePrefix;
+    private final Layout layout;
     /** True where the current container is a list: objects in it have no field name. */
     private final Deque<Boolean> inList = new ArrayDeque<>();
 
-    JsonEmitter(OutputStream out) throws IOException {
-        this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .useDefaultPrettyPrinter();
+    JsonCdfEmitter(OutputStream out, String typePrefix, Layout layout) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        this.json = layout == Layout.INDENTED ? g.useDefaultPrettyPrinter() : g;
+        this.typePrefix = typePrefix;
+        this.layout = layout;
     }
 
     @Override
@@ -30,10 +37,15 @@ final class JsonEmitter implements NistEmitter {
         }
         json.writeStartObject();
         inList.push(false);
-        json.writeStringField("@type", PREFIX + type);
+        json.writeStringField("@type", typePrefix + type);
         if (id.isPresent()) {
             json.writeStringField("@id", id.get());
         }
+    }
+
+    @Override
+    public void beginSubtype(String name, String subtype, Optional<String> id) throws IOException {
+        beginObject(name, subtype, id);
     }
 
     @Override
@@ -71,9 +83,14 @@ final class JsonEmitter implements NistEmitter {
 
     @Override
     public void refs(String name, List<String> ids) throws IOException {
+        values(name, ids);
+    }
+
+    @Override
+    public void values(String name, List<String> values) throws IOException {
         json.writeArrayFieldStart(name);
-        for (String id : ids) {
-            json.writeString(id);
+        for (String v : values) {
+            json.writeString(v);
         }
         json.writeEndArray();
     }
@@ -81,10 +98,10 @@ final class JsonEmitter implements NistEmitter {
     @Override
     public void text(String name, String content) throws IOException {
         json.writeObjectFieldStart(name);
-        json.writeStringField("@type", PREFIX + "InternationalizedText");
+        json.writeStringField("@type", typePrefix + "InternationalizedText");
         json.writeArrayFieldStart("Text");
         json.writeStartObject();
-        json.writeStringField("@type", PREFIX + "LanguageString");
+        json.writeStringField("@type", typePrefix + "LanguageString");
         json.writeStringField("Content", content);
         json.writeStringField("Language", "en");
         json.writeEndObject();
@@ -94,7 +111,9 @@ final class JsonEmitter implements NistEmitter {
 
     @Override
     public void finish() throws IOException {
-        json.writeRaw('\n');
+        if (layout == Layout.INDENTED) {
+            json.writeRaw('\n');
+        }
         json.close(); // AUTO_CLOSE_TARGET is off: this flushes and leaves the stream open
     }
 }

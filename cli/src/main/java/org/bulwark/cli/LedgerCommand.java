@@ -1,0 +1,25 @@
+package org.bulwark.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bulwark ledger ...}: the transparency log. Each subcommand lives in its own class and is
+ * listed here once, so that the engineers adding subcommands touch only this list.
+ */
+@Command(
+        name = "ledger",
+        mixinStandardHelpOptions = true,
+        description = "The tamper-evident public log: verify a published log or an inclusion proof with nothing but the files.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {})
+final class LedgerCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(Bulwark.of(spec).io().out());
+    }
+}
