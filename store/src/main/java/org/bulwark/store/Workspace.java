@@ -693,10 +693,13 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
-    /** The most recent signed (not cosigned) checkpoint's note text, if any. */
-    public synchronized Optional<String> latestCheckpoint() {
+    /** The most recent signed (not cosigned) checkpoint, if any. */
+    public synchronized Optional<StoredCheckpoint> latestCheckpoint() {
         return transaction(false, "read the checkpoints", () -> log.checkpoints().stream()
-                .filter(c -> c.kind().equals("signed")).reduce((a, b) -> b).map(LogStore.SavedCheckpoint::note));
+                .filter(c -> c.kind().equals("signed")).reduce((a, b) -> b)
+                .map(c -> new StoredCheckpoint(c.treeSize(), Hash.fromHex(c.rootHex()).orElseThrow(() -> new DamagedWorkspace(
+                        location.describe(), "a saved checkpoint's root \"" + c.rootHex() + "\" is not a hash", null)),
+                        c.note())));
     }
 
     /**

@@ -125,6 +125,10 @@ abstract class LedgerContract {
                 Sha256.of(root.bytes()), "county-1");
         w.saveCheckpoint(40, root, "county-1.example/log\n40\n" + root.base64() + "\n", false, signed);
         assertThat(w.verifyLog()).isEqualTo(new LogCheck.Intact(41, 1));
+        StoredCheckpoint saved = w.latestCheckpoint().orElseThrow();
+        assertThat(saved.treeSize()).isEqualTo(40);
+        assertThat(saved.root()).isEqualTo(root);
+        assertThat(saved.origin()).isEqualTo("county-1.example/log");
 
         byte[] forged = EventEncoding.encode(event(99));
         try (Connection c = rawConnection(location)) {
