@@ -360,7 +360,7 @@ abstract class WorkspaceContract {
         assertThatThrownBy(this::open)
                 .isInstanceOfSatisfying(WorkspaceUnavailable.class, e -> assertThat(e.reason())
                         .isEqualTo("it was made by a newer version of Bulwark (its tables are at version 99, this version"
-                                + " knows up to version 1); open it with that version or a later one"))
+                                + " knows up to version 2); open it with that version or a later one"))
                 .hasMessageStartingWith("Workspace " + location().describe() + ": could not bring its tables up to date: ")
                 .hasMessageNotContaining("SQL");
     }
