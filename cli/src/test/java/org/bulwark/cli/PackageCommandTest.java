@@ -146,6 +146,12 @@ class PackageCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("the passphrase does not open " + keys.resolve("scanner-7.key")).doesNotContain("not it");
         assertThat(dir.resolve("p.zip")).doesNotExist();
+
+        Run missing = withPassphrase("package", "create", "--type", "results", "--key", keys.resolve("scanner-7.key").toString(),
+                "--out", dir.resolve("p.zip").toString(), dir.resolve("absent.csv").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("absent.csv: file: no such file");
+        assertThat(dir.resolve("p.zip")).doesNotExist();
     }
 
     @Test

@@ -21,10 +21,12 @@ import org.bulwark.model.Mark;
  * <p>A CVR's canonical bytes (docs/packages-and-keys.md, "Per-CVR hashes") are compact JSON in
  * UTF-8 with keys in a fixed order, independent of the file format it came in (NIST JSON or XML):
  * {@code {"format":"bulwark-cvr-canonical/1","ballotId":...,"ballotStyle":...,"ballotStyleUnit":...,
- * "parties":[...],"creatingDevice":...,"batch":...,"countingGroup":...,"ballotImages":[...],
+ * "parties":[...],"creatingDevice":...,"batch":...,"ballotImages":[...],
  * "contests":[{"contest":...,"overvotes":n,"undervotes":n,"marks":[{"selection":...,"votes":n,
  * "hasIndication":...,"allocable":...,"rank":n,"writeInName":...,"generatedByRules":b}]}]}};
- * absent optional values are left out. The per-CVR hash is SHA-256 of those bytes; the root is the
+ * absent optional values are left out. The counting group is left out too: a NIST CVR file does not
+ * record it per CVR (Bulwark assigns it when importing the file), so it is not part of what the
+ * device recorded, and the same CVR must hash the same however it is imported. The per-CVR hash is SHA-256 of those bytes; the root is the
  * RFC 9162 Merkle Tree Hash with those hashes as the entries.
  */
 public final class CvrMerkle {
@@ -89,7 +91,6 @@ public final class CvrMerkle {
             g.writeEndArray();
             optional(g, "creatingDevice", cvr.creatingDevice());
             optional(g, "batch", cvr.batch());
-            g.writeStringField("countingGroup", cvr.countingGroup().nist());
             g.writeArrayFieldStart("ballotImages");
             for (String i : cvr.ballotImages()) {
                 g.writeString(i);

@@ -56,6 +56,9 @@ public final class Packages {
                 throw new BadInputException(f.source().toString(), "name", "'" + f.name()
                         + "' cannot be a package file name: use letters, digits, '.', '_', '-' and spaces");
             }
+            if (!Files.isRegularFile(f.source())) {
+                throw new BadInputException(f.source().toString(), "file", Files.exists(f.source()) ? "is not a plain file" : "no such file");
+            }
         }
         var pub = key.publicKey();
         Path tmp = out.resolveSibling(out.getFileName() + ".partial");
@@ -64,9 +67,8 @@ public final class Packages {
         try (ZipWriter zip = new ZipWriter(tmp)) {
             List<Manifest.FileEntry> entries = new ArrayList<>();
             for (PackageFile f : request.files()) {
-                long size = Files.size(f.source());
-                String sha = zip.add(f.name(), f.source());
-                entries.add(new Manifest.FileEntry(f.name(), size, sha, f.cvrs()));
+                ZipWriter.Added added = zip.add(f.name(), f.source());
+                entries.add(new Manifest.FileEntry(f.name(), added.size(), added.sha256(), f.cvrs()));
             }
             manifest = new Manifest(request.type(), Manifest.FORMAT_VERSION, request.election(), key.id(), key.role(), key.jurisdiction(),
                     Ed25519.fingerprint(pub), clock.instant(), request.mode(), entries);

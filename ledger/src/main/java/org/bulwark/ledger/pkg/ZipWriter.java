@@ -24,8 +24,11 @@ final class ZipWriter implements AutoCloseable {
         this.out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
-    /** Copies a file in; returns its SHA-256 in hex. */
-    String add(String name, Path source) throws IOException {
+    /** A file copied in: its size and SHA-256 in hex. */
+    record Added(long size, String sha256) {}
+
+    /** Copies a file in. */
+    Added add(String name, Path source) throws IOException {
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             long size = in.size();
             if (size >= ZipLayout.MAX_32) {
@@ -53,7 +56,7 @@ final class ZipWriter implements AutoCloseable {
             out.write(crcBytes, offset + ZipLayout.CRC_OFFSET);
             checkOffset(out.position());
             central.add(ZipLayout.centralHeader(name, crc.getValue(), size, offset));
-            return HexFormat.of().formatHex(sha.digest());
+            return new Added(size, HexFormat.of().formatHex(sha.digest()));
         }
     }
 

@@ -94,7 +94,7 @@ class CvrMerkleTest {
     void canonicalBytesAreTheDocumentedJson() {
         assertThat(new String(CvrMerkle.canonicalBytes(cvr("b-1", 1)), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"format\":\"bulwark-cvr-canonical/1\",\"ballotId\":\"b-1\",\"ballotStyle\":\"bs-1\",\"ballotStyleUnit\":\"p-1\","
-                + "\"parties\":[],\"creatingDevice\":\"scanner-1\",\"countingGroup\":\"election-day\",\"ballotImages\":[],"
+                + "\"parties\":[],\"creatingDevice\":\"scanner-1\",\"ballotImages\":[],"
                 + "\"contests\":[{\"contest\":\"mayor\",\"overvotes\":0,\"marks\":[{\"selection\":\"alice\",\"votes\":1,"
                 + "\"hasIndication\":\"yes\",\"allocable\":\"unknown\",\"rank\":0,\"generatedByRules\":false}]}]}");
         assertThat(Arrays.equals(CvrMerkle.canonicalBytes(cvr("b-1", 1)), CvrMerkle.canonicalBytes(cvr("b-1", 2)))).isFalse();
