@@ -162,7 +162,7 @@ final class LedgerLogCommands {
             name = "publish",
             mixinStandardHelpOptions = true,
             description = {"Publish the workspace log as static files (C2SP tlog-tiles layout) in DIR, with a fresh signed",
-                "checkpoint. Publishing again into the same DIR appends what is new. Check with bulwark ledger verify --from DIR."})
+                "checkpoint (kept in the workspace and logged). Publishing again into the same DIR appends what is new. Check with bulwark ledger verify --from DIR."})
     static final class Publish implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -190,8 +190,6 @@ final class LedgerLogCommands {
             Io io = Bulwark.of(spec).io();
             try (Workspace ws = LedgerWorkspaceCommands.open(workspace, io)) {
                 KeyHolder key = signer(ws, keyFile, keyOptions, environment);
-                // The checkpoint is signed first and logged, so the published tree includes its own signing event.
-                signCurrentTree(ws, io, key, origin);
                 long published = publishedSize(out);
                 long size = ws.logSize();
                 if (published > size) {
@@ -201,7 +199,12 @@ final class LedgerLogCommands {
                 List<byte[]> entries = new ArrayList<>();
                 ws.forEachLogEntry(published, e -> entries.add(e.bytes()));
                 NoteSigner signer = new NoteSigner(origin, key.key().key(), key.publicKey().key());
-                Checkpoint checkpoint = LogPublisher.publish(out, origin, entries, c -> Checkpoints.sign(c, signer));
+                String[] note = new String[1];
+                Checkpoint checkpoint = LogPublisher.publish(out, origin, entries, c -> note[0] = Checkpoints.sign(c, signer));
+                // The published checkpoint is kept in the workspace too (for prove), and its signing is logged:
+                // that entry goes out with the next publication.
+                ws.saveCheckpoint(checkpoint.size(), checkpoint.root(), note[0], false, new LogEvent.CheckpointSigned(
+                        header(io, key), origin, checkpoint.size(), Sha256.of(checkpoint.root().bytes()), key.publicKey().id()));
                 io.out().println("Published " + checkpoint.size() + " entries (" + entries.size() + " new) to " + out
                         + " with a checkpoint signed by " + key.publicKey().describe() + "; root " + checkpoint.root().hex());
                 io.out().println("Verifier key: " + new NoteVerifierKey(origin, key.publicKey().key()).verifierString());
