@@ -21,7 +21,6 @@ import org.bulwark.ledger.pkg.Verification;
 import org.bulwark.ledger.pkg.ZipLimits;
 import org.bulwark.ledger.trust.PackageType;
 import org.bulwark.ledger.trust.TrustFolder;
-import org.bulwark.ledger.trust.TrustRegistry;
 import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
 import picocli.CommandLine;
@@ -192,8 +191,11 @@ final class PackageCommand implements Runnable {
         @Parameters(paramLabel = "PKG.zip", description = "The package.")
         Path pkg;
 
-        @Option(names = "--trust", required = true, paramLabel = "DIR", description = "A folder of .pub files: the keys to trust, with the roles they state.")
+        @Option(names = "--trust", paramLabel = "DIR", description = "A folder of .pub files: the keys to trust, with the roles they state.")
         Path trust;
+
+        @picocli.CommandLine.Mixin
+        WorkspaceOptions workspace;
 
         @Option(names = "--election", paramLabel = "FILE", description = "The election definition the package must belong to.")
         Path election;
@@ -205,14 +207,19 @@ final class PackageCommand implements Runnable {
         public Integer call() throws Exception {
             Io io = Bulwark.of(spec).io();
             Optional<Mode> expectedMode = Optional.ofNullable(mode).map(m -> mode(m, spec));
-            TrustRegistry registry = TrustFolder.read(trust);
+            boolean inWorkspace = workspace.file.isPresent() || workspace.url.isPresent();
+            if (inWorkspace == (trust != null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give either --trust DIR or a workspace (--workspace FILE or --db URL) to take the trusted keys from");
+            }
             Optional<ElectionIndex> index = Optional.ofNullable(election)
                     .map(e -> ElectionIndex.of(Elections.loadUsable(e, io.err()).election()));
             Optional<String> fingerprint = index.map(i -> ElectionFingerprint.of(i.election()).sha256());
             // With the election at hand, the CVRs can be read (after every hash has passed) and their Merkle roots recomputed.
             Optional<CvrReader> cvrReader = index.map(i -> (in, name, sink) -> CvrFiles.read(in, name, i, CvrReadOptions.strict(), sink));
-            Verification v = Packages.verify(pkg, registry, new Packages.Expectations(fingerprint, expectedMode, Optional.empty(), cvrReader,
-                    ZipLimits.DEFAULT));
+            Verification v = inWorkspace ? PackageWorkspace.verify(workspace, io, pkg, fingerprint, expectedMode, cvrReader)
+                    : Packages.verify(pkg, TrustFolder.read(trust), new Packages.Expectations(fingerprint, expectedMode,
+                            Optional.empty(), cvrReader, ZipLimits.DEFAULT));
             return switch (v) {
                 case Verification.Failed f -> {
                     io.out().println(pkg + ": NOT VALID: the " + f.check().words() + " check failed.");
@@ -231,7 +238,8 @@ final class PackageCommand implements Runnable {
                     if (expectedMode.isEmpty()) {
                         io.out().println("  mode: not compared (give --mode to check it)");
                     }
-                    io.out().println("  replay: not checked: without a workspace there is no record of what was imported before");
+                    io.out().println(ok.replayChecked() ? "  replay: not imported into the workspace before"
+                            : "  replay: not checked: without a workspace there is no record of what was imported before");
                     yield Bulwark.OK;
                 }
             };

@@ -659,11 +659,7 @@ public final class Workspace implements AutoCloseable {
      * during the call.
      */
     public synchronized <T> T withLogTiles(java.util.function.BiFunction<Long, TileReader, T> work) {
-        try {
-            return transaction(false, "read the log", () -> work.apply(log.size(), log.reader()));
-        } catch (LogStore.SqlInReader e) {
-            throw unavailable("read the log", e.getCause());
-        }
+        return transaction(false, "read the log", () -> work.apply(log.size(), log.reader()));
     }
 
     /** The Merkle root (RFC 9162) of the first {@code size} entries, from the stored tiles. */
@@ -935,6 +931,9 @@ public final class Workspace implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             throw unavailable(doing, e);
+        } catch (LogStore.SqlInReader e) {
+            // A database error met while the Merkle code was reading tiles through the TileReader interface.
+            throw unavailable(doing, e.getCause());
         } finally {
             if (!committed) {
                 rollback();
