@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -448,40 +450,168 @@ public final class Workspace implements AutoCloseable {
         return new ImportedFile(fileId, election, sha, sourceName, format, countingGroup, count, now, importedBy);
     }
 
-    /** Encodes and stages every CVR the source pushes, each with a random sort key; returns the count. */
+    /**
+     * Stages every CVR the source pushes, each with a random sort key; returns the count. The source
+     * (a JSON or XML reader, the costly part) runs on this thread while a {@link StagingWriter} encodes
+     * and inserts on another, so an import keeps two cores busy.
+     */
     private long stage(CvrCodec codec, String sourceName, CvrStreamSource source) throws SQLException, IOException {
         // A fast generator seeded from SecureRandom per import: the order must be unpredictable, not secret-key strong.
         SplittableRandom order = new SplittableRandom(random.nextLong());
-        long[] count = {0};
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cvr_staging (rnd, record) VALUES (?, ?)")) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cvr_staging (rnd, record) VALUES (?, ?)");
+                StagingWriter writer = new StagingWriter(ps, codec, sourceName, order)) {
             try {
-                source.pushTo(cvr -> {
-                    byte[] record;
-                    try {
-                        record = codec.encode(cvr);
-                    } catch (CvrCodec.NotInElection e) {
-                        throw new BadInputException(sourceName, "CVR " + (count[0] + 1) + " (ballot id \""
-                                + cvr.ballotId() + "\")", e.getMessage());
-                    }
-                    try {
-                        ps.setLong(1, order.nextLong());
-                        ps.setBytes(2, record);
-                        ps.addBatch();
-                        if (++count[0] % BATCH == 0) {
-                            ps.executeBatch();
-                        }
-                    } catch (SQLException e) {
-                        throw new SqlInSink(e);
-                    }
-                });
+                source.pushTo(writer);
             } catch (SqlInSink e) {
                 throw e.getCause();
             }
-            if (count[0] % BATCH != 0) {
-                ps.executeBatch();
+            return writer.finish();
+        }
+    }
+
+    /**
+     * Takes CVRs from the reading thread in batches and encodes and inserts them on its own thread.
+     * The statement is used by that thread alone until {@link #close} has joined it, so the
+     * connection is never used by two threads at once; memory is bounded by the queue. A failure on
+     * the writing thread (a CVR the election does not define, a database error) stops the source at
+     * its next CVR and comes out of {@link #finish}, or of {@code accept} as the source's exception.
+     */
+    private static final class StagingWriter implements Consumer<CastVoteRecord>, AutoCloseable {
+        private static final List<CastVoteRecord> END = List.of();
+
+        private final PreparedStatement insert;
+        private final CvrCodec codec;
+        private final String sourceName;
+        private final SplittableRandom order;
+        private final BlockingQueue<List<CastVoteRecord>> queue = new ArrayBlockingQueue<>(4);
+        private final Thread thread;
+        private List<CastVoteRecord> batch = new ArrayList<>(BATCH);
+        private long written;
+        private volatile Throwable failure;
+        private boolean ended;
+
+        StagingWriter(PreparedStatement insert, CvrCodec codec, String sourceName, SplittableRandom order) {
+            this.insert = insert;
+            this.codec = codec;
+            this.sourceName = sourceName;
+            this.order = order;
+            this.thread = Thread.ofPlatform().name("bulwark-import-writer").daemon().start(this::drain);
+        }
+
+        @Override
+        public void accept(CastVoteRecord cvr) {
+            batch.add(cvr);
+            if (batch.size() == BATCH) {
+                hand(batch);
+                batch = new ArrayList<>(BATCH);
+                rethrowFailure();
             }
         }
-        return count[0];
+
+        /** Writes what is left, waits for the writing thread and returns the count of CVRs staged. */
+        long finish() throws SQLException {
+            if (!batch.isEmpty()) {
+                hand(batch);
+            }
+            end();
+            try {
+                rethrowFailure();
+            } catch (SqlInSink e) {
+                throw e.getCause();
+            }
+            return written;
+        }
+
+        /** Stops the writing thread (after its current batch) before the transaction goes on or is undone. */
+        @Override
+        public void close() {
+            end();
+        }
+
+        private void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(END);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void hand(List<CastVoteRecord> full) {
+            try {
+                queue.put(full);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            }
+        }
+
+        private void rethrowFailure() {
+            switch (failure) {
+                case null -> { }
+                case SQLException e -> throw new SqlInSink(e);
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                case Throwable e -> throw new IllegalStateException(e);
+            }
+        }
+
+        /** The writing thread: after a failure it only drains, so the reading thread never blocks on a full queue. */
+        private void drain() {
+            while (true) {
+                List<CastVoteRecord> next;
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    continue; // only END stops this thread: the reading thread joins it before using the connection
+                }
+                if (next == END) {
+                    return;
+                }
+                if (failure == null) {
+                    try {
+                        write(next);
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                }
+            }
+        }
+
+        private void write(List<CastVoteRecord> cvrs) throws SQLException {
+            for (CastVoteRecord cvr : cvrs) {
+                byte[] record;
+                try {
+                    record = codec.encode(cvr);
+                } catch (CvrCodec.NotInElection e) {
+                    throw new BadInputException(sourceName, "CVR " + (written + 1) + " (ballot id \""
+                            + cvr.ballotId() + "\")", e.getMessage());
+                }
+                insert.setLong(1, order.nextLong());
+                insert.setBytes(2, record);
+                insert.addBatch();
+                written++;
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Carries a database error out of the sink, which may not throw checked exceptions. */
