@@ -9,8 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.bulwark.ledger.log.Hash;
+import org.bulwark.ledger.log.Merkle;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.CvrContest;
 import org.bulwark.model.Mark;
@@ -34,7 +35,7 @@ public final class CvrMerkle {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final MessageDigest sha256 = sha256();
-    private final Deque<byte[]> stack = new ArrayDeque<>();
+    private final Deque<Hash> stack = new ArrayDeque<>();
     private final Deque<Integer> heights = new ArrayDeque<>();
     private long count;
 
@@ -47,10 +48,10 @@ public final class CvrMerkle {
     public void addHash(byte[] cvrHash) {
         // RFC 9162: the tree over n entries splits at the largest power of two below n, so the
         // finished perfect subtrees on the stack merge as soon as two of equal height meet.
-        byte[] node = RfcMerkle.leafHash(sha256, cvrHash);
+        Hash node = Merkle.leafHash(cvrHash);
         int height = 0;
         while (!heights.isEmpty() && heights.peek() == height) {
-            node = RfcMerkle.nodeHash(sha256, stack.pop(), node);
+            node = Merkle.nodeHash(stack.pop(), node);
             heights.pop();
             height++;
         }
@@ -60,18 +61,18 @@ public final class CvrMerkle {
     }
 
     public Manifest.CvrSummary summary() {
-        return new Manifest.CvrSummary(count, HexFormat.of().formatHex(root()));
+        return new Manifest.CvrSummary(count, root().hex());
     }
 
-    private byte[] root() {
+    private Hash root() {
         if (stack.isEmpty()) {
-            return sha256.digest();
+            return Merkle.emptyRoot();
         }
         // The smaller subtrees sit on top: fold them from the right.
         var it = stack.iterator();
-        byte[] acc = it.next();
+        Hash acc = it.next();
         while (it.hasNext()) {
-            acc = RfcMerkle.nodeHash(sha256, it.next(), acc);
+            acc = Merkle.nodeHash(it.next(), acc);
         }
         return acc;
     }
