@@ -61,11 +61,20 @@ final class LedgerLogCommands {
                 Disposition.SUCCESS);
     }
 
+    /**
+     * Checkpoints and cosignatures are signed under the signing key's id (not the log's origin), so that
+     * {@code ledger verify --key ID.pub} and every other reader of the .pub file derive the same
+     * signed-note key name.
+     */
+    static NoteSigner noteSigner(KeyHolder key) {
+        return new NoteSigner(key.publicKey().id(), key.key().key(), key.publicKey().key());
+    }
+
     /** Signs the log's current tree, saves the checkpoint and logs that it did; returns the signed note. */
     static String signCurrentTree(Workspace ws, Io io, KeyHolder key, String origin) {
         long size = ws.logSize();
         Hash root = ws.logRoot(size);
-        NoteSigner signer = new NoteSigner(origin, key.key().key(), key.publicKey().key());
+        NoteSigner signer = noteSigner(key);
         String note = Checkpoints.sign(new Checkpoint(origin, size, root), signer);
         ws.saveCheckpoint(size, root, note, false, new LogEvent.CheckpointSigned(header(io, key), origin, size,
                 Sha256.of(root.bytes()), key.publicKey().id()));
@@ -107,7 +116,7 @@ final class LedgerLogCommands {
                 String note = signCurrentTree(ws, io, key, origin);
                 out.ifPresent(o -> LedgerWorkspaceCommands.writeAtomically(o, t -> t.write(note.getBytes(StandardCharsets.UTF_8))));
                 io.out().print(note);
-                io.out().println("Verifier key: " + new NoteVerifierKey(origin, key.publicKey().key()).verifierString());
+                io.out().println("Verifier key: " + new NoteVerifierKey(key.publicKey().id(), key.publicKey().key()).verifierString());
             }
             return Bulwark.OK;
         }
@@ -198,7 +207,7 @@ final class LedgerLogCommands {
                 }
                 List<byte[]> entries = new ArrayList<>();
                 ws.forEachLogEntry(published, e -> entries.add(e.bytes()));
-                NoteSigner signer = new NoteSigner(origin, key.key().key(), key.publicKey().key());
+                NoteSigner signer = noteSigner(key);
                 String[] note = new String[1];
                 Checkpoint checkpoint = LogPublisher.publish(out, origin, entries, c -> note[0] = Checkpoints.sign(c, signer));
                 // The published checkpoint is kept in the workspace too (for prove), and its signing is logged:
@@ -207,7 +216,7 @@ final class LedgerLogCommands {
                         header(io, key), origin, checkpoint.size(), Sha256.of(checkpoint.root().bytes()), key.publicKey().id()));
                 io.out().println("Published " + checkpoint.size() + " entries (" + entries.size() + " new) to " + out
                         + " with a checkpoint signed by " + key.publicKey().describe() + "; root " + checkpoint.root().hex());
-                io.out().println("Verifier key: " + new NoteVerifierKey(origin, key.publicKey().key()).verifierString());
+                io.out().println("Verifier key: " + new NoteVerifierKey(key.publicKey().id(), key.publicKey().key()).verifierString());
             }
             return Bulwark.OK;
         }
@@ -262,10 +271,11 @@ final class LedgerLogCommands {
             Io io = Bulwark.of(spec).io();
             String signed = new String(InputFiles.readAll(checkpointFile), StandardCharsets.UTF_8);
             String origin = signed.lines().findFirst().orElse("");
-            NoteVerifierKey logVerifier = new NoteVerifierKey(origin, Keys.loadPublic(logKey).key());
+            PublicKeyInfo logPublic = Keys.loadPublic(logKey);
+            NoteVerifierKey logVerifier = new NoteVerifierKey(logPublic.id(), logPublic.key());
             try (Workspace ws = LedgerWorkspaceCommands.open(workspace, io)) {
                 KeyHolder key = signer(ws, keyFile, keyOptions, environment);
-                NoteSigner cosigner = new NoteSigner(key.publicKey().id(), key.key().key(), key.publicKey().key());
+                NoteSigner cosigner = noteSigner(key);
                 switch (Checkpoints.cosign(signed, checkpointFile.toString(), logVerifier, cosigner, io.clock().instant())) {
                     case Checkpoints.Cosigning.Cosigned c -> {
                         LedgerWorkspaceCommands.writeAtomically(out, t -> t.write(c.signedCheckpoint().getBytes(StandardCharsets.UTF_8)));

@@ -88,7 +88,7 @@ class LedgerKeysCommandsTest {
         Run sign = run("ledger", "checkpoint", "--key", key("county-1.key"), "--origin", "county-1.example/log",
                 "--out", cp.toString());
         assertThat(sign.exitCode()).as(sign.err()).isZero();
-        assertThat(sign.out()).startsWith("county-1.example/log\n2\n").contains("Verifier key: county-1.example/log+");
+        assertThat(sign.out()).startsWith("county-1.example/log\n2\n").contains("Verifier key: county-1+");
 
         Run prove = Run.of("ledger", "prove", "--workspace", ws(), "--index", "1");
         assertThat(prove.exitCode()).as(prove.err()).isZero();
@@ -109,6 +109,9 @@ class LedgerKeysCommandsTest {
         Files.writeString(vkey, verifierKey + "\n");
         Run verify = Run.of("ledger", "verify", "--from", site.toString(), "--key", vkey.toString());
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        // What an observer holds is the county's .pub file: it must verify the same log.
+        Run verifyWithPub = Run.of("ledger", "verify", "--from", site.toString(), "--key", key("county-1.pub"));
+        assertThat(verifyWithPub.exitCode()).as(verifyWithPub.out() + verifyWithPub.err()).isZero();
         Path proofFile = tmp.resolve("proof.json");
         Files.writeString(proofFile, prove.out());
         Run verifyProof = Run.of("ledger", "verify-proof", "--proof", proofFile.toString(), "--key", vkey.toString());
