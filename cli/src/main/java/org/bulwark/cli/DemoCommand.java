@@ -66,8 +66,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         io.out().println();
         io.out().println("Next, try:");
-        io.out().println("  bulwark election validate " + g.election());
-        io.out().println("  bulwark results --workspace " + workspaceFile);
+        io.out().println("  ./bulwark election validate " + g.election());
+        io.out().println("  ./bulwark results --workspace " + workspaceFile);
         io.out().println("  " + GenerateCommand.tabulateCommand(g));
         return Bulwark.OK;
     }

@@ -114,7 +114,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** The tabulate command line for what was generated, files grouped by counting group. */
     static String tabulateCommand(Generated g) {
-        StringBuilder cmd = new StringBuilder("bulwark tabulate --election " + g.election());
+        StringBuilder cmd = new StringBuilder("./bulwark tabulate --election " + g.election());
         for (CountingGroup group : CountingGroup.values()) {
             List<Path> files = g.cvrFiles().stream().filter(f -> f.countingGroup() == group).map(StatewideGenerator.CvrOutput::file).toList();
             if (!files.isEmpty()) {

@@ -60,7 +60,7 @@ final class ImportCommand implements Runnable {
                 StoredElection stored = StoredElections.importElection(ws, file.toString(), bytes, io.err());
                 io.out().println("Imported " + stored.ref() + ": \"" + stored.title() + "\" (" + stored.date() + "), fingerprint "
                         + stored.fingerprint().substring(0, 7) + ", into " + ws.location().describe());
-                io.out().println("Next: bulwark import cvr --election " + stored.ref().id() + " FILE...");
+                io.out().println("Next: ./bulwark import cvr --election " + stored.ref().id() + " FILE...");
             }
             return Bulwark.OK;
         }
@@ -97,12 +97,14 @@ final class ImportCommand implements Runnable {
             Io io = root.io();
             List<CvrInput> inputs = files.stream().map(f -> new CvrInput(f, countingGroup)).toList();
             inputs.forEach(CvrInput::requireReadable);
-            try (Workspace ws = workspace.open()) {
+            try (Workspace ws = workspace.open();
+                    DigestsAhead digests = new DigestsAhead(files)) {
                 StoredElection stored = ws.election(new ElectionRef(election));
                 ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
                 CvrReadOptions.Mode mode = lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT;
-                for (CvrInput input : inputs) {
-                    ImportedFile imported = importFile(io, root.progress, ws, stored, index, input, mode);
+                for (int i = 0; i < inputs.size(); i++) {
+                    CvrInput input = inputs.get(i);
+                    ImportedFile imported = importFile(io, root.progress, ws, stored, index, input, digests.digest(i), mode);
                     io.out().println("Imported " + Progress.count(imported.cvrCount()) + " CVRs from " + input.file() + " as "
                             + imported.countingGroup().nist() + " (CVR import #" + imported.id() + ")");
                     io.out().flush();
@@ -115,7 +117,12 @@ final class ImportCommand implements Runnable {
     /** Imports one CVR file in one workspace transaction, showing progress by bytes. */
     static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored, ElectionIndex index,
             CvrInput input, CvrReadOptions.Mode mode) throws IOException {
-        InputFiles.Digest digest = InputFiles.digest(input.file());
+        return importFile(io, progressMode, ws, stored, index, input, InputFiles.digest(input.file()), mode);
+    }
+
+    /** As above, with the file's digest already computed (see {@link DigestsAhead}). */
+    static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored, ElectionIndex index,
+            CvrInput input, InputFiles.Digest digest, CvrReadOptions.Mode mode) throws IOException {
         long size = Files.size(input.file());
         long[] ballots = {0};
         try (Progress progress = Progress.start(io, progressMode, "Importing " + input.file().getFileName(), size, Progress.Measure.BYTES)) {

@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "The tamper-evident public log: verify a published log or an inclusion proof with nothing but the files.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {})
+        subcommands = {LedgerVerifyCommand.Verify.class, LedgerVerifyCommand.VerifyProof.class,
+            LedgerWorkspaceCommands.Export.class, LedgerWorkspaceCommands.ImportEel.class,
+            LedgerLogCommands.Sign.class, LedgerLogCommands.Prove.class, LedgerLogCommands.Publish.class,
+            LedgerLogCommands.Cosign.class})
 final class LedgerCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -22,11 +22,15 @@ import org.bulwark.model.BadInputException;
 final class OutputFolder implements AutoCloseable {
     private final Path target;
     private final Path staging;
+    /** Removes the staging folder if the user stops the command (Ctrl-C) before it is done. */
+    private final Thread cleanupOnExit;
     private boolean committed;
 
     private OutputFolder(Path target, Path staging) {
         this.target = target;
         this.staging = staging;
+        this.cleanupOnExit = new Thread(this::deleteStaging, "remove " + staging);
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
     /** Stages output for {@code target}, which may not exist yet, nor its parents. */
@@ -61,7 +65,7 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /** Moves the staged files into the target folder, replacing files of the same names. */
-    void commit() throws IOException {
+    synchronized void commit() throws IOException {
         Files.createDirectories(target.getParent());
         if (!Files.exists(target)) {
             try {
@@ -87,6 +91,15 @@ final class OutputFolder implements AutoCloseable {
     /** Deletes whatever was staged if the job did not commit. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook runs (or ran) the same clean-up.
+        }
+        deleteStaging();
+    }
+
+    private synchronized void deleteStaging() {
         if (committed || !Files.exists(staging)) {
             return;
         }

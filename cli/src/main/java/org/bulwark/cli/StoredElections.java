@@ -37,7 +37,7 @@ final class StoredElections {
         }
         String where = workspace.location().describe();
         if (all.isEmpty()) {
-            throw new BadInputException(where, "workspace", "it holds no election yet; import one with: bulwark import election FILE");
+            throw new BadInputException(where, "workspace", "it holds no election yet; import one with: ./bulwark import election FILE");
         }
         StringBuilder list = new StringBuilder();
         for (StoredElection e : all) {

@@ -35,8 +35,8 @@ class GenerateAndDemoTest {
         assertThat(gen.out()).contains("8 authorities, 40 precincts", "900 ballots", "Tabulate them with:");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).contains("election.json", "cvr-01-election-day.json");
 
-        String command = gen.out().lines().filter(l -> l.startsWith("  bulwark tabulate")).findFirst().orElseThrow().strip();
-        String[] args = command.substring("bulwark ".length()).split(" ");
+        String command = gen.out().lines().filter(l -> l.startsWith("  ./bulwark tabulate")).findFirst().orElseThrow().strip();
+        String[] args = command.substring("./bulwark ".length()).split(" ");
         Run tab = Run.of(args);
         assertThat(tab.exitCode()).as(tab.err()).isZero();
         assertThat(tab.out()).contains("Ballots counted: 900 (");
@@ -54,8 +54,8 @@ class GenerateAndDemoTest {
         Run gen = Run.of("generate", "--authorities", "8", "--precincts", "40", "--ballots", "3000", "--seed", "11",
                 "--ballots-per-file", "500", "--out", dir.toString());
         assertThat(gen.exitCode()).as(gen.err()).isZero();
-        String command = gen.out().lines().filter(l -> l.startsWith("  bulwark tabulate")).findFirst().orElseThrow().strip();
-        String[] args = command.substring("bulwark ".length(), command.indexOf(" --out ")).split(" ");
+        String command = gen.out().lines().filter(l -> l.startsWith("  ./bulwark tabulate")).findFirst().orElseThrow().strip();
+        String[] args = command.substring("./bulwark ".length(), command.indexOf(" --out ")).split(" ");
         assertThat(Arrays.stream(args).filter("--cvr"::equals).count()).isGreaterThan(4);
 
         String[] reports = {"results.json", "results.xml", "results.csv"};

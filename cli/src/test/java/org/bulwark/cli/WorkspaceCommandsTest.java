@@ -21,7 +21,7 @@ class WorkspaceCommandsTest {
         Run election = Run.of("import", "election", "--workspace", ws(), ElectionCommandTest.GEN01_XML.toString());
         assertThat(election.exitCode()).as(election.err()).isZero();
         assertThat(election.out()).contains("Imported election #1: \"GEN-01 General Election\" (2000-11-07), fingerprint 03daf9e",
-                "Next: bulwark import cvr --election 1 FILE...");
+                "Next: ./bulwark import cvr --election 1 FILE...");
 
         Run cvr = Run.of("import", "cvr", "--workspace", ws(), "--election", "1", "--counting-group", "absentee",
                 TabulateCommandTest.GEN01_CVR.toString());
@@ -85,7 +85,7 @@ class WorkspaceCommandsTest {
     void resultsNeedsAnElectionToChooseFrom() {
         Run empty = Run.of("results", "--workspace", ws());
         assertThat(empty.exitCode()).isEqualTo(2);
-        assertThat(empty.err()).contains(ws() + ": workspace: it holds no election yet; import one with: bulwark import election FILE");
+        assertThat(empty.err()).contains(ws() + ": workspace: it holds no election yet; import one with: ./bulwark import election FILE");
 
         Run.of("import", "election", "--workspace", ws(), ElectionCommandTest.GEN01_JSON.toString());
         Run.of("import", "election", "--workspace", ws(), ElectionCommandTest.NIST.resolve("prim-01/err_v2/pe-err-prim-01.json").toString());

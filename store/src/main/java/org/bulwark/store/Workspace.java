@@ -1,5 +1,7 @@
 package org.bulwark.store;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +24,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bulwark.formats.election.ElectionFiles;
+import org.bulwark.ledger.keys.KeyFingerprint;
+import org.bulwark.ledger.keys.Keys;
+import org.bulwark.ledger.keys.PublicKeyInfo;
+import org.bulwark.ledger.log.Hash;
+import org.bulwark.ledger.log.Merkle;
+import org.bulwark.ledger.log.TileReader;
+import org.bulwark.ledger.trust.Change;
+import org.bulwark.ledger.trust.TrustRegistry;
+import org.bulwark.model.GpUnitId;
+import org.bulwark.model.events.Actor;
+import org.bulwark.model.events.Disposition;
+import org.bulwark.model.events.EventEncoding;
+import org.bulwark.model.events.EventHeader;
+import org.bulwark.model.events.Jurisdiction;
+import org.bulwark.model.events.LogEvent;
+import org.bulwark.model.events.Sha256;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.CountingGroup;
@@ -73,6 +93,7 @@ public final class Workspace implements AutoCloseable {
     private final String importedBy;
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, CvrDictionary> dictionaries = new HashMap<>();
+    private final LogStore log;
 
     private Workspace(WorkspaceLocation location, Dialect dialect, Connection connection, Clock clock, String importedBy) {
         this.location = location;
@@ -80,6 +101,7 @@ public final class Workspace implements AutoCloseable {
         this.connection = connection;
         this.clock = clock;
         this.importedBy = importedBy;
+        this.log = new LogStore(connection);
     }
 
     /** Opens (creating a SQLite file on first use) and migrates a workspace; imports are credited to the OS user. */
@@ -226,8 +248,8 @@ public final class Workspace implements AutoCloseable {
             long id;
             try (PreparedStatement ps = connection.prepareStatement("""
                     INSERT INTO election (definition_id, title, election_date, source_name, format, fingerprint,
-                        definition, bulwark_json, cvr_dictionary, imported_at, imported_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                        definition, bulwark_json, cvr_dictionary, imported_at, imported_by, scope)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
                 ps.setString(1, election.id());
                 ps.setString(2, election.title());
                 ps.setString(3, election.date().toString());
@@ -239,8 +261,12 @@ public final class Workspace implements AutoCloseable {
                 ps.setBytes(9, CvrDictionary.of(election).toBytes());
                 ps.setLong(10, now.toEpochMilli());
                 ps.setString(11, importedBy);
+                ps.setString(12, election.scope().value());
                 id = returnedId(ps);
             }
+            log.append(List.of(new LogEvent.ElectionDefinitionImported(
+                    header(Instant.ofEpochMilli(now.toEpochMilli()), new Jurisdiction.Unit(election.scope())),
+                    election.id(), new Sha256(source.fingerprint()), source.sourceName())));
             return new StoredElection(new ElectionRef(id), election.id(), election.title(), election.date(),
                     source.sourceName(), source.format(), source.fingerprint(), source.bulwarkJson().isPresent(),
                     Instant.ofEpochMilli(now.toEpochMilli()), importedBy);
@@ -418,43 +444,174 @@ public final class Workspace implements AutoCloseable {
             ps.setLong(2, fileId);
             ps.executeUpdate();
         }
+        ElectionFacts facts = electionFacts(election);
+        log.append(List.of(new LogEvent.CvrFileImported(header(now, facts.jurisdiction()), facts.fingerprint(),
+                new Sha256(sha), sourceName, countingGroup.nist(), count)));
         return new ImportedFile(fileId, election, sha, sourceName, format, countingGroup, count, now, importedBy);
     }
 
-    /** Encodes and stages every CVR the source pushes, each with a random sort key; returns the count. */
+    /**
+     * Stages every CVR the source pushes, each with a random sort key; returns the count. The source
+     * (a JSON or XML reader, the costly part) runs on this thread while a {@link StagingWriter} encodes
+     * and inserts on another, so an import keeps two cores busy.
+     */
     private long stage(CvrCodec codec, String sourceName, CvrStreamSource source) throws SQLException, IOException {
         // A fast generator seeded from SecureRandom per import: the order must be unpredictable, not secret-key strong.
         SplittableRandom order = new SplittableRandom(random.nextLong());
-        long[] count = {0};
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cvr_staging (rnd, record) VALUES (?, ?)")) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cvr_staging (rnd, record) VALUES (?, ?)");
+                StagingWriter writer = new StagingWriter(ps, codec, sourceName, order)) {
             try {
-                source.pushTo(cvr -> {
-                    byte[] record;
-                    try {
-                        record = codec.encode(cvr);
-                    } catch (CvrCodec.NotInElection e) {
-                        throw new BadInputException(sourceName, "CVR " + (count[0] + 1) + " (ballot id \""
-                                + cvr.ballotId() + "\")", e.getMessage());
-                    }
-                    try {
-                        ps.setLong(1, order.nextLong());
-                        ps.setBytes(2, record);
-                        ps.addBatch();
-                        if (++count[0] % BATCH == 0) {
-                            ps.executeBatch();
-                        }
-                    } catch (SQLException e) {
-                        throw new SqlInSink(e);
-                    }
-                });
+                source.pushTo(writer);
             } catch (SqlInSink e) {
                 throw e.getCause();
             }
-            if (count[0] % BATCH != 0) {
-                ps.executeBatch();
+            return writer.finish();
+        }
+    }
+
+    /**
+     * Takes CVRs from the reading thread in batches and encodes and inserts them on its own thread.
+     * The statement is used by that thread alone until {@link #close} has joined it, so the
+     * connection is never used by two threads at once; memory is bounded by the queue. A failure on
+     * the writing thread (a CVR the election does not define, a database error) stops the source at
+     * its next CVR and comes out of {@link #finish}, or of {@code accept} as the source's exception.
+     */
+    private static final class StagingWriter implements Consumer<CastVoteRecord>, AutoCloseable {
+        private static final List<CastVoteRecord> END = List.of();
+
+        private final PreparedStatement insert;
+        private final CvrCodec codec;
+        private final String sourceName;
+        private final SplittableRandom order;
+        private final BlockingQueue<List<CastVoteRecord>> queue = new ArrayBlockingQueue<>(4);
+        private final Thread thread;
+        private List<CastVoteRecord> batch = new ArrayList<>(BATCH);
+        private long written;
+        private volatile Throwable failure;
+        private boolean ended;
+
+        StagingWriter(PreparedStatement insert, CvrCodec codec, String sourceName, SplittableRandom order) {
+            this.insert = insert;
+            this.codec = codec;
+            this.sourceName = sourceName;
+            this.order = order;
+            this.thread = Thread.ofPlatform().name("bulwark-import-writer").daemon().start(this::drain);
+        }
+
+        @Override
+        public void accept(CastVoteRecord cvr) {
+            batch.add(cvr);
+            if (batch.size() == BATCH) {
+                hand(batch);
+                batch = new ArrayList<>(BATCH);
+                rethrowFailure();
             }
         }
-        return count[0];
+
+        /** Writes what is left, waits for the writing thread and returns the count of CVRs staged. */
+        long finish() throws SQLException {
+            if (!batch.isEmpty()) {
+                hand(batch);
+            }
+            end();
+            try {
+                rethrowFailure();
+            } catch (SqlInSink e) {
+                throw e.getCause();
+            }
+            return written;
+        }
+
+        /** Stops the writing thread (after its current batch) before the transaction goes on or is undone. */
+        @Override
+        public void close() {
+            end();
+        }
+
+        private void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(END);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void hand(List<CastVoteRecord> full) {
+            try {
+                queue.put(full);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            }
+        }
+
+        private void rethrowFailure() {
+            switch (failure) {
+                case null -> { }
+                case SQLException e -> throw new SqlInSink(e);
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                case Throwable e -> throw new IllegalStateException(e);
+            }
+        }
+
+        /** The writing thread: after a failure it only drains, so the reading thread never blocks on a full queue. */
+        private void drain() {
+            while (true) {
+                List<CastVoteRecord> next;
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    continue; // only END stops this thread: the reading thread joins it before using the connection
+                }
+                if (next == END) {
+                    return;
+                }
+                if (failure == null) {
+                    try {
+                        write(next);
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                }
+            }
+        }
+
+        private void write(List<CastVoteRecord> cvrs) throws SQLException {
+            for (CastVoteRecord cvr : cvrs) {
+                byte[] record;
+                try {
+                    record = codec.encode(cvr);
+                } catch (CvrCodec.NotInElection e) {
+                    throw new BadInputException(sourceName, "CVR " + (written + 1) + " (ballot id \""
+                            + cvr.ballotId() + "\")", e.getMessage());
+                }
+                insert.setLong(1, order.nextLong());
+                insert.setBytes(2, record);
+                insert.addBatch();
+                written++;
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Carries a database error out of the sink, which may not throw checked exceptions. */
@@ -561,7 +718,11 @@ public final class Workspace implements AutoCloseable {
                 ps.setInt(4, summary.cvrFiles());
                 ps.setInt(5, summary.contests());
                 ps.setBytes(6, errJson);
-                return new StoredResults(returnedId(ps), election, now, summary, errJson);
+                StoredResults saved = new StoredResults(returnedId(ps), election, now, summary, errJson);
+                ElectionFacts facts = electionFacts(election);
+                log.append(List.of(new LogEvent.ResultsTabulated(header(now, facts.jurisdiction()), facts.fingerprint(),
+                        summary.ballotsCounted(), summary.cvrFiles(), summary.contests(), sha256(errJson))));
+                return saved;
             }
         });
     }
@@ -583,6 +744,295 @@ public final class Workspace implements AutoCloseable {
                 }
             }
         });
+    }
+
+    // ---- the transparency log ----------------------------------------------------------------------
+
+    /**
+     * Appends events to the workspace log in one transaction (batched inserts, one commit); returns
+     * the index of the first. Entries are never changed or removed afterwards.
+     */
+    public synchronized long appendToLog(List<? extends LogEvent> events) {
+        return transaction(true, "append to the log", () -> log.append(events));
+    }
+
+    /** How many entries the log holds. */
+    public synchronized long logSize() {
+        return transaction(false, "read the log", log::size);
+    }
+
+    /** The entry at an index, decoded; {@link DamagedWorkspace} when its bytes no longer decode. */
+    public synchronized Optional<LoggedEntry> logEntry(long index) {
+        return transaction(false, "read the log", () -> log.entry(index).map(bytes -> logged(index, bytes)));
+    }
+
+    /** Every entry from {@code from} on, in order, decoded. The consumer must not call back into the workspace. */
+    public synchronized void forEachLogEntry(long from, Consumer<? super LoggedEntry> consumer) {
+        transaction(false, "read the log", () -> {
+            log.forEach(from, Long.MAX_VALUE, (index, bytes) -> consumer.accept(logged(index, bytes)));
+            return null;
+        });
+    }
+
+    private LoggedEntry logged(long index, byte[] bytes) {
+        try {
+            return new LoggedEntry(index, bytes, EventEncoding.decode(bytes));
+        } catch (EventEncoding.Malformed e) {
+            throw new DamagedWorkspace(location.describe(), "log entry " + index + " does not decode (" + e.getMessage()
+                    + "); was the workspace altered by hand?", e);
+        }
+    }
+
+    /**
+     * Runs work with a consistent view of the log's tiles and entry bundles (the C2SP tlog-tiles
+     * layout), e.g. to compute a root or an inclusion proof or to publish. The reader is valid only
+     * during the call.
+     */
+    public synchronized <T> T withLogTiles(java.util.function.BiFunction<Long, TileReader, T> work) {
+        return transaction(false, "read the log", () -> work.apply(log.size(), log.reader()));
+    }
+
+    /** The Merkle root (RFC 9162) of the first {@code size} entries, from the stored tiles. */
+    public synchronized Hash logRoot(long size) {
+        return withLogTiles((current, tiles) -> {
+            if (size > current) {
+                throw new IllegalArgumentException("the log has " + current + " entries, not " + size);
+            }
+            return log.rootFromTiles(size);
+        });
+    }
+
+    /**
+     * Saves a signed checkpoint (or a cosigned one) of the first {@code treeSize} entries and logs
+     * the event saying so, in one transaction. Refused if the root is not this log's root at that size.
+     */
+    public synchronized void saveCheckpoint(long treeSize, Hash root, String note, boolean cosigned, LogEvent event) {
+        transaction(true, "save the checkpoint", () -> {
+            Hash actual = log.rootFromTiles(treeSize);
+            if (!actual.equals(root)) {
+                throw new IllegalArgumentException("the checkpoint's root " + root.hex() + " is not the log's root "
+                        + actual.hex() + " at size " + treeSize);
+            }
+            log.saveCheckpoint(treeSize, root, note, cosigned ? "cosigned" : "signed", clock.millis());
+            log.append(List.of(event));
+            return null;
+        });
+    }
+
+    /** The most recent signed (not cosigned) checkpoint, if any. */
+    public synchronized Optional<StoredCheckpoint> latestCheckpoint() {
+        return transaction(false, "read the checkpoints", () -> log.checkpoints().stream()
+                .filter(c -> c.kind().equals("signed")).reduce((a, b) -> b)
+                .map(c -> new StoredCheckpoint(c.treeSize(), Hash.fromHex(c.rootHex()).orElseThrow(() -> new DamagedWorkspace(
+                        location.describe(), "a saved checkpoint's root \"" + c.rootHex() + "\" is not a hash", null)),
+                        c.note())));
+    }
+
+    /**
+     * Checks the log against itself: every entry decodes, the tree recomputed from the entries'
+     * bytes alone has the stored tiles' root, and every saved checkpoint's root is the recomputed
+     * root at its size. A rewritten, removed or reordered entry fails here even if the database's
+     * append-only triggers were removed to make the change.
+     */
+    public synchronized LogCheck verifyLog() {
+        return transaction(false, "verify the log", () -> {
+            List<LogStore.SavedCheckpoint> checkpoints = log.checkpoints();
+            List<Hash> leaves = new ArrayList<>();
+            long[] expected = {0};
+            String[] problem = {null};
+            log.forEach(0, Long.MAX_VALUE, (index, bytes) -> {
+                if (problem[0] != null) {
+                    return;
+                }
+                if (index != expected[0]) {
+                    problem[0] = "log entry " + expected[0] + " is missing";
+                    return;
+                }
+                expected[0]++;
+                try {
+                    EventEncoding.decode(bytes);
+                } catch (EventEncoding.Malformed e) {
+                    problem[0] = "log entry " + index + " does not decode: " + e.getMessage();
+                    return;
+                }
+                leaves.add(Merkle.leafHash(bytes));
+            });
+            if (problem[0] != null) {
+                return new LogCheck.Broken(problem[0]);
+            }
+            for (LogStore.SavedCheckpoint c : checkpoints) {
+                if (c.treeSize() > leaves.size()) {
+                    return new LogCheck.Broken("a " + c.kind() + " checkpoint covers " + c.treeSize()
+                            + " entries but the log has only " + leaves.size());
+                }
+                Hash root = Merkle.rootOf(leaves.subList(0, (int) c.treeSize()));
+                if (!root.hex().equals(c.rootHex())) {
+                    return new LogCheck.Broken("the " + c.kind() + " checkpoint of size " + c.treeSize()
+                            + " has root " + c.rootHex() + " but the entries now give " + root.hex()
+                            + ": an entry below index " + c.treeSize() + " was changed, removed or reordered");
+                }
+            }
+            Hash fromEntries = Merkle.rootOf(leaves);
+            Hash fromTiles;
+            try {
+                fromTiles = log.rootFromTiles(leaves.size());
+            } catch (IllegalStateException e) {
+                return new LogCheck.Broken("the stored hash tiles are damaged: " + e.getMessage());
+            }
+            if (!fromEntries.equals(fromTiles)) {
+                return new LogCheck.Broken("the stored hash tiles give root " + fromTiles.hex()
+                        + " but the entries give " + fromEntries.hex());
+            }
+            return new LogCheck.Intact(leaves.size(), checkpoints.size());
+        });
+    }
+
+    // ---- trust registry and imported packages -------------------------------------------------------
+
+    /** The trust registry: its recorded changes replayed, in order, through the registry's rules. */
+    public synchronized TrustRegistry trustRegistry() {
+        return transaction(false, "read the trust registry", this::replayTrust);
+    }
+
+    private TrustRegistry replayTrust() throws SQLException {
+        TrustRegistry registry = TrustRegistry.empty();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT id, change, fingerprint, public_key, by_key, reason, changed_at FROM trust_change ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Instant at = Instant.ofEpochMilli(rs.getLong(7));
+                String where = "trust registry change #" + rs.getLong(1);
+                Change change;
+                try {
+                    change = switch (rs.getString(2)) {
+                        case "root" -> registry.bootstrap(Keys.parsePublic(rs.getString(4).getBytes(UTF_8), where), at);
+                        case "admit" -> registry.admit(Keys.parsePublic(rs.getString(4).getBytes(UTF_8), where),
+                                new KeyFingerprint(rs.getString(5)), at);
+                        default -> registry.revoke(new KeyFingerprint(rs.getString(3)), new KeyFingerprint(rs.getString(5)),
+                                at, rs.getString(6));
+                    };
+                } catch (BadInputException | IllegalArgumentException e) {
+                    throw new DamagedWorkspace(location.describe(), where + " does not read (" + e.getMessage() + ")", e);
+                }
+                switch (change) {
+                    case Change.Done done -> registry = done.registry();
+                    case Change.Refused refused -> throw new DamagedWorkspace(location.describe(), where
+                            + " no longer follows the registry's rules (" + refused.message() + ")", null);
+                }
+            }
+        }
+        return registry;
+    }
+
+    /**
+     * Applies a change to the trust registry if its rules allow it, recording the change and logging
+     * it as an event in one transaction; a refusal writes nothing.
+     */
+    public synchronized Change changeTrust(TrustRequest request) {
+        return transaction(true, "change the trust registry", () -> {
+            TrustRegistry registry = replayTrust();
+            Instant now = Instant.ofEpochMilli(clock.millis());
+            Change change = switch (request) {
+                case TrustRequest.Bootstrap b -> registry.bootstrap(b.stateKey(), now);
+                case TrustRequest.Admit a -> registry.admit(a.key(), a.by(), now);
+                case TrustRequest.Revoke r -> registry.revoke(r.key(), r.by(), now, r.reason());
+            };
+            if (change instanceof Change.Done done) {
+                PublicKeyInfo key = done.entry().key();
+                Jurisdiction place = new Jurisdiction.Named(key.jurisdiction().orElse("trust registry"));
+                EventHeader header = new EventHeader(now, new Actor(importedBy), Optional.empty(), place, Disposition.SUCCESS);
+                LogEvent event = switch (request) {
+                    case TrustRequest.Bootstrap b -> new LogEvent.KeyAdmitted(header, key.id(), key.role().text(),
+                            new Sha256(key.fingerprint().sha256()), "root of trust");
+                    case TrustRequest.Admit a -> new LogEvent.KeyAdmitted(header, key.id(), key.role().text(),
+                            new Sha256(key.fingerprint().sha256()), a.by().sha256());
+                    case TrustRequest.Revoke r -> new LogEvent.KeyRevoked(header, key.id(), r.reason(), r.by().sha256());
+                };
+                long index = log.append(List.of(event));
+                try (PreparedStatement ps = connection.prepareStatement("""
+                        INSERT INTO trust_change (change, fingerprint, public_key, by_key, reason, changed_at, log_index)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    ps.setString(1, switch (request) {
+                        case TrustRequest.Bootstrap b -> "root";
+                        case TrustRequest.Admit a -> "admit";
+                        case TrustRequest.Revoke r -> "revoke";
+                    });
+                    ps.setString(2, key.fingerprint().sha256());
+                    ps.setString(3, request instanceof TrustRequest.Revoke ? null : Keys.publicKeyText(key));
+                    ps.setString(4, switch (request) {
+                        case TrustRequest.Bootstrap b -> null;
+                        case TrustRequest.Admit a -> a.by().sha256();
+                        case TrustRequest.Revoke r -> r.by().sha256();
+                    });
+                    ps.setString(5, request instanceof TrustRequest.Revoke r ? r.reason() : null);
+                    ps.setLong(6, now.toEpochMilli());
+                    ps.setLong(7, index);
+                    ps.executeUpdate();
+                }
+            }
+            return change;
+        });
+    }
+
+    /** Whether a package with this id was imported into the workspace before (the replay guard). */
+    public synchronized boolean isPackageImported(String packageId) {
+        return transaction(false, "read the imported packages", () -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imported_package WHERE package_id = ?")) {
+                ps.setString(1, packageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /**
+     * Records that a package was imported, with its log event, in one transaction; false (and
+     * nothing written) when a package with that id was imported before.
+     */
+    public synchronized boolean recordPackageImport(LogEvent.PackageImported event) {
+        return transaction(true, "record the package import", () -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imported_package WHERE package_id = ?")) {
+                ps.setString(1, event.packageId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            long index = log.append(List.of(event));
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO imported_package (package_id, imported_at, log_index) VALUES (?, ?, ?)")) {
+                ps.setString(1, event.packageId());
+                ps.setLong(2, clock.millis());
+                ps.setLong(3, index);
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** The header of an event this workspace logs for its own actions. */
+    private EventHeader header(Instant time, Jurisdiction jurisdiction) {
+        return new EventHeader(time, new Actor(importedBy), Optional.empty(), jurisdiction, Disposition.SUCCESS);
+    }
+
+    private record ElectionFacts(Sha256 fingerprint, Jurisdiction jurisdiction) {}
+
+    private ElectionFacts electionFacts(ElectionRef election) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT fingerprint, scope, definition_id FROM election WHERE id = ?")) {
+            ps.setLong(1, election.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new UnknownElection(election, location.describe());
+                }
+                String scope = rs.getString(2);
+                return new ElectionFacts(new Sha256(rs.getString(1)), scope == null
+                        ? new Jurisdiction.Named("election " + rs.getString(3))
+                        : new Jurisdiction.Unit(new GpUnitId(scope)));
+            }
+        }
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------
@@ -611,6 +1061,9 @@ public final class Workspace implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             throw unavailable(doing, e);
+        } catch (LogStore.SqlInReader e) {
+            // A database error met while the Merkle code was reading tiles through the TileReader interface.
+            throw unavailable(doing, e.getCause());
         } finally {
             if (!committed) {
                 rollback();
@@ -628,6 +1081,14 @@ public final class Workspace implements AutoCloseable {
 
     private WorkspaceUnavailable unavailable(String doing, SQLException e) {
         return new WorkspaceUnavailable(location.describe(), doing, dialect.plainWords(e), e);
+    }
+
+    private static Sha256 sha256(byte[] bytes) {
+        try {
+            return Sha256.of(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static long returnedId(PreparedStatement insertReturningId) throws SQLException {

@@ -2,6 +2,7 @@ package org.bulwark.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -292,6 +293,41 @@ abstract class WorkspaceContract {
     }
 
     @Test
+    void aCvrOutsideTheElectionInAnEarlyBatchStopsTheReaderAndNothingIsImported() {
+        // Encoding runs on the import's writer thread; its refusal must still reach the reader and the caller.
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        CastVoteRecord good = BALLOTS.get(1_499);
+        CastVoteRecord stray = new CastVoteRecord(good.ballotId(), good.ballotStyle(), good.ballotStyleUnit(),
+                good.parties(), good.creatingDevice(), good.batch(), good.countingGroup(), good.ballotImages(),
+                List.of(new CvrContest(new ContestId("no-such-contest"), List.of(), OptionalInt.empty(), OptionalInt.empty())));
+        List<CastVoteRecord> pushes = new ArrayList<>(BALLOTS);
+        pushes.set(1_499, stray);
+        while (pushes.size() < 20_000) {
+            // Enough batches that the reader must hand one more after the writer fails: the queue holds only a few.
+            pushes.addAll(BALLOTS);
+        }
+        RuntimeException[] seenByReader = {null};
+
+        Throwable thrown = catchThrowable(() -> w.importCvrs(e, "county-1.json", "NIST SP 1500-103 JSON", Fixtures.sha256("x"),
+                        CountingGroup.ELECTION_DAY, sink -> {
+                            try {
+                                pushes.forEach(sink);
+                            } catch (RuntimeException stop) {
+                                seenByReader[0] = stop;
+                                throw stop;
+                            }
+                        }));
+        assertThat(thrown)
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("county-1.json: CVR 1500 (ballot id \"" + good.ballotId()
+                        + "\"): contest \"no-such-contest\" is not in the election definition");
+        assertThat(seenByReader[0]).as("the reader is stopped by the refusal").isSameAs(thrown);
+        assertThat(w.importedFiles(e)).isEmpty();
+        assertThat(readAll(w, e)).isEmpty();
+    }
+
+    @Test
     void cvrsOfTwoElectionsAndSeveralFilesStayApart() throws IOException {
         Workspace w = open();
         ElectionRef first = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
@@ -360,7 +396,7 @@ abstract class WorkspaceContract {
         assertThatThrownBy(this::open)
                 .isInstanceOfSatisfying(WorkspaceUnavailable.class, e -> assertThat(e.reason())
                         .isEqualTo("it was made by a newer version of Bulwark (its tables are at version 99, this version"
-                                + " knows up to version 1); open it with that version or a later one"))
+                                + " knows up to version 2); open it with that version or a later one"))
                 .hasMessageStartingWith("Workspace " + location().describe() + ": could not bring its tables up to date: ")
                 .hasMessageNotContaining("SQL");
     }

@@ -22,6 +22,11 @@ public enum KeyRole {
         return text;
     }
 
+    /** "a state key", "an authority key", "a device key": for messages. */
+    public String aKey() {
+        return (this == AUTHORITY ? "an " : "a ") + text + " key";
+    }
+
     public static Optional<KeyRole> parse(String text) {
         for (KeyRole r : values()) {
             if (r.text.equalsIgnoreCase(text)) {

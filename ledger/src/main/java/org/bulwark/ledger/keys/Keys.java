@@ -27,7 +27,7 @@ public final class Keys {
             KeyIds.check("id", id);
             jurisdiction.ifPresent(j -> KeyIds.check("jurisdiction", j));
             if (role != KeyRole.STATE && jurisdiction.isEmpty()) {
-                throw new IllegalArgumentException("a " + role.text() + " key needs a jurisdiction");
+                throw new IllegalArgumentException(role.aKey() + " needs a jurisdiction");
             }
         }
     }
@@ -58,7 +58,7 @@ public final class Keys {
         }
         KeyPair pair = Ed25519.generate(random);
         PublicKeyInfo info = new PublicKeyInfo(request.role(), request.id(), request.jurisdiction(), request.validity(), pair.getPublic());
-        byte[] privateBytes = PrivateKeyFile.write(new PrivateKeyFile.Owner(request.role(), request.id(), request.jurisdiction()),
+        byte[] privateBytes = PrivateKeyFile.write(new PrivateKeyFile.Owner(request.role(), request.id(), request.jurisdiction(), pair.getPublic()),
                 pair.getPrivate(), passphrase, iterations, random);
         Files.createDirectories(dir);
         try {

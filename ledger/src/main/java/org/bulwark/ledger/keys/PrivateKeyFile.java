@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
@@ -30,7 +31,7 @@ import org.bulwark.model.BadInputException;
  * The encrypted private key file (docs/packages-and-keys.md): JSON with the format and version,
  * the owner (role, id, jurisdiction), the KDF (PBKDF2-HMAC-SHA256, iterations, 16-byte salt), the
  * cipher (AES-256-GCM, 12-byte nonce) and the ciphertext of the PKCS#8 private key. The owner
- * fields are the GCM associated data, so they cannot be edited without the file failing to open.
+ * fields and the public key are the GCM associated data, so they cannot be edited without the file failing to open.
  */
 final class PrivateKeyFile {
     static final String FORMAT = "bulwark-private-key";
@@ -50,9 +51,10 @@ final class PrivateKeyFile {
 
     private PrivateKeyFile() {}
 
-    record Owner(KeyRole role, String id, Optional<String> jurisdiction) {
+    record Owner(KeyRole role, String id, Optional<String> jurisdiction, PublicKey publicKey) {
         byte[] associatedData() {
-            return (FORMAT + "/" + VERSION + "\n" + role.text() + "\n" + id + "\n" + jurisdiction.orElse("")).getBytes(StandardCharsets.UTF_8);
+            return (FORMAT + "/" + VERSION + "\n" + role.text() + "\n" + id + "\n" + jurisdiction.orElse("") + "\n"
+                    + Base64.getEncoder().encodeToString(Ed25519.raw(publicKey))).getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -75,6 +77,7 @@ final class PrivateKeyFile {
             if (owner.jurisdiction().isPresent()) {
                 g.writeStringField("jurisdiction", owner.jurisdiction().get());
             }
+            g.writeStringField("publicKey", b64.encodeToString(Ed25519.raw(owner.publicKey())));
             g.writeStringField("kdf", KDF);
             g.writeNumberField("iterations", iterations);
             g.writeStringField("salt", b64.encodeToString(salt));
@@ -108,6 +111,8 @@ final class PrivateKeyFile {
         if (jurisdiction.isPresent() && !KeyIds.valid(jurisdiction.get())) {
             throw new BadInputException(file, "jurisdiction", "'" + PublicKeyFile.abbreviate(jurisdiction.get()) + "' is not a valid jurisdiction");
         }
+        PublicKey publicKey = Ed25519.fromRaw(PublicKeyFile.strictBase64(required(fields, "publicKey", file), file, "publicKey"))
+                .orElseThrow(() -> new BadInputException(file, "publicKey", "not an Ed25519 public key"));
         int iterations;
         try {
             iterations = Integer.parseInt(required(fields, "iterations", file));
@@ -123,13 +128,17 @@ final class PrivateKeyFile {
         if (salt.length != SALT_BYTES || nonce.length != NONCE_BYTES) {
             throw new BadInputException(file, salt.length != SALT_BYTES ? "salt" : "nonce", "has the wrong length");
         }
-        Owner owner = new Owner(role, id, jurisdiction);
+        Owner owner = new Owner(role, id, jurisdiction, publicKey);
         byte[] pkcs8 = crypt(Cipher.DECRYPT_MODE, passphrase, salt, iterations, nonce, owner.associatedData(), ciphertext)
                 .orElseThrow(() -> new BadInputException(file, "ciphertext", "the passphrase does not open " + file
                         + " (or the file was altered: its role, id and jurisdiction are sealed with the key)"));
         try {
             PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            return new LoadedPrivateKey(role, id, jurisdiction, key);
+            byte[] probe = "bulwark key pair check".getBytes(StandardCharsets.US_ASCII);
+            if (!Ed25519.verify(publicKey, probe, Ed25519.sign(key, probe))) {
+                throw new BadInputException(file, "publicKey", "does not belong to the private key in this file");
+            }
+            return new LoadedPrivateKey(role, id, jurisdiction, key, publicKey);
         } catch (GeneralSecurityException e) {
             throw new BadInputException(file, "ciphertext", "the decrypted key is not an Ed25519 private key");
         }

@@ -77,7 +77,7 @@ final class PublicKeyFile {
             throw new BadInputException(file, "jurisdiction", "'" + abbreviate(jurisdiction.get()) + "' is not a valid jurisdiction (letters, digits, '.', '_', '-')");
         }
         if (role != KeyRole.STATE && jurisdiction.isEmpty()) {
-            throw new BadInputException(file, "jurisdiction", "a " + role.text() + " key needs a jurisdiction");
+            throw new BadInputException(file, "jurisdiction", role.aKey() + " needs a jurisdiction");
         }
         Optional<Instant> notBefore = time(fields, "not-before", file);
         Optional<Instant> notAfter = time(fields, "not-after", file);

@@ -14,7 +14,7 @@ public record PublicKeyInfo(KeyRole role, String id, Optional<String> jurisdicti
         KeyIds.check("id", id);
         jurisdiction.ifPresent(j -> KeyIds.check("jurisdiction", j));
         if (role != KeyRole.STATE && jurisdiction.isEmpty()) {
-            throw new IllegalArgumentException("a " + role.text() + " key needs a jurisdiction");
+            throw new IllegalArgumentException(role.aKey() + " needs a jurisdiction");
         }
         Ed25519.raw(key); // refuses anything but Ed25519
     }

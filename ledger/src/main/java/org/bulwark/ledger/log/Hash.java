@@ -48,13 +48,9 @@ public final class Hash {
         }
     }
 
-    /** Parses standard base64, or empty when it is not base64 of {@value #SIZE} bytes. */
+    /** Parses standard base64, or empty when it is not the canonical base64 of {@value #SIZE} bytes. */
     public static Optional<Hash> fromBase64(String base64) {
-        try {
-            return of(Base64.getDecoder().decode(base64));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return CanonicalBase64.decode(base64).flatMap(Hash::of);
     }
 
     public byte[] bytes() {

@@ -38,6 +38,11 @@ public sealed interface PackageType {
         };
     }
 
+    /** "an election package", "a results package": for messages. */
+    default String aPackage() {
+        return (this instanceof Election ? "an " : "a ") + word() + " package";
+    }
+
     /**
      * Who may sign this kind. Election package: the state (statewide contests) or the local
      * authority that builds its ballots. Results: the device that counted, or the authority's

@@ -154,8 +154,8 @@ public final class TrustRegistry {
         }
         PublicKeyInfo a = actor.key();
         if (!ADMISSION_RULES.get(a.role()).contains(subject.role())) {
-            return Optional.of(new Refused(Refusal.ROLE_MAY_NOT_ADMIT, "a " + a.role().text() + " key may not admit or revoke a "
-                    + subject.role().text() + " key (" + a.describe() + ", " + subject.describe() + ")"));
+            return Optional.of(new Refused(Refusal.ROLE_MAY_NOT_ADMIT, a.role().aKey() + " may not admit or revoke "
+                    + subject.role().aKey() + " (" + a.describe() + ", " + subject.describe() + ")"));
         }
         if (a.role() == KeyRole.AUTHORITY && !a.jurisdiction().equals(subject.jurisdiction())) {
             return Optional.of(new Refused(Refusal.OTHER_JURISDICTION, a.describe() + " may only admit or revoke devices of "

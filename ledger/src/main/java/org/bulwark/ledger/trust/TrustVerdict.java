@@ -19,8 +19,8 @@ public sealed interface TrustVerdict {
         return switch (this) {
             case Trusted t -> "signed by " + t.entry().key().describe() + ", trusted";
             case UnknownSigner u -> "the signing key " + u.fingerprint().shortForm() + " is not in the trust registry";
-            case RoleNotAllowed r -> "the signer, " + r.entry().key().describe() + ", may not sign a " + r.type().word()
-                    + " package: only " + roles(r.type()) + " keys may";
+            case RoleNotAllowed r -> "the signer, " + r.entry().key().describe() + ", may not sign " + r.type().aPackage()
+                    + ": only " + roles(r.type()) + " keys may";
             case Revoked r -> "the signer, " + r.entry().key().describe() + ", was revoked at " + r.revocation().at()
                     + " (" + r.revocation().reason() + ")";
             case OutsideValidity o -> "the signer, " + o.entry().key().describe() + ", is not valid at " + o.time()

@@ -111,7 +111,7 @@ class TrustRegistryTest {
         PackageType results = new PackageType.Results();
         assertThat(r.check(scanner.key(), results, T)).isInstanceOf(TrustVerdict.Trusted.class);
         assertThat(r.check(scanner.key(), new PackageType.Election(), T)).isInstanceOf(TrustVerdict.RoleNotAllowed.class)
-                .extracting(TrustVerdict::message).asString().contains("may not sign a election package: only state or authority keys may");
+                .extracting(TrustVerdict::message).asString().contains("may not sign an election package: only state or authority keys may");
         assertThat(r.check(key(KeyRole.DEVICE, "z", "boone").key(), results, T)).isInstanceOf(TrustVerdict.UnknownSigner.class);
 
         TrustRegistry revoked = done(r.revoke(scanner.fingerprint(), boone.fingerprint(), T, "device lost"));

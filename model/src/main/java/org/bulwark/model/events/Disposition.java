@@ -1,9 +1,14 @@
 package org.bulwark.model.events;
 
-/** Whether the logged action succeeded; written as NIST SP 1500-101's EventDispositionType. */
+/**
+ * Whether the logged action succeeded; NIST SP 1500-101's EventDispositionType. Bulwark's own
+ * actions are always success or failure; "na" and "other" occur only in imported device logs.
+ */
 public enum Disposition {
     SUCCESS("success"),
-    FAILURE("failure");
+    FAILURE("failure"),
+    NOT_APPLICABLE("na"),
+    OTHER("other");
 
     private final String nist;
 
@@ -13,5 +18,9 @@ public enum Disposition {
 
     public String nist() {
         return nist;
+    }
+
+    public static java.util.Optional<Disposition> fromNist(String value) {
+        return java.util.Arrays.stream(values()).filter(d -> d.nist.equals(value)).findFirst();
     }
 }

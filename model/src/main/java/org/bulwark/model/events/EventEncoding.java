@@ -24,7 +24,7 @@ import org.bulwark.model.GpUnitId;
  * str   actor
  * u8    0 | 1, then str if 1           device absent | present
  * u8    0 | 1, str                     jurisdiction: 0 = GpUnit id, 1 = named in words
- * u8    0 | 1                          disposition: success | failure
+ * u8    0..3                           disposition: success | failure | na | other
  * u8    n, then n details              each: str name, u8 type, value
  *                                      type 0 text: str; 1 count: i64 (>= 0); 2 digest: 32 bytes
  * </pre>
@@ -62,6 +62,8 @@ public final class EventEncoding {
         out.u8(switch (h.disposition()) {
             case SUCCESS -> 0;
             case FAILURE -> 1;
+            case NOT_APPLICABLE -> 2;
+            case OTHER -> 3;
         });
         List<Detail> details = event.details();
         out.u8(details.size());
@@ -114,7 +116,14 @@ public final class EventEncoding {
                 case 0 -> new Jurisdiction.Unit(new GpUnitId(str(in)));
                 default -> new Jurisdiction.Named(str(in));
             };
-            Disposition disposition = flag(in, "disposition") == 0 ? Disposition.SUCCESS : Disposition.FAILURE;
+            int dispositionAt = in.position();
+            Disposition disposition = switch (Byte.toUnsignedInt(in.get())) {
+                case 0 -> Disposition.SUCCESS;
+                case 1 -> Disposition.FAILURE;
+                case 2 -> Disposition.NOT_APPLICABLE;
+                case 3 -> Disposition.OTHER;
+                default -> throw new Malformed(dispositionAt, "has an unknown disposition; it must be 0 to 3");
+            };
             int n = Byte.toUnsignedInt(in.get());
             List<Detail> details = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

@@ -1,0 +1,46 @@
+package org.bulwark.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bulwark.model.BadInputException;
+
+/**
+ * Where a private key's passphrase comes from: --passphrase-file (its first line) or the
+ * BULWARK_PASSPHRASE variable. Never from the command line itself, where other users could read it
+ * in the process list, and never printed.
+ */
+final class Passphrases {
+    static final String VARIABLE = "BULWARK_PASSPHRASE";
+
+    private Passphrases() {}
+
+    static char[] read(Optional<Path> file, Function<String, String> environment) throws IOException {
+        if (file.isPresent()) {
+            String text;
+            try {
+                text = Files.readString(file.get(), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new BadInputException(file.get().toString(), "file", "no such file");
+            }
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (line.isEmpty()) {
+                throw new BadInputException(file.get().toString(), "line 1", "the passphrase is empty");
+            }
+            return line.toCharArray();
+        }
+        String value = environment.apply(VARIABLE);
+        if (value == null || value.isEmpty()) {
+            throw new BadInputException("passphrase", "command line", "no passphrase: give --passphrase-file FILE or set " + VARIABLE);
+        }
+        return value.toCharArray();
+    }
+}

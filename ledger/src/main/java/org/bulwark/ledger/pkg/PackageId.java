@@ -1,0 +1,18 @@
+package org.bulwark.ledger.pkg;
+
+/**
+ * A package's identity for replay protection: the SHA-256 of its manifest bytes, which hold the
+ * producer, the creation time and every file's hash, so two packages share an id only if they are
+ * the same package.
+ */
+public record PackageId(String sha256) {
+    public PackageId {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a package id is 64 lower-case hex digits, not '" + sha256 + "'");
+        }
+    }
+
+    public String shortForm() {
+        return sha256.substring(0, 16);
+    }
+}
