@@ -18,15 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Check an election definition: Bulwark JSON, or a NIST SP 1500-100 election report or SP 1500-20 ballot definition (JSON or XML).",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ElectionCommand.Validate.class, ElectionCommand.Fingerprint.class})
-final class ElectionCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(Bulwark.of(spec).io().out());
-    }
-
+final class ElectionCommand extends CommandGroup {
     @Command(
             name = "validate",
             mixinStandardHelpOptions = true,

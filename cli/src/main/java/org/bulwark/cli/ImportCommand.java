@@ -28,15 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Import an election definition or CVR files into a workspace (a SQLite file, ./bulwark.db by default, or PostgreSQL).",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ImportCommand.ElectionDefinition.class, ImportCommand.Cvr.class})
-final class ImportCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(Bulwark.of(spec).io().out());
-    }
-
+final class ImportCommand extends CommandGroup {
     @Command(
             name = "election",
             mixinStandardHelpOptions = true,

@@ -25,15 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Signing keys for the state, local election authorities' workstations and devices.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {KeysCommand.Generate.class})
-final class KeysCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(Bulwark.of(spec).io().out());
-    }
-
+final class KeysCommand extends CommandGroup {
     @Command(
             name = "generate",
             mixinStandardHelpOptions = true,

@@ -1,8 +1,6 @@
 package org.bulwark.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bulwark ledger ...}: the transparency log. Each subcommand lives in its own class and is
@@ -11,18 +9,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "ledger",
         mixinStandardHelpOptions = true,
-        description = "The tamper-evident public log: verify a published log or an inclusion proof with nothing but the files.",
+        description = "The tamper-evident public log: publish, sign, prove and export the workspace's log; verify a published log or an inclusion proof with nothing but the files.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {LedgerVerifyCommand.Verify.class, LedgerVerifyCommand.VerifyProof.class,
             LedgerWorkspaceCommands.Export.class, LedgerWorkspaceCommands.ImportEel.class,
             LedgerLogCommands.Sign.class, LedgerLogCommands.Prove.class, LedgerLogCommands.Publish.class,
             LedgerLogCommands.Cosign.class})
-final class LedgerCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(Bulwark.of(spec).io().out());
-    }
-}
+final class LedgerCommand extends CommandGroup {}

@@ -37,15 +37,7 @@ import picocli.CommandLine.Spec;
         description = "Signed packages for removable media: a zip of files with a manifest of their SHA-256 hashes and an Ed25519 signature.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {PackageCommand.Create.class, PackageCommand.Inspect.class, PackageCommand.Verify.class})
-final class PackageCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(Bulwark.of(spec).io().out());
-    }
-
+final class PackageCommand extends CommandGroup {
     static PackageType type(String word, CommandSpec spec) {
         return PackageType.parse(word).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "'" + word + "' is not a package type: use election, results, custody or audit"));

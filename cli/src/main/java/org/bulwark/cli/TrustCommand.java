@@ -34,15 +34,7 @@ import picocli.CommandLine.Spec;
         description = "The workspace's trust registry: which public keys may sign what; every change is logged.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {TrustCommand.Add.class, TrustCommand.Revoke.class, TrustCommand.ListKeys.class})
-final class TrustCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(Bulwark.of(spec).io().out());
-    }
-
+final class TrustCommand extends CommandGroup {
     private static int refused(Io io, Change change) {
         Change.Refused r = (Change.Refused) change;
         io.err().println("bulwark: refused: " + r.message() + ". Nothing was changed.");
