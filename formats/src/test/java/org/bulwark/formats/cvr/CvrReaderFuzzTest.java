@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,6 +18,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.bulwark.formats.ByteMutations;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.ElectionIndex;
 
@@ -58,7 +58,7 @@ class CvrReaderFuzzTest {
         byte[] data = seed.getValue();
         int mutations = 1 + random.nextInt(4);
         for (int i = 0; i < mutations; i++) {
-            data = mutate(data, random);
+            data = ByteMutations.mutate(data, random, TOKENS, 2000);
         }
         String stem = seed.getKey().replaceFirst("(-3)?\\.(json|xml)$", "");
         readBothModes(data, ELECTIONS.get(stem));
@@ -85,47 +85,7 @@ class CvrReaderFuzzTest {
         {(byte) 0xC3}, {(byte) 0xFF}, {0}, "\\u0000".getBytes(), "\"CVR\": [".getBytes(),
     };
 
-    /** One random mutation: flip a byte, truncate, insert a token or junk, duplicate or delete a range. */
-    static byte[] mutate(byte[] data, Random random) {
-        if (data.length == 0) {
-            return TOKENS[random.nextInt(TOKENS.length)].clone();
-        }
-        int at = random.nextInt(data.length);
-        switch (random.nextInt(6)) {
-            case 0 -> {
-                byte[] copy = data.clone();
-                copy[at] ^= (byte) (1 << random.nextInt(8));
-                return copy;
-            }
-            case 1 -> {
-                return Arrays.copyOf(data, at);
-            }
-            case 2 -> {
-                return splice(data, at, at, TOKENS[random.nextInt(TOKENS.length)]);
-            }
-            case 3 -> {
-                byte[] junk = new byte[1 + random.nextInt(8)];
-                random.nextBytes(junk);
-                return splice(data, at, at, junk);
-            }
-            case 4 -> {
-                int end = Math.min(data.length, at + 1 + random.nextInt(2000));
-                return splice(data, at, at, Arrays.copyOfRange(data, at, end));
-            }
-            default -> {
-                int end = Math.min(data.length, at + 1 + random.nextInt(200));
-                return splice(data, at, end, new byte[0]);
-            }
-        }
-    }
 
-    private static byte[] splice(byte[] data, int from, int to, byte[] insert) {
-        byte[] out = new byte[data.length - (to - from) + insert.length];
-        System.arraycopy(data, 0, out, 0, from);
-        System.arraycopy(insert, 0, out, from, insert.length);
-        System.arraycopy(data, to, out, from + insert.length, data.length - to);
-        return out;
-    }
 
     @Provide
     Arbitrary<Map.Entry<String, byte[]>> seedFiles() {

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -18,6 +17,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.bulwark.formats.ByteMutations;
 import org.bulwark.model.BadInputException;
 
 /**
@@ -36,7 +36,7 @@ class EventLogFuzzTest {
         byte[] data = seed;
         int mutations = 1 + random.nextInt(4);
         for (int i = 0; i < mutations; i++) {
-            data = mutate(data, random);
+            data = ByteMutations.mutate(data, random, TOKENS, 600);
         }
         readBoth(data);
     }
@@ -67,37 +67,7 @@ class EventLogFuzzTest {
         "2000-13-45T99:00:00".getBytes(), {(byte) 0xC3}, {(byte) 0xFF}, {0},
     };
 
-    /** One random mutation: flip a bit, truncate, insert a token or junk, duplicate or delete a range. */
-    static byte[] mutate(byte[] data, Random random) {
-        if (data.length == 0) {
-            return TOKENS[random.nextInt(TOKENS.length)].clone();
-        }
-        int at = random.nextInt(data.length);
-        return switch (random.nextInt(6)) {
-            case 0 -> {
-                byte[] copy = data.clone();
-                copy[at] ^= (byte) (1 << random.nextInt(8));
-                yield copy;
-            }
-            case 1 -> Arrays.copyOf(data, at);
-            case 2 -> splice(data, at, at, TOKENS[random.nextInt(TOKENS.length)]);
-            case 3 -> {
-                byte[] junk = new byte[1 + random.nextInt(8)];
-                random.nextBytes(junk);
-                yield splice(data, at, at, junk);
-            }
-            case 4 -> splice(data, at, at, Arrays.copyOfRange(data, at, Math.min(data.length, at + 1 + random.nextInt(600))));
-            default -> splice(data, at, Math.min(data.length, at + 1 + random.nextInt(200)), new byte[0]);
-        };
-    }
 
-    private static byte[] splice(byte[] data, int from, int to, byte[] insert) {
-        byte[] out = new byte[data.length - (to - from) + insert.length];
-        System.arraycopy(data, 0, out, 0, from);
-        System.arraycopy(insert, 0, out, from, insert.length);
-        System.arraycopy(data, to, out, from + insert.length, data.length - to);
-        return out;
-    }
 
     @Provide
     Arbitrary<byte[]> seeds() {
