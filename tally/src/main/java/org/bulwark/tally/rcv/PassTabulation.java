@@ -606,13 +606,12 @@ final class PassTabulation {
     // ---- the finished pass ---------------------------------------------------------------------------
 
     private RcvPass finish() {
-        // RCTab lists each round's winners and losers in the order of its winner and loser HashMaps
-        List<String> winnerOrder = RctabOrder.hashOrder(namesOf(winners));
-        List<String> loserOrder = RctabOrder.hashOrder(namesOf(eliminated));
         List<RcvRound> rounds = new ArrayList<>();
         for (RoundDraft d : drafts) {
-            List<String> elected = winnerOrder.stream().filter(n -> wonIn[indexOf(n)] == d.number).toList();
-            List<String> out = loserOrder.stream().filter(n -> eliminatedIn[indexOf(n)] == d.number).toList();
+            // RCTab 2 lists the candidates elected (or eliminated) in one round by name
+            List<String> elected = winners.stream().filter(c -> wonIn[c] == d.number).map(c -> names[c]).sorted().toList();
+            List<String> out = eliminated.stream().filter(c -> eliminatedIn[c] == d.number).map(c -> names[c]).sorted()
+                    .toList();
             rounds.add(new RcvRound(d.number, d.tally, d.threshold, d.inactive, d.active, d.lockedIn, d.residual,
                     elected, out, d.byTie, d.transfers));
         }

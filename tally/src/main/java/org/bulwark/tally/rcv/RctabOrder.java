@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * RCTab keeps candidates in java.util.HashMap and HashSet and lists them in those collections' iteration
- * order wherever the rules leave the order open (winners of one round, candidates tied in the first
- * round). Reproducing its reports means reproducing that order: these functions build the same
+ * order wherever the rules leave the order open (candidates with equal votes in a round's tally, a tie
+ * still unbroken by earlier rounds). Reproducing its reports means reproducing that order: these functions build the same
  * collections, filled in the same sequence, and read them back. The order depends only on the names
  * (String.hashCode is specified) and the insertion sequence, not on the JVM run.
  */
