@@ -232,6 +232,16 @@ public final class Workspace implements AutoCloseable {
         return location;
     }
 
+    /** Verify-then-import of signed packages into this workspace. */
+    public PackageImports packageImports() {
+        return new PackageImports(this);
+    }
+
+    /** The current time by the workspace's clock, to the millisecond as stored. */
+    Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+
     // ---- elections -------------------------------------------------------------------------------
 
     /**
@@ -313,8 +323,15 @@ public final class Workspace implements AutoCloseable {
      * it was stored with it (the form Bulwark itself wrote), else from the original file.
      */
     public synchronized Election loadElection(ElectionRef election) {
-        StoredElection stored = election(election);
-        byte[] bytes = bulwarkJson(election).orElseGet(() -> originalDefinition(election));
+        return transaction(false, "read " + election, () -> readElection(requireElection(election)));
+    }
+
+    /** {@link #loadElection} inside a transaction. */
+    Election readElection(StoredElection stored) throws SQLException {
+        ElectionRef election = stored.ref();
+        Optional<byte[]> json = bytesColumn("SELECT bulwark_json FROM election WHERE id = ?", election.id());
+        byte[] bytes = json.isPresent() ? json.get()
+                : bytesColumn("SELECT definition FROM election WHERE id = ?", election.id()).orElseThrow();
         try {
             return ElectionFiles.read(bytes, stored.sourceName() + " (" + election + " in " + location.describe() + ")")
                     .election();
@@ -328,7 +345,7 @@ public final class Workspace implements AutoCloseable {
             SELECT id, definition_id, title, election_date, source_name, format, fingerprint,
                 bulwark_json IS NOT NULL, imported_at, imported_by FROM election""";
 
-    private Optional<StoredElection> findElection(String where, Object value) throws SQLException {
+    Optional<StoredElection> findElection(String where, Object value) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(ELECTION_COLUMNS + " WHERE " + where)) {
             ps.setObject(1, value);
             try (ResultSet rs = ps.executeQuery()) {
@@ -398,7 +415,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private ImportedFile importInTransaction(
+    ImportedFile importInTransaction(
             ElectionRef election, String sourceName, String format, String sha, CountingGroup countingGroup,
             CvrStreamSource source) throws SQLException, IOException {
         CvrCodec codec = new CvrCodec(dictionary(election));
@@ -628,7 +645,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static final class LostRace extends RuntimeException {
+    static final class LostRace extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
 
@@ -894,7 +911,7 @@ public final class Workspace implements AutoCloseable {
         return transaction(false, "read the trust registry", this::replayTrust);
     }
 
-    private TrustRegistry replayTrust() throws SQLException {
+    TrustRegistry replayTrust() throws SQLException {
         TrustRegistry registry = TrustRegistry.empty();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT id, change, fingerprint, public_key, by_key, reason, changed_at FROM trust_change ORDER BY id");
@@ -976,14 +993,16 @@ public final class Workspace implements AutoCloseable {
 
     /** Whether a package with this id was imported into the workspace before (the replay guard). */
     public synchronized boolean isPackageImported(String packageId) {
-        return transaction(false, "read the imported packages", () -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imported_package WHERE package_id = ?")) {
-                ps.setString(1, packageId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
+        return transaction(false, "read the imported packages", () -> packageImported(packageId));
+    }
+
+    boolean packageImported(String packageId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imported_package WHERE package_id = ?")) {
+            ps.setString(1, packageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
-        });
+        }
     }
 
     /**
@@ -991,35 +1010,38 @@ public final class Workspace implements AutoCloseable {
      * nothing written) when a package with that id was imported before.
      */
     public synchronized boolean recordPackageImport(LogEvent.PackageImported event) {
-        return transaction(true, "record the package import", () -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imported_package WHERE package_id = ?")) {
-                ps.setString(1, event.packageId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return false;
-                    }
-                }
+        return transaction(true, "record the package import", () -> recordPackageImportIn(event).isPresent());
+    }
+
+    /** Inside a write transaction: the log index of the import's event, or empty when the package was imported before. */
+    Optional<Long> recordPackageImportIn(LogEvent.PackageImported event) throws SQLException {
+        if (packageImported(event.packageId())) {
+            return Optional.empty();
+        }
+        long index = log.append(List.of(event));
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO imported_package (package_id, imported_at, log_index) VALUES (?, ?, ?)")) {
+            ps.setString(1, event.packageId());
+            ps.setLong(2, clock.millis());
+            ps.setLong(3, index);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                return Optional.empty(); // another process imported it between our check and our insert (PostgreSQL)
             }
-            long index = log.append(List.of(event));
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO imported_package (package_id, imported_at, log_index) VALUES (?, ?, ?)")) {
-                ps.setString(1, event.packageId());
-                ps.setLong(2, clock.millis());
-                ps.setLong(3, index);
-                ps.executeUpdate();
-            }
-            return true;
-        });
+            throw e;
+        }
+        return Optional.of(index);
     }
 
     /** The header of an event this workspace logs for its own actions. */
-    private EventHeader header(Instant time, Jurisdiction jurisdiction) {
+    EventHeader header(Instant time, Jurisdiction jurisdiction) {
         return new EventHeader(time, new Actor(importedBy), Optional.empty(), jurisdiction, Disposition.SUCCESS);
     }
 
-    private record ElectionFacts(Sha256 fingerprint, Jurisdiction jurisdiction) {}
+    record ElectionFacts(Sha256 fingerprint, Jurisdiction jurisdiction) {}
 
-    private ElectionFacts electionFacts(ElectionRef election) throws SQLException {
+    ElectionFacts electionFacts(ElectionRef election) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT fingerprint, scope, definition_id FROM election WHERE id = ?")) {
             ps.setLong(1, election.id());
@@ -1038,8 +1060,13 @@ public final class Workspace implements AutoCloseable {
     // ---- plumbing ----------------------------------------------------------------------------------
 
     @FunctionalInterface
-    private interface Work<T, X extends Exception> {
+    interface Work<T, X extends Exception> {
         T run() throws SQLException, X;
+    }
+
+    /** One write transaction for the store's capability classes (e.g. {@link PackageImports}). */
+    synchronized <T> T write(String doing, Work<T, IOException> work) throws IOException {
+        return transaction(true, doing, work);
     }
 
     /**
