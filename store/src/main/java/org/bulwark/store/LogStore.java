@@ -26,7 +26,7 @@ import org.bulwark.model.events.LogEvent;
  * and their tree never disagree after a commit.
  */
 final class LogStore {
-    private static final int BATCH = 4_096;
+    static final int BATCH = 4_096;
 
     private final Connection connection;
 

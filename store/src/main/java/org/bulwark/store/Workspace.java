@@ -35,6 +35,9 @@ import org.bulwark.ledger.keys.Keys;
 import org.bulwark.ledger.keys.PublicKeyInfo;
 import org.bulwark.ledger.log.Hash;
 import org.bulwark.ledger.log.Merkle;
+import org.bulwark.ledger.log.LogWrite;
+import org.bulwark.ledger.log.TileAppender;
+import org.bulwark.ledger.log.TileLayout;
 import org.bulwark.ledger.log.TileReader;
 import org.bulwark.ledger.trust.Change;
 import org.bulwark.ledger.trust.TrustRegistry;
@@ -773,6 +776,40 @@ public final class Workspace implements AutoCloseable {
         return transaction(true, "append to the log", () -> log.append(events));
     }
 
+    /** Pushes events one by one into an append, e.g. as a device's event log is read. */
+    @FunctionalInterface
+    public interface EventSource {
+        void pushTo(Consumer<LogEvent> sink) throws IOException;
+    }
+
+    /**
+     * Appends every event the source pushes, in one transaction, in batches, so memory stays bounded
+     * whatever the count; if the source throws (a broken hash chain at the last event), nothing is
+     * appended. Returns the index of the first.
+     */
+    public synchronized long appendStreamToLog(EventSource source) throws IOException {
+        return transaction(true, "append to the log", () -> {
+            long first = log.size();
+            List<LogEvent> batch = new ArrayList<>(LogStore.BATCH);
+            Runnable flush = () -> {
+                try {
+                    log.append(batch);
+                } catch (SQLException e) {
+                    throw new LogStore.SqlInReader(e);
+                }
+                batch.clear();
+            };
+            source.pushTo(event -> {
+                batch.add(event);
+                if (batch.size() == LogStore.BATCH) {
+                    flush.run();
+                }
+            });
+            flush.run();
+            return first;
+        });
+    }
+
     /** How many entries the log holds. */
     public synchronized long logSize() {
         return transaction(false, "read the log", log::size);
@@ -853,55 +890,85 @@ public final class Workspace implements AutoCloseable {
      */
     public synchronized LogCheck verifyLog() {
         return transaction(false, "verify the log", () -> {
+            // Checkpoints by size, so that each is compared when the recomputed tree reaches its size;
+            // the tree is recomputed from the entries as they stream by, holding only its right edge.
+            java.util.TreeMap<Long, List<LogStore.SavedCheckpoint>> bySize = new java.util.TreeMap<>();
             List<LogStore.SavedCheckpoint> checkpoints = log.checkpoints();
-            List<Hash> leaves = new ArrayList<>();
-            long[] expected = {0};
-            String[] problem = {null};
-            log.forEach(0, Long.MAX_VALUE, (index, bytes) -> {
-                if (problem[0] != null) {
-                    return;
-                }
-                if (index != expected[0]) {
-                    problem[0] = "log entry " + expected[0] + " is missing";
-                    return;
-                }
-                expected[0]++;
-                try {
-                    EventEncoding.decode(bytes);
-                } catch (EventEncoding.Malformed e) {
-                    problem[0] = "log entry " + index + " does not decode: " + e.getMessage();
-                    return;
-                }
-                leaves.add(Merkle.leafHash(bytes));
-            });
-            if (problem[0] != null) {
-                return new LogCheck.Broken(problem[0]);
-            }
-            for (LogStore.SavedCheckpoint c : checkpoints) {
-                if (c.treeSize() > leaves.size()) {
-                    return new LogCheck.Broken("a " + c.kind() + " checkpoint covers " + c.treeSize()
-                            + " entries but the log has only " + leaves.size());
-                }
-                Hash root = Merkle.rootOf(leaves.subList(0, (int) c.treeSize()));
-                if (!root.hex().equals(c.rootHex())) {
-                    return new LogCheck.Broken("the " + c.kind() + " checkpoint of size " + c.treeSize()
-                            + " has root " + c.rootHex() + " but the entries now give " + root.hex()
-                            + ": an entry below index " + c.treeSize() + " was changed, removed or reordered");
-                }
-            }
-            Hash fromEntries = Merkle.rootOf(leaves);
-            Hash fromTiles;
+            checkpoints.forEach(c -> bySize.computeIfAbsent(c.treeSize(), k -> new ArrayList<>()).add(c));
+            TileAppender tree = TileAppender.empty();
+            TileReader stored = log.reader();
             try {
-                fromTiles = log.rootFromTiles(leaves.size());
-            } catch (IllegalStateException e) {
-                return new LogCheck.Broken("the stored hash tiles are damaged: " + e.getMessage());
+                checkCheckpointsAt(tree, bySize);
+                log.forEach(0, Long.MAX_VALUE, (index, bytes) -> {
+                    if (index != tree.size()) {
+                        throw new BrokenLog("log entry " + tree.size() + " is missing");
+                    }
+                    try {
+                        EventEncoding.decode(bytes);
+                    } catch (EventEncoding.Malformed e) {
+                        throw new BrokenLog("log entry " + index + " does not decode: " + e.getMessage());
+                    }
+                    tree.append(bytes);
+                    if (tree.size() % TileLayout.TILE_WIDTH == 0) {
+                        compareFullTiles(tree.drain(), stored);
+                    }
+                    checkCheckpointsAt(tree, bySize);
+                });
+                if (!bySize.isEmpty()) {
+                    LogStore.SavedCheckpoint c = bySize.firstEntry().getValue().getFirst();
+                    return new LogCheck.Broken("a " + c.kind() + " checkpoint covers " + c.treeSize()
+                            + " entries but the log has only " + tree.size());
+                }
+                Hash fromTiles;
+                try {
+                    fromTiles = log.rootFromTiles(tree.size());
+                } catch (IllegalStateException e) {
+                    return new LogCheck.Broken("the stored hash tiles are damaged: " + e.getMessage());
+                }
+                if (!tree.root().equals(fromTiles)) {
+                    return new LogCheck.Broken("the stored hash tiles give root " + fromTiles.hex()
+                            + " but the entries give " + tree.root().hex());
+                }
+                return new LogCheck.Intact(tree.size(), checkpoints.size());
+            } catch (BrokenLog b) {
+                return new LogCheck.Broken(b.getMessage());
             }
-            if (!fromEntries.equals(fromTiles)) {
-                return new LogCheck.Broken("the stored hash tiles give root " + fromTiles.hex()
-                        + " but the entries give " + fromEntries.hex());
-            }
-            return new LogCheck.Intact(leaves.size(), checkpoints.size());
         });
+    }
+
+    /** Compares the checkpoints of the tree's current size with its root, and forgets them. */
+    private static void checkCheckpointsAt(TileAppender tree, java.util.TreeMap<Long, List<LogStore.SavedCheckpoint>> bySize) {
+        List<LogStore.SavedCheckpoint> due = bySize.remove(tree.size());
+        if (due == null) {
+            return;
+        }
+        Hash root = tree.root();
+        for (LogStore.SavedCheckpoint c : due) {
+            if (!root.hex().equals(c.rootHex())) {
+                throw new BrokenLog("the " + c.kind() + " checkpoint of size " + c.treeSize() + " has root " + c.rootHex()
+                        + " but the entries now give " + root.hex() + ": an entry below index " + c.treeSize()
+                        + " was changed, removed or reordered");
+            }
+        }
+    }
+
+    /** Each full tile recomputed from the entries must be the stored one, hash for hash. */
+    private static void compareFullTiles(List<LogWrite> writes, TileReader stored) {
+        for (LogWrite w : writes) {
+            if (w instanceof LogWrite.TileWrite t && t.id().width() == TileLayout.TILE_WIDTH
+                    && !stored.readTile(t.id()).map(b -> Arrays.equals(b, t.content())).orElse(false)) {
+                throw new BrokenLog("the stored hash tile " + TileLayout.tilePath(t.id().level(), t.id().index(), t.id().width()) + " is not the one its entries give");
+            }
+        }
+    }
+
+    /** Stops a streaming log check at its first problem. */
+    private static final class BrokenLog extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BrokenLog(String problem) {
+            super(problem, null, false, false);
+        }
     }
 
     // ---- trust registry and imported packages -------------------------------------------------------
