@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.bulwark.formats.vendor.VendorCvrs;
 import org.bulwark.tally.rcv.RcvOutcome;
 import org.bulwark.tally.rcv.TieOperator;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,11 +24,12 @@ class ConformanceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tiebreak_seed_test", "2013_minneapolis_park", "2015_portland_mayor", "generic_csv_test",
-            "test_set_0_skipped_first_choice", "test_set_1_exhaust_at_overvote", "test_set_2_overvote_skip_to_next"})
+            "test_set_0_skipped_first_choice", "test_set_1_exhaust_at_overvote", "test_set_2_overvote_skip_to_next",
+            "clear_ballot_kansas_primary", "dominion_alaska", "hart_cedar_park_school_board"})
     void matchesRctabsDetailedReport(String name) throws IOException {
         Path folder = CASES.resolve(name);
         RctabConfig config = RctabTabulation.readConfig(folder.resolve(name + "_config.json"));
-        RctabTabulation.Report report = RctabTabulation.run(config, FixtureBallots.reader(name), TieOperator.none(),
+        RctabTabulation.Report report = RctabTabulation.run(config, VendorCvrs::read, TieOperator.none(),
                 out, "Bulwark test", CLOCK);
         assertThat(report.outcome()).isInstanceOf(RcvOutcome.Tabulated.class);
         ReportComparison.assertCsvMatches(out.resolve("detailed_report.csv"),
