@@ -15,9 +15,12 @@ import java.util.TreeMap;
 import org.bulwark.tally.rcv.RcvRules.WinnerMode;
 
 /**
- * One pass of RCTab's tabulation loop over compact ballots. Each round visits every ballot, as RCTab
- * does: an inactive ballot is counted under its reason, a ballot whose candidate is still continuing
- * stays with it, and any other ballot is read again from its first rank under the contest's rules.
+ * One pass of RCTab's tabulation loop over compact ballots. RCTab visits every ballot in every round:
+ * an inactive ballot is counted under its reason, a ballot whose candidate is still continuing stays
+ * with it, and any other ballot is read again from its first rank under the contest's rules. The
+ * totals of the first two kinds cannot change between rounds, so they are carried over, and only the
+ * ballots of candidates who stopped continuing are read again (each candidate's ballots are kept as a
+ * linked list): the same figures, with work proportional to the votes that move.
  * Vote values are exact: a ballot worth one whole vote is counted as a long (the common case, and the
  * only one in single-winner contests); a ballot that helped elect a winner carries a BigDecimal value
  * with RCTab's scale, so every total prints as RCTab's does.
@@ -48,6 +51,9 @@ final class PassTabulation {
     private final List<Integer> eliminated = new ArrayList<>();
     private final BigDecimal[] kept;
     private final int[] recipient;
+    /** The ballots each candidate holds, as linked lists: first ballot per candidate, next ballot per ballot. */
+    private final int[] head;
+    private final int[] next;
     private final byte[] status;
     private final BigDecimal[] values;
     private final int[] seenStamp;
@@ -92,6 +98,9 @@ final class PassTabulation {
         kept = new BigDecimal[n];
         recipient = new int[ballots.size()];
         Arrays.fill(recipient, -1);
+        head = new int[n];
+        Arrays.fill(head, -1);
+        next = new int[ballots.size()];
         status = new byte[ballots.size()];
         Arrays.fill(status, ACTIVE);
         values = surpluses ? new BigDecimal[ballots.size()] : null;
@@ -152,30 +161,37 @@ final class PassTabulation {
 
     private void count() {
         int n = names.length;
+        Sum[] heldBefore = candidateSums;
+        Sum[] inactiveBefore = reasonSums;
         candidateSums = new Sum[n];
         for (int c = 0; c < n; c++) {
             if (continuing(c)) {
-                candidateSums[c] = new Sum();
+                candidateSums[c] = heldBefore == null || heldBefore[c] == null ? new Sum() : heldBefore[c].copy();
             }
         }
         reasonSums = new Sum[REASONS.length];
         for (int r = 0; r < REASONS.length; r++) {
-            reasonSums[r] = new Sum();
+            reasonSums[r] = inactiveBefore == null ? new Sum() : inactiveBefore[r].copy();
         }
         transferSums = new Sum[n][];
-        int size = ballots.size();
-        for (int b = 0; b < size; b++) {
-            byte s = status[b];
-            if (s != ACTIVE) {
-                reasonSums[s].add(value(b));
-                continue;
+        if (heldBefore == null) {
+            for (int b = 0; b < recipient.length; b++) {
+                reread(b);
             }
-            int r = recipient[b];
-            if (r >= 0 && continuing(r)) {
-                candidateSums[r].add(value(b));
-                continue;
+            return;
+        }
+        // Inactive ballots and ballots of continuing candidates count as they did last round; only the
+        // ballots of candidates who stopped continuing are read again.
+        for (int c = 0; c < n; c++) {
+            if (!continuing(c) && head[c] >= 0) {
+                int b = head[c];
+                head[c] = -1;
+                while (b >= 0) {
+                    int following = next[b];
+                    reread(b);
+                    b = following;
+                }
             }
-            reread(b);
         }
     }
 
@@ -298,6 +314,8 @@ final class PassTabulation {
             reasonSums[reason.ordinal()].add(v);
         } else {
             candidateSums[target].add(v);
+            next[b] = head[target];
+            head[target] = b;
         }
     }
 
@@ -534,13 +552,11 @@ final class PassTabulation {
         BigDecimal extra = votes.subtract(threshold);
         BigDecimal fraction = extra.signum() > 0 ? extra.divide(votes, d, RoundingMode.DOWN) : BigDecimal.ZERO;
         BigDecimal sum = BigDecimal.ZERO;
-        for (int b = 0; b < recipient.length; b++) {
-            if (recipient[b] == winner) {
-                BigDecimal v = values[b] == null ? BigDecimal.ONE : values[b];
-                BigDecimal keep = v.subtract(v.multiply(fraction).setScale(d, RoundingMode.DOWN));
-                sum = sum.add(keep);
-                values[b] = v.subtract(keep);
-            }
+        for (int b = head[winner]; b >= 0; b = next[b]) {
+            BigDecimal v = values[b] == null ? BigDecimal.ONE : values[b];
+            BigDecimal keep = v.subtract(v.multiply(fraction).setScale(d, RoundingMode.DOWN));
+            sum = sum.add(keep);
+            values[b] = v.subtract(keep);
         }
         kept[winner] = sum;
     }
@@ -641,6 +657,13 @@ final class PassTabulation {
         BigDecimal value() {
             BigDecimal w = BigDecimal.valueOf(whole);
             return part == null ? w : w.add(part);
+        }
+
+        Sum copy() {
+            Sum s = new Sum();
+            s.whole = whole;
+            s.part = part;
+            return s;
         }
     }
 }
