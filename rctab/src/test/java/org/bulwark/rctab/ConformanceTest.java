@@ -37,4 +37,29 @@ class ConformanceTest {
         ReportComparison.assertJsonMatches(out.resolve("detailed_report.json"),
                 folder.resolve(name + "_expected_detailed_report.json"));
     }
+
+    /**
+     * More of RCTab's published cases (its repository's test_data, RCTab 2.0.0 reports): the park board
+     * contest counted with the Hare quota, bottoms-up, and as multi-pass IRV (one report per seat). Their
+     * configurations are the park board's with the one rule changed; RCTab published the CSV reports.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2013_minneapolis_park_hare", "2013_minneapolis_park_bottoms_up",
+            "2013_minneapolis_park_sequential"})
+    void matchesRctabsPublishedVariantsOfTheParkBoardContest(String name) throws IOException {
+        Path folder = CASES.resolve(name);
+        RctabConfig config = RctabTabulation.readConfig(folder.resolve(name + "_config.json"));
+        RctabTabulation.Report report = RctabTabulation.run(config, VendorCvrs::read, TieOperator.none(), out,
+                "Bulwark test", CLOCK);
+        assertThat(report.outcome()).isInstanceOf(RcvOutcome.Tabulated.class);
+        if (name.endsWith("sequential")) {
+            for (int seat = 1; seat <= 3; seat++) {
+                ReportComparison.assertCsvMatches(out.resolve("detailed_report_" + seat + ".csv"),
+                        folder.resolve(name + "_" + seat + "_expected_detailed_report.csv"));
+            }
+        } else {
+            ReportComparison.assertCsvMatches(out.resolve("detailed_report.csv"),
+                    folder.resolve(name + "_expected_detailed_report.csv"));
+        }
+    }
 }
