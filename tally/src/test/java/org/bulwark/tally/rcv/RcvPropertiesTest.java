@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bulwark.model.ranked.RankedBallot;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -46,6 +49,33 @@ class RcvPropertiesTest {
             // votes held by candidates, lost to rounding, or inactive add up to the ballots cast
             assertThat(held.add(round.residualSurplus()).add(round.inactive().values().stream()
                     .reduce(BigDecimal.ZERO, BigDecimal::add))).isEqualByComparingTo(BigDecimal.valueOf(ballots.size()));
+        }
+    }
+
+    @Property(tries = 100)
+    void precinctFiguresAddUpToTheWholeCount(@ForAll("ballots") List<List<String>> ballots,
+            @ForAll @IntRange(min = 1, max = 3) int seats) {
+        Rules rules = seats == 1 ? Rules.irv() : Rules.stv(seats);
+        RcvContest contest = Ballots.contest(rules.build(), NAMES.toArray(String[]::new));
+        RcvBallots.Builder builder = RcvBallots.builder(contest);
+        for (int i = 0; i < ballots.size(); i++) {
+            RankedBallot parsed = Ballots.parse("b" + i, String.join(" ", ballots.get(i)));
+            // precincts p0..p2, and some ballots that name none
+            Optional<String> precinct = i % 4 == 3 ? Optional.empty() : Optional.of("p" + i % 3);
+            builder.add(new RankedBallot(parsed.ballotId(), precinct, Optional.empty(), parsed.choices()));
+        }
+        RcvOutcome outcome = RcvTabulator.tabulate(contest, builder.build(), TieOperator.none(), Set.of(Slice.PRECINCT));
+        RcvPass pass = ((RcvOutcome.Tabulated) outcome).passes().get(0);
+        Map<String, List<RcvRound>> precincts = pass.slices().get(Slice.PRECINCT);
+        for (RcvRound round : pass.rounds()) {
+            for (Inactive reason : Inactive.values()) {
+                BigDecimal sum = precincts.values().stream().map(r -> r.get(round.number() - 1).inactive().get(reason))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(sum).isEqualByComparingTo(round.inactive().get(reason));
+            }
+            BigDecimal active = precincts.values().stream().map(r -> r.get(round.number() - 1).active())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(active).isEqualByComparingTo(round.active());
         }
     }
 
