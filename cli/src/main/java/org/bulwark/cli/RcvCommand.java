@@ -30,7 +30,7 @@ final class RcvCommand extends CommandGroup {
             description = {"Tabulate a ranked-choice contest described by an RCTab contest configuration (the cast vote "
                     + "record files it names are read from paths relative to it) and write RCTab's detailed report "
                     + "(detailed_report.json, detailed_report.csv; one pair per seat for multi-pass IRV) and the "
-                    + "results with every round as NIST SP 1500-100 v2 (results_err.json).",
+                    + "results with every round as NIST SP 1500-100 v2 (results_err.json, results_err.xml).",
                 "Nothing is written unless every file is good and the count completes: a bad file stops the command "
                         + "with exit code 2, a tie the rules leave to an official and no --tie-decision for it with "
                         + "exit code 1."},

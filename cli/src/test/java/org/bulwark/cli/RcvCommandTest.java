@@ -21,7 +21,7 @@ class RcvCommandTest {
         Path out = tmp.resolve("results");
         Run run = Run.of("rcv", "tabulate", "--rctab-config", TIEBREAK.toString(), "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(entries(out)).containsExactly("detailed_report.csv", "detailed_report.json", "results_err.json");
+        assertThat(entries(out)).containsExactly("detailed_report.csv", "detailed_report.json", "results_err.json", "results_err.xml");
         assertThat(run.out()).contains("Tiebreak test: 9 ballots", "elected George Gervin after 2 rounds (final threshold 4)",
                 out.resolve("detailed_report.csv").toString());
         assertThat(Files.readString(out.resolve("detailed_report.csv")))

@@ -28,7 +28,7 @@ import org.bulwark.tally.rcv.TieOperator;
  * Tabulates a contest the way RCTab would, from RCTab's own contest configuration: reads and checks the
  * configuration, reads every cast vote record source it names, tabulates, and writes RCTab's detailed
  * report (detailed_report.json and .csv) and NIST SP 1500-100 v2 results with every round
- * (results_err.json). Multi-pass IRV writes one report per seat (detailed_report_1.json, ...). With
+ * (results_err.json and .xml). Multi-pass IRV writes one report per seat (detailed_report_1.json, ...). With
  * tabulateByPrecinct or tabulateByBatch, each precinct or batch gets a CSV report of its own
  * (p1_precinct_detailed_report.csv, ...).
  *
@@ -91,7 +91,8 @@ public final class RctabTabulation {
                 }
             }
             RoundResults results = new RoundResults(config, tabulated.passes(), generatedBy, clock);
-            files.add(write(outputFolder.resolve("results_err.json"), results::write));
+            files.add(write(outputFolder.resolve("results_err.json"), results::writeJson));
+            files.add(write(outputFolder.resolve("results_err.xml"), results::writeXml));
         }
         return new Report(outcome, files, ballots.size());
     }
