@@ -10,7 +10,6 @@ public enum IncidentKind {
     SEAL_UNISSUED("seal-unissued", "a seal number was presented that was never issued"),
     SEAL_FOREIGN("seal-foreign", "a seal number was presented that was issued to another authority"),
     CUSTODY_BREAK("custody-break", "an item turned up with no transfer, or its seal on arrival differs from the one at departure"),
-    VERSION_WITHDRAWN("version-withdrawn", "the state withdrew the approval of a version devices run"),
     REPORTED("reported", "reported by a person");
 
     private final String word;
