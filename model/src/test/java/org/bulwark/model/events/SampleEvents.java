@@ -39,6 +39,22 @@ public final class SampleEvents {
             case DEVICE_EVENT_IMPORTED -> new LogEvent.DeviceEventImported(new EventHeader(h.time(), h.actor(),
                     Optional.of(new DeviceId("scanner-7")), h.jurisdiction(), h.disposition()), "VC-EE-PO",
                     "GSF-NCSM", "2");
+            case REGISTRY_ENTRY_RECORDED -> new LogEvent.RegistryEntryRecorded(h, "DS200", "2.17", "withdrawn", "ESS-EVS-6021");
+            case ASSET_RECORDED -> new LogEvent.AssetRecorded(h, "BC-0001", "voting-device", "in-repair", "sent for repair");
+            case ASSETS_IMPORTED -> new LogEvent.AssetsImported(h, "assets.csv", A, 30_000);
+            case SEALS_ISSUED -> new LogEvent.SealsIssued(h, "Boone", 1000, 1999);
+            case SEAL_APPLIED -> new LogEvent.SealApplied(h, "BC-0001", "case", 1001, "Ann (Democratic), Bob (Republican)");
+            case SEAL_VERIFIED -> new LogEvent.SealVerified(h, "BC-0001", "case", 1001, 1002, "not intact", "Precinct 12",
+                    "Ann (Democratic), Bob (Republican)");
+            case SEAL_BROKEN -> new LogEvent.SealBroken(h, "BC-0001", "case", 1001, "maintenance", "Ann (Democratic), Bob (Republican)");
+            case CUSTODY_TRANSFERRED -> new LogEvent.CustodyTransferred(h, 7, 3, "Warehouse", "Precinct 12", "delivery",
+                    "No election material was added, subtracted or altered.", "Ann (Democratic), Bob (Republican)");
+            case MEMORY_ACCESSED -> new LogEvent.MemoryAccessed(h, "MC-1", "read", "Ann", "results upload");
+            case LAT_RECORDED -> new LogEvent.LatRecorded(h, "SN-1", "pre-election", "passed", A);
+            case INCIDENT_OPENED -> new LogEvent.IncidentOpened(h, 4, "seal-mismatch", "expected 1001, observed 1002");
+            case INCIDENT_ASSIGNED -> new LogEvent.IncidentAssigned(h, 4, "Deputy clerk");
+            case INCIDENT_RESOLVED -> new LogEvent.IncidentResolved(h, 4, "seal log sheet had a typo; verified again");
+            case READINESS_CLEARED -> new LogEvent.ReadinessCleared(h, "SN-1", A, "not ready", "lat-passed");
         };
     }
 
