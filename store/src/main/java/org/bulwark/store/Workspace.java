@@ -94,6 +94,7 @@ public final class Workspace implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, CvrDictionary> dictionaries = new HashMap<>();
     private final LogStore log;
+    private final PortalAccounts portalAccounts;
 
     private Workspace(WorkspaceLocation location, Dialect dialect, Connection connection, Clock clock, String importedBy) {
         this.location = location;
@@ -102,6 +103,7 @@ public final class Workspace implements AutoCloseable {
         this.clock = clock;
         this.importedBy = importedBy;
         this.log = new LogStore(connection);
+        this.portalAccounts = new PortalAccounts(this, connection, log, clock);
     }
 
     /** Opens (creating a SQLite file on first use) and migrates a workspace; imports are credited to the OS user. */
@@ -225,6 +227,11 @@ public final class Workspace implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The web portal's accounts (their sign-in state and log events). */
+    public PortalAccounts portalAccounts() {
+        return portalAccounts;
     }
 
     /** Where this workspace lives. */
@@ -1038,7 +1045,7 @@ public final class Workspace implements AutoCloseable {
     // ---- plumbing ----------------------------------------------------------------------------------
 
     @FunctionalInterface
-    private interface Work<T, X extends Exception> {
+    interface Work<T, X extends Exception> {
         T run() throws SQLException, X;
     }
 
@@ -1047,7 +1054,7 @@ public final class Workspace implements AutoCloseable {
      * Database errors become {@link WorkspaceUnavailable} in plain words; every other exception
      * (a refusal, the reader's BadInputException or IOException) passes through unchanged.
      */
-    private <T, X extends Exception> T transaction(boolean write, String doing, Work<T, X> work) throws X {
+    <T, X extends Exception> T transaction(boolean write, String doing, Work<T, X> work) throws X {
         try {
             dialect.begin(connection, write);
         } catch (SQLException e) {

@@ -47,7 +47,14 @@ public enum EventKind {
                     r.count("eventCount"), r.text("hashChain"))),
     DEVICE_EVENT_IMPORTED("BW-DEVICE-EVENT", "Event recorded by a device, from its imported event log",
             VvsgCategory.NON_CRITICAL_STATUS, r -> new LogEvent.DeviceEventImported(r.header(), r.text("eventId"),
-                    r.text("eventType"), r.text("sequence")));
+                    r.text("eventType"), r.text("sequence"))),
+    ACCOUNT_CREATED("BW-ACCOUNT-CREATED", "Portal account created", VvsgCategory.AUTHENTICATION,
+            r -> new LogEvent.AccountCreated(r.header(), r.text("username"), r.text("role"), r.text("authority"))),
+    SIGN_IN("BW-SIGN-IN", "Portal sign-in step (password or second factor), accepted or refused",
+            VvsgCategory.AUTHENTICATION, r -> new LogEvent.SignIn(r.header(), r.text("username"), r.text("factor"),
+                    r.text("outcome"))),
+    SIGN_OUT("BW-SIGN-OUT", "Portal session ended (signed out or idle too long)", VvsgCategory.AUTHENTICATION,
+            r -> new LogEvent.SignOut(r.header(), r.text("username"), r.text("reason")));
 
     private static final Map<String, EventKind> BY_ID =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventKind::id, k -> k));

@@ -39,6 +39,9 @@ public final class SampleEvents {
             case DEVICE_EVENT_IMPORTED -> new LogEvent.DeviceEventImported(new EventHeader(h.time(), h.actor(),
                     Optional.of(new DeviceId("scanner-7")), h.jurisdiction(), h.disposition()), "VC-EE-PO",
                     "GSF-NCSM", "2");
+            case ACCOUNT_CREATED -> new LogEvent.AccountCreated(h, "clerk-2", "authority staff", "county-1");
+            case SIGN_IN -> new LogEvent.SignIn(h, "clerk-2", "totp", "signed in");
+            case SIGN_OUT -> new LogEvent.SignOut(h, "clerk-2", "idle for 30 minutes");
         };
     }
 
