@@ -98,6 +98,7 @@ public final class Workspace implements AutoCloseable {
     private final Map<Long, CvrDictionary> dictionaries = new HashMap<>();
     private final LogStore log;
     private final CustodyRecords custody;
+    private final PortalAccounts portalAccounts;
 
     private Workspace(WorkspaceLocation location, Dialect dialect, Connection connection, Clock clock, String importedBy) {
         this.location = location;
@@ -112,6 +113,7 @@ public final class Workspace implements AutoCloseable {
     /** The custody records: registry, inventory, seals, transfers, L&A, incidents and readiness. */
     public CustodyRecords custody() {
         return custody;
+        this.portalAccounts = new PortalAccounts(this, connection, log, clock);
     }
 
     /** Opens (creating a SQLite file on first use) and migrates a workspace; imports are credited to the OS user. */
@@ -235,6 +237,11 @@ public final class Workspace implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The web portal's accounts (their sign-in state and log events). */
+    public PortalAccounts portalAccounts() {
+        return portalAccounts;
     }
 
     /** Where this workspace lives. */

@@ -84,6 +84,13 @@ public enum EventKind {
     READINESS_CLEARED("BW-READINESS-CLEARANCE", "Readiness clearance issued for a device", VvsgCategory.ELECTION_EVENT,
             r -> new LogEvent.ReadinessCleared(r.header(), r.text("deviceSerial"), r.digest("electionFingerprint"),
                     r.text("outcome"), r.text("failedChecks")));
+    ACCOUNT_CREATED("BW-ACCOUNT-CREATED", "Portal account created", VvsgCategory.AUTHENTICATION,
+            r -> new LogEvent.AccountCreated(r.header(), r.text("username"), r.text("role"), r.text("authority"))),
+    SIGN_IN("BW-SIGN-IN", "Portal sign-in step (password or second factor), accepted or refused",
+            VvsgCategory.AUTHENTICATION, r -> new LogEvent.SignIn(r.header(), r.text("username"), r.text("factor"),
+                    r.text("outcome"))),
+    SIGN_OUT("BW-SIGN-OUT", "Portal session ended (signed out or idle too long)", VvsgCategory.AUTHENTICATION,
+            r -> new LogEvent.SignOut(r.header(), r.text("username"), r.text("reason")));
 
     private static final Map<String, EventKind> BY_ID =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventKind::id, k -> k));

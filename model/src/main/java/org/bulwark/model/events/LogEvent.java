@@ -306,6 +306,16 @@ public sealed interface LogEvent {
 
     record SealsIssued(EventHeader header, String authority, long firstNumber, long lastNumber) implements LogEvent {
         public SealsIssued {
+    /**
+     * A portal account was created (by an administrator, or by {@code bulwark user add} for the first
+     * one). The password hash and the two-factor secret are never logged.
+     *
+     * @param authority the authority the account is limited to, or "state" for the state's roles
+     */
+    record AccountCreated(EventHeader header, String username, String role, String authority) implements LogEvent {
+        public AccountCreated {
+            Text.check("username", username, Text.SHORT);
+            Text.check("role", role, Text.SHORT);
             Text.check("authority", authority, Text.SHORT);
         }
 
@@ -491,6 +501,49 @@ public sealed interface LogEvent {
         public List<Detail> details() {
             return List.of(text("deviceSerial", deviceSerial), digest("electionFingerprint", electionFingerprint),
                     text("outcome", outcome), text("failedChecks", failedChecks));
+            return EventKind.ACCOUNT_CREATED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("role", role), text("authority", authority));
+        }
+    }
+
+    /**
+     * One step of signing in to the portal (password, then the second factor), succeeded or refused;
+     * the header's disposition says which and {@code outcome} says why in words.
+     *
+     * @param factor "password" or "totp"
+     */
+    record SignIn(EventHeader header, String username, String factor, String outcome) implements LogEvent {
+        public SignIn {
+            Text.check("username", username, Text.SHORT);
+            Text.check("factor", factor, Text.SHORT);
+            Text.check("outcome", outcome, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.SIGN_IN;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("factor", factor), text("outcome", outcome));
+        }
+    }
+
+    /** A portal session ended: signed out, or expired after its idle time. */
+    record SignOut(EventHeader header, String username, String reason) implements LogEvent {
+        public SignOut {
+            Text.check("username", username, Text.SHORT);
+            Text.check("reason", reason, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.SIGN_OUT;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("reason", reason));
         }
     }
 

@@ -55,6 +55,9 @@ public final class SampleEvents {
             case INCIDENT_ASSIGNED -> new LogEvent.IncidentAssigned(h, 4, "Deputy clerk");
             case INCIDENT_RESOLVED -> new LogEvent.IncidentResolved(h, 4, "seal log sheet had a typo; verified again");
             case READINESS_CLEARED -> new LogEvent.ReadinessCleared(h, "SN-1", A, "not ready", "lat-passed");
+            case ACCOUNT_CREATED -> new LogEvent.AccountCreated(h, "clerk-2", "authority staff", "county-1");
+            case SIGN_IN -> new LogEvent.SignIn(h, "clerk-2", "totp", "signed in");
+            case SIGN_OUT -> new LogEvent.SignOut(h, "clerk-2", "idle for 30 minutes");
         };
     }
 
