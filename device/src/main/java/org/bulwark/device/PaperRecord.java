@@ -145,7 +145,7 @@ public record PaperRecord(String electionFingerprint, Mode mode, String deviceSe
     }
 
     private static String nonEmpty(String s, String file, String place) {
-        if (s.isEmpty()) {
+        if (s.isBlank()) {
             throw new BadInputException(file, place, "is empty");
         }
         return s;
