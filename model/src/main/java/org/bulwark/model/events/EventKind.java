@@ -91,6 +91,28 @@ public enum EventKind {
                     r.text("outcome"))),
     SIGN_OUT("BW-SIGN-OUT", "Portal session ended (signed out or idle too long)", VvsgCategory.AUTHENTICATION,
             r -> new LogEvent.SignOut(r.header(), r.text("username"), r.text("reason")));
+    DEVICE_TRANSITION("BW-DEVICE-TRANSITION", "Precinct device changed state (polls opened, closed, mode changed)",
+            VvsgCategory.CRITICAL_STATUS, r -> new LogEvent.DeviceTransition(r.header(), r.text("transition"),
+                    r.text("fromState"), r.text("toState"))),
+    DEVICE_TRANSITION_REFUSED("BW-DEVICE-TRANSITION-REFUSED", "Precinct device refused a change of state",
+            VvsgCategory.DEVICE_ERROR, r -> new LogEvent.DeviceTransitionRefused(r.header(), r.text("transition"),
+                    r.text("state"), r.text("reason"))),
+    DEVICE_ELECTION_LOADED("BW-DEVICE-ELECTION-LOADED", "Precinct device loaded a verified election package",
+            VvsgCategory.CONFIGURATION_CHANGE, r -> new LogEvent.DeviceElectionLoaded(r.header(),
+                    r.digest("electionFingerprint"), r.text("packageId"), r.text("signerKeyId"),
+                    r.digest("softwareFingerprint"))),
+    DEVICE_ELECTION_REFUSED("BW-DEVICE-ELECTION-REFUSED", "Precinct device refused an election package",
+            VvsgCategory.AUTHENTICATION, r -> new LogEvent.DeviceElectionRefused(r.header(), r.text("packageName"),
+                    r.text("reason"))),
+    DEVICE_BALLOT_CAST("BW-DEVICE-BALLOT-CAST", "Ballot cast on a precinct device (paper record, CVR; no selections logged)",
+            VvsgCategory.ELECTION_EVENT, r -> new LogEvent.DeviceBallotCast(r.header(), r.text("mode"),
+                    r.count("ballotsCast"))),
+    DEVICE_BALLOT_REFUSED("BW-DEVICE-BALLOT-REFUSED", "Ballot refused by a precinct device and returned to the voter",
+            VvsgCategory.ELECTION_EVENT, r -> new LogEvent.DeviceBallotRefused(r.header(), r.text("mode"),
+                    r.text("reason"))),
+    DEVICE_OFFICIAL_OVERRIDE("BW-DEVICE-OVERRIDE", "Election official overrode a precinct device check, with a reason",
+            VvsgCategory.OFFICIAL_INTERVENTION, r -> new LogEvent.DeviceOfficialOverride(r.header(), r.text("check"),
+                    r.text("reason")));
 
     private static final Map<String, EventKind> BY_ID =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventKind::id, k -> k));

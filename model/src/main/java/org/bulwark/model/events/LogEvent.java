@@ -506,6 +506,10 @@ public sealed interface LogEvent {
 
         public List<Detail> details() {
             return List.of(text("username", username), text("role", role), text("authority", authority));
+    /** Requires the device id: a precinct device's own events always name it. */
+    private static void onDevice(EventHeader header) {
+        if (header.device().isEmpty()) {
+            throw new IllegalArgumentException("a precinct device event needs its device id");
         }
     }
 
@@ -544,6 +548,132 @@ public sealed interface LogEvent {
 
         public List<Detail> details() {
             return List.of(text("username", username), text("reason", reason));
+     * A precinct device moved from one lifecycle state to another (VVSG 2.0 15.1: polls opened,
+     * closed, mode changed). States are named as docs/device.md lists them.
+     */
+    record DeviceTransition(EventHeader header, String transition, String fromState, String toState)
+            implements LogEvent {
+        public DeviceTransition {
+            onDevice(header);
+            Text.check("transition", transition, Text.SHORT);
+            Text.check("fromState", fromState, Text.SHORT);
+            Text.check("toState", toState, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_TRANSITION;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("transition", transition), text("fromState", fromState), text("toState", toState));
+        }
+    }
+
+    /** A transition a person asked for and the device refused, with what it said. */
+    record DeviceTransitionRefused(EventHeader header, String transition, String state, String reason)
+            implements LogEvent {
+        public DeviceTransitionRefused {
+            onDevice(header);
+            Text.check("transition", transition, Text.SHORT);
+            Text.check("state", state, Text.SHORT);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_TRANSITION_REFUSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("transition", transition), text("state", state), text("reason", reason));
+        }
+    }
+
+    /** An election package the device verified and loaded, and the software it was certified for. */
+    record DeviceElectionLoaded(EventHeader header, Sha256 electionFingerprint, String packageId, String signerKeyId,
+            Sha256 softwareFingerprint) implements LogEvent {
+        public DeviceElectionLoaded {
+            onDevice(header);
+            Text.check("packageId", packageId, Text.SHORT);
+            Text.check("signerKeyId", signerKeyId, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_ELECTION_LOADED;
+        }
+
+        public List<Detail> details() {
+            return List.of(digest("electionFingerprint", electionFingerprint), text("packageId", packageId),
+                    text("signerKeyId", signerKeyId), digest("softwareFingerprint", softwareFingerprint));
+        }
+    }
+
+    /** An election package the device refused, and the check that failed. */
+    record DeviceElectionRefused(EventHeader header, String packageName, String reason) implements LogEvent {
+        public DeviceElectionRefused {
+            onDevice(header);
+            Text.check("packageName", packageName, Text.LONG);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_ELECTION_REFUSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("packageName", packageName), text("reason", reason));
+        }
+    }
+
+    /**
+     * A ballot was cast. Deliberately neither its ballot id nor its style nor any selection: with the
+     * event's time, any of them would tie a vote to the moment a voter cast it.
+     */
+    record DeviceBallotCast(EventHeader header, String mode, long ballotsCast) implements LogEvent {
+        public DeviceBallotCast {
+            onDevice(header);
+            Text.check("mode", mode, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_BALLOT_CAST;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("mode", mode), count("ballotsCast", ballotsCast));
+        }
+    }
+
+    /** A ballot the device did not accept (an overvote on a ballot-marking device), returned to the voter. */
+    record DeviceBallotRefused(EventHeader header, String mode, String reason) implements LogEvent {
+        public DeviceBallotRefused {
+            onDevice(header);
+            Text.check("mode", mode, Text.SHORT);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_BALLOT_REFUSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("mode", mode), text("reason", reason));
+        }
+    }
+
+    /** An election official overrode a device check (such as readiness clearance), giving a reason. */
+    record DeviceOfficialOverride(EventHeader header, String check, String reason) implements LogEvent {
+        public DeviceOfficialOverride {
+            onDevice(header);
+            Text.check("check", check, Text.SHORT);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_OFFICIAL_OVERRIDE;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("check", check), text("reason", reason));
         }
     }
 
