@@ -108,12 +108,12 @@ public final class Workspace implements AutoCloseable {
         this.importedBy = importedBy;
         this.log = new LogStore(connection);
         this.custody = new CustodyRecords(this, connection, log, clock, importedBy, org.bulwark.custody.CustodyRules.MISSOURI);
+        this.portalAccounts = new PortalAccounts(this, connection, log, clock);
     }
 
     /** The custody records: registry, inventory, seals, transfers, L&A, incidents and readiness. */
     public CustodyRecords custody() {
         return custody;
-        this.portalAccounts = new PortalAccounts(this, connection, log, clock);
     }
 
     /** Opens (creating a SQLite file on first use) and migrates a workspace; imports are credited to the OS user. */

@@ -273,6 +273,9 @@ public final class Packages {
         return Optional.of(packageName + ": CVR Merkle root: '" + file.name() + "' holds " + actual.count() + " CVRs with Merkle root "
                 + actual.merkleRoot().substring(0, 16) + "...; the manifest says " + claimed.count() + " with root "
                 + claimed.merkleRoot().substring(0, 16) + "...");
+    }
+
+    /**
      * The bytes of one file of a package that {@link #verify} found valid, checked again against the
      * signed manifest's hash: the medium may have changed since it was verified. Throws
      * BadInputException naming the package and the file when it is missing, too large or altered.

@@ -83,14 +83,14 @@ public enum EventKind {
             r -> new LogEvent.IncidentResolved(r.header(), r.count("incidentId"), r.text("note"))),
     READINESS_CLEARED("BW-READINESS-CLEARANCE", "Readiness clearance issued for a device", VvsgCategory.ELECTION_EVENT,
             r -> new LogEvent.ReadinessCleared(r.header(), r.text("deviceSerial"), r.digest("electionFingerprint"),
-                    r.text("outcome"), r.text("failedChecks")));
+                    r.text("outcome"), r.text("failedChecks"))),
     ACCOUNT_CREATED("BW-ACCOUNT-CREATED", "Portal account created", VvsgCategory.AUTHENTICATION,
             r -> new LogEvent.AccountCreated(r.header(), r.text("username"), r.text("role"), r.text("authority"))),
     SIGN_IN("BW-SIGN-IN", "Portal sign-in step (password or second factor), accepted or refused",
             VvsgCategory.AUTHENTICATION, r -> new LogEvent.SignIn(r.header(), r.text("username"), r.text("factor"),
                     r.text("outcome"))),
     SIGN_OUT("BW-SIGN-OUT", "Portal session ended (signed out or idle too long)", VvsgCategory.AUTHENTICATION,
-            r -> new LogEvent.SignOut(r.header(), r.text("username"), r.text("reason")));
+            r -> new LogEvent.SignOut(r.header(), r.text("username"), r.text("reason"))),
     DEVICE_TRANSITION("BW-DEVICE-TRANSITION", "Precinct device changed state (polls opened, closed, mode changed)",
             VvsgCategory.CRITICAL_STATUS, r -> new LogEvent.DeviceTransition(r.header(), r.text("transition"),
                     r.text("fromState"), r.text("toState"))),

@@ -306,16 +306,6 @@ public sealed interface LogEvent {
 
     record SealsIssued(EventHeader header, String authority, long firstNumber, long lastNumber) implements LogEvent {
         public SealsIssued {
-    /**
-     * A portal account was created (by an administrator, or by {@code bulwark user add} for the first
-     * one). The password hash and the two-factor secret are never logged.
-     *
-     * @param authority the authority the account is limited to, or "state" for the state's roles
-     */
-    record AccountCreated(EventHeader header, String username, String role, String authority) implements LogEvent {
-        public AccountCreated {
-            Text.check("username", username, Text.SHORT);
-            Text.check("role", role, Text.SHORT);
             Text.check("authority", authority, Text.SHORT);
         }
 
@@ -501,15 +491,28 @@ public sealed interface LogEvent {
         public List<Detail> details() {
             return List.of(text("deviceSerial", deviceSerial), digest("electionFingerprint", electionFingerprint),
                     text("outcome", outcome), text("failedChecks", failedChecks));
+        }
+    }
+
+    /**
+     * A portal account was created (by an administrator, or by {@code bulwark user add} for the first
+     * one). The password hash and the two-factor secret are never logged.
+     *
+     * @param authority the authority the account is limited to, or "state" for the state's roles
+     */
+    record AccountCreated(EventHeader header, String username, String role, String authority) implements LogEvent {
+        public AccountCreated {
+            Text.check("username", username, Text.SHORT);
+            Text.check("role", role, Text.SHORT);
+            Text.check("authority", authority, Text.SHORT);
+        }
+
+        public EventKind kind() {
             return EventKind.ACCOUNT_CREATED;
         }
 
         public List<Detail> details() {
             return List.of(text("username", username), text("role", role), text("authority", authority));
-    /** Requires the device id: a precinct device's own events always name it. */
-    private static void onDevice(EventHeader header) {
-        if (header.device().isEmpty()) {
-            throw new IllegalArgumentException("a precinct device event needs its device id");
         }
     }
 
@@ -548,6 +551,17 @@ public sealed interface LogEvent {
 
         public List<Detail> details() {
             return List.of(text("username", username), text("reason", reason));
+        }
+    }
+
+    /** Requires the device id: a precinct device's own events always name it. */
+    private static void onDevice(EventHeader header) {
+        if (header.device().isEmpty()) {
+            throw new IllegalArgumentException("a precinct device event needs its device id");
+        }
+    }
+
+    /**
      * A precinct device moved from one lifecycle state to another (VVSG 2.0 15.1: polls opened,
      * closed, mode changed). States are named as docs/device.md lists them.
      */
