@@ -97,6 +97,8 @@ public final class Workspace implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, CvrDictionary> dictionaries = new HashMap<>();
     private final LogStore log;
+    private final CustodyRecords custody;
+    private final PortalAccounts portalAccounts;
 
     private Workspace(WorkspaceLocation location, Dialect dialect, Connection connection, Clock clock, String importedBy) {
         this.location = location;
@@ -105,6 +107,13 @@ public final class Workspace implements AutoCloseable {
         this.clock = clock;
         this.importedBy = importedBy;
         this.log = new LogStore(connection);
+        this.custody = new CustodyRecords(this, connection, log, clock, importedBy, org.bulwark.custody.CustodyRules.MISSOURI);
+        this.portalAccounts = new PortalAccounts(this, connection, log, clock);
+    }
+
+    /** The custody records: registry, inventory, seals, transfers, L&A, incidents and readiness. */
+    public CustodyRecords custody() {
+        return custody;
     }
 
     /** Opens (creating a SQLite file on first use) and migrates a workspace; imports are credited to the OS user. */
@@ -228,6 +237,11 @@ public final class Workspace implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The web portal's accounts (their sign-in state and log events). */
+    public PortalAccounts portalAccounts() {
+        return portalAccounts;
     }
 
     /** Where this workspace lives. */
@@ -1141,7 +1155,7 @@ public final class Workspace implements AutoCloseable {
      * Database errors become {@link WorkspaceUnavailable} in plain words; every other exception
      * (a refusal, the reader's BadInputException or IOException) passes through unchanged.
      */
-    private <T, X extends Exception> T transaction(boolean write, String doing, Work<T, X> work) throws X {
+    <T, X extends Exception> T transaction(boolean write, String doing, Work<T, X> work) throws X {
         try {
             dialect.begin(connection, write);
         } catch (SQLException e) {
