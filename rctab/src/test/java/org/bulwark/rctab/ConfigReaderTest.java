@@ -50,6 +50,24 @@ class ConfigReaderTest {
     }
 
     @Test
+    void olderConfigurationsAreBroughtUpToDateAsRctabDoes() throws IOException {
+        // RCTab 1.x wrote mode names that have since changed, and labels once in the rules for every source
+        String old = Files.readString(PORTLAND, StandardCharsets.UTF_8)
+                .replace("\"winnerElectionMode\" : \"singleWinnerMajority\"", "\"winnerElectionMode\" : \"standard\"")
+                .replace("\"tiebreakMode\" : \"useCandidateOrder\"", "\"tiebreakMode\" : \"usePermutationInConfig\"")
+                .replace("\"overvoteLabel\" : \"overvote\",", "")
+                .replace("\"skippedRankLabel\" : \"undervote\",", "")
+                .replace("\"rulesDescription\" : \"Maine Rules\",",
+                        "\"rulesDescription\" : \"Maine Rules\", \"overvoteLabel\" : \"overvote\", \"undervoteLabel\" : \"undervote\",");
+        assertThat(old).contains("\"standard\"", "usePermutationInConfig", "\"undervoteLabel\" : \"undervote\"")
+                .doesNotContain("skippedRankLabel");
+        RctabConfig migrated = readAs(PORTLAND, old);
+        RctabConfig current = ConfigReader.read(PORTLAND);
+        assertThat(migrated.contest()).isEqualTo(current.contest());
+        assertThat(migrated.sources()).isEqualTo(current.sources());
+    }
+
+    @Test
     void aMissingNameOrAnUnknownFieldIsNamedByItsPath() throws IOException {
         assertProblem(PORTLAND, "\"contestName\" : \"Portland 2015 Mayoral Race\"", "\"contestName\" : \"\"",
                 "outputSettings.contestName", "is required");
