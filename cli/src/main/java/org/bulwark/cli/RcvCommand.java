@@ -81,7 +81,7 @@ final class RcvCommand extends CommandGroup {
         }
 
         private void print(Io io, RctabConfig contest, RctabTabulation.Report report) {
-            io.out().println(contest.output().contestName() + ": " + report.ballots() + " ballots");
+            io.out().printf("%s: %,d ballots%n", contest.output().contestName(), report.ballots());
             List<RcvPass> passes = ((RcvOutcome.Tabulated) report.outcome()).passes();
             for (RcvPass pass : passes) {
                 RcvRound last = pass.rounds().get(pass.rounds().size() - 1);
