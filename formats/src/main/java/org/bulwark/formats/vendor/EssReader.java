@@ -1,7 +1,9 @@
 package org.bulwark.formats.vendor;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -20,6 +22,9 @@ import org.bulwark.model.ranked.RankedBallot.Choice;
  * source says so. Every row element is a ballot, even one with no cells, as in RCTab.
  */
 final class EssReader implements Sheet.RowHandler {
+    /** Distinct cell texts remembered; a file with more (ids in the ranking columns?) is read without the cache. */
+    private static final int CHOICE_CACHE = 10_000;
+
     private final String file;
     private final String fileName;
     private final Columns columns;
@@ -28,6 +33,8 @@ final class EssReader implements Sheet.RowHandler {
     private final boolean blankIsWriteIn;
     private final Consumer<? super RankedBallot> sink;
     private final BallotBuilder ballot = new BallotBuilder();
+    /** Each distinct cell text's meaning, worked out once: a large file repeats a few dozen texts a million times. */
+    private final Map<String, Optional<Choice>> choices = new HashMap<>();
     private int widestColumn;
     private long ballots;
 
@@ -113,7 +120,16 @@ final class EssReader implements Sheet.RowHandler {
             return;
         }
         if (delimiter.isEmpty()) {
-            labels.choiceFor(text).ifPresent(choice -> ballot.add(rank, choice));
+            Optional<Choice> choice = choices.get(text);
+            if (choice == null) {
+                choice = labels.choiceFor(text);
+                if (choices.size() < CHOICE_CACHE) {
+                    choices.put(text, choice);
+                }
+            }
+            if (choice.isPresent()) {
+                ballot.add(rank, choice.get());
+            }
             return;
         }
         for (String part : delimiter.get().split(text, -1)) {

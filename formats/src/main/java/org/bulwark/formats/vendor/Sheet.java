@@ -10,7 +10,10 @@ final class Sheet {
     /** A non-empty cell; columns count from 1. */
     record Cell(int column, String text) {}
 
-    /** Receives every row of a sheet in order, with its non-empty cells in column order; rows count from 1. */
+    /**
+     * Receives every row of a sheet in order, with its non-empty cells in column order; rows count from 1. The
+     * list is the reader's own, reused for the next row: read it during the call, do not keep it.
+     */
     interface RowHandler {
         void row(int row, List<Cell> cells);
     }

@@ -447,7 +447,7 @@ final class SheetScanner {
 
     private void end(String element) {
         switch (element) {
-            case "row" -> handler.row(row, List.copyOf(cells));
+            case "row" -> handler.row(row, cells);
             case "c" -> {
                 endCell();
                 inCell = false;
