@@ -594,7 +594,14 @@ final class SheetScanner {
         if (pos == limit) {
             consumed += limit;
             pos = 0;
-            limit = Math.max(in.read(buf), 0);
+            try {
+                limit = Math.max(in.read(buf), 0);
+            } catch (IOException e) {
+                // The sheet is a zip entry: damaged deflate data, or POI refusing a zip bomb, is bad input.
+                BadInputException bad = problem("the sheet cannot be read from the workbook: " + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
             if (limit == 0) {
                 return -1;
             }
