@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bulwark.formats.vendor.VendorSource.Columns;
@@ -67,21 +66,10 @@ final class EssReader implements Sheet.RowHandler {
         }
         int first = columns.firstVoteColumn();
         int last = first + columns.rankColumns().orElse(Math.max(widestColumn - first + 1, 0)) - 1;
-        Optional<String> id = Optional.empty();
-        Optional<String> precinct = Optional.empty();
-        Optional<String> batch = Optional.empty();
+        Optional<String> id = Sheet.text(cells, columns.idColumn());
         int nextRank = 1;
         for (Sheet.Cell cell : cells) {
             int c = cell.column();
-            if (isColumn(columns.idColumn(), c)) {
-                id = Optional.of(cell.text().trim());
-            }
-            if (isColumn(columns.precinctColumn(), c)) {
-                precinct = Optional.of(cell.text().trim());
-            }
-            if (isColumn(columns.batchColumn(), c)) {
-                batch = Optional.of(cell.text().trim());
-            }
             if (c < first || c > last) {
                 continue;
             }
@@ -97,11 +85,7 @@ final class EssReader implements Sheet.RowHandler {
         }
         ballots++;
         String ballotId = id.orElse(fileName + " row " + row);
-        sink.accept(ballot.build(ballotId, precinct, batch));
-    }
-
-    static boolean isColumn(OptionalInt column, int c) {
-        return column.isPresent() && column.getAsInt() == c;
+        sink.accept(ballot.build(ballotId, Sheet.text(cells, columns.precinctColumn()), Sheet.text(cells, columns.batchColumn())));
     }
 
     /** Ranks from..to-1 had no cell: a skipped rank, or an undeclared write-in when the source says blanks are. */
