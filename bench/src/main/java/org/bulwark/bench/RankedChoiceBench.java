@@ -49,6 +49,8 @@ public final class RankedChoiceBench {
             }
         }
         Files.createDirectories(work);
+        System.out.printf(Locale.ROOT, "load average at start: %.1f on %d processors%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
         Path xlsx = work.resolve("minneapolis-like-" + ballots + ".xlsx");
         if (!Files.exists(xlsx)) {
             long t = System.nanoTime();
@@ -68,7 +70,8 @@ public final class RankedChoiceBench {
         report("Bulwark: read + tabulate + reports (child JVM, -Xmx256m)", bulwark);
         report("Baseline: POI XSSFSheetXMLHandler read only, as RCTab reads (child JVM, -Xmx256m)", poi);
         double ratio = median(poi, ChildRun::nanos) / median(bulwark, ChildRun::nanos);
-        System.out.printf(Locale.ROOT, "baseline read / Bulwark end to end: %.1fx%n", ratio);
+        System.out.printf(Locale.ROOT, "baseline read / Bulwark end to end: %.1fx (wall)%n", ratio);
+        System.out.printf(Locale.ROOT, "load average at end: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void report(String what, List<ChildRun> runs) {
@@ -81,6 +84,11 @@ public final class RankedChoiceBench {
     private static double median(List<ChildRun> runs, java.util.function.ToLongFunction<ChildRun> f) {
         long[] v = runs.stream().mapToLong(f).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
+    }
+
+    /** CPU time of the whole JVM (main thread, JIT compilers, garbage collector): what a quiet machine's wall time tracks. */
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static Path writeConfig(Path file, Path xlsx) throws IOException {
@@ -115,8 +123,8 @@ public final class RankedChoiceBench {
                     "Bulwark bench", Clock.systemUTC());
             long nanos = System.nanoTime() - start;
             int rounds = report.outcome() instanceof RcvOutcome.Tabulated t ? t.passes().getFirst().rounds().size() : -1;
-            System.out.printf(Locale.ROOT, "%d ballots, %d rounds, %.2f s in main, %.2f s CPU%n", report.ballots(), rounds, nanos / 1e9,
-                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
+            System.out.printf(Locale.ROOT, "%d ballots, %d rounds, %.2f s in main, CPU %.2f s main thread, %.2f s whole JVM%n", report.ballots(),
+                    rounds, nanos / 1e9, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9, processCpuSeconds());
         }
     }
 
@@ -154,8 +162,8 @@ public final class RankedChoiceBench {
                     xml.parse(new InputSource(sheet));
                 }
             }
-            System.out.printf(Locale.ROOT, "%d rows, %d cells, %.2f s in main, %.2f s CPU%n", cells[1], cells[0], (System.nanoTime() - start) / 1e9,
-                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
+            System.out.printf(Locale.ROOT, "%d rows, %d cells, %.2f s in main, CPU %.2f s main thread, %.2f s whole JVM%n", cells[1], cells[0],
+                    (System.nanoTime() - start) / 1e9, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9, processCpuSeconds());
         }
     }
 }
