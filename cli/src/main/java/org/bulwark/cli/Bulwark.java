@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ElectionCommand.class, TabulateCommand.class, ImportCommand.class, ResultsCommand.class,
             GenerateCommand.class, DemoCommand.class, LedgerCommand.class, KeysCommand.class, PackageCommand.class, TrustCommand.class,
+            RcvCommand.class,
             RegistryCommand.class, AssetCommand.class, SealCommand.class, CustodyCommand.class, ReadinessCommand.class, IncidentCommand.class,
             AuditCommand.class,
             ServeCommand.class, UserCommand.class},
