@@ -394,9 +394,10 @@ abstract class WorkspaceContract {
                     + (location() instanceof WorkspaceLocation.Postgres ? "TRUE" : "1") + ")");
         }
         assertThatThrownBy(this::open)
+                // The version this Bulwark knows grows with every migration (each engineer adds one), so it is matched, not spelled.
                 .isInstanceOfSatisfying(WorkspaceUnavailable.class, e -> assertThat(e.reason())
-                        .isEqualTo("it was made by a newer version of Bulwark (its tables are at version 99, this version"
-                                + " knows up to version 2); open it with that version or a later one"))
+                        .matches("it was made by a newer version of Bulwark \\(its tables are at version 99, this version"
+                                + " knows up to version [1-9][0-9]?\\); open it with that version or a later one"))
                 .hasMessageStartingWith("Workspace " + location().describe() + ": could not bring its tables up to date: ")
                 .hasMessageNotContaining("SQL");
     }
