@@ -10,8 +10,6 @@ import org.bulwark.ledger.log.CheckpointCheck;
 import org.bulwark.ledger.log.Checkpoints;
 import org.bulwark.ledger.log.NoteVerifierKey;
 import org.bulwark.model.BadInputException;
-import org.bulwark.model.events.Actor;
-import org.bulwark.model.events.Disposition;
 import org.bulwark.model.events.EventHeader;
 import org.bulwark.model.events.Jurisdiction;
 import org.bulwark.model.events.LogEvent;
@@ -88,9 +86,8 @@ final class LedgerCosignatureCommands {
                     .orElseThrow(() -> new BadInputException(file.toString(), "signatures", cosigner.describe()
                             + " signed this note as a log, not as a cosigner (no tlog-cosignature/v1 line)"));
             try (Workspace ws = LedgerWorkspaceCommands.open(workspace, io)) {
-                EventHeader header = new EventHeader(io.clock().instant(), new Actor(System.getProperty("user.name", "unknown user")
-                        + " (bulwark)"), java.util.Optional.empty(), new Jurisdiction.Named(log.jurisdiction().orElse(log.id())),
-                        Disposition.SUCCESS);
+                EventHeader header = LedgerWorkspaceCommands.header(io, java.util.Optional.empty(),
+                        new Jurisdiction.Named(log.jurisdiction().orElse(log.id())));
                 LogEvent.CheckpointCosigned event = new LogEvent.CheckpointCosigned(header, v.checkpoint().origin(), v.checkpoint().size(),
                         Sha256.of(v.checkpoint().root().bytes()), cosigner.id());
                 Cosignatures.Stored kept = kept(file, ws.cosignatures().recordReceived(

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.Optional;
-import org.bulwark.ledger.keys.KeyRole;
 import org.bulwark.ledger.keys.Keys;
-import org.bulwark.ledger.keys.Validity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,16 +25,9 @@ class LedgerKeysCommandsTest {
 
     @BeforeEach
     void generateKeys() throws IOException {
-        keys = tmp.resolve("keys");
-        passphrase = tmp.resolve("passphrase.txt");
-        Files.writeString(passphrase, "correct horse battery staple\n");
-        SecureRandom random = new SecureRandom();
-        char[] secret = "correct horse battery staple".toCharArray();
-        Keys.generate(new Keys.Request(KeyRole.STATE, "state", Optional.empty(), Validity.ALWAYS), keys, secret, random, 1_000);
-        Keys.generate(new Keys.Request(KeyRole.AUTHORITY, "county-1", Optional.of("county-1"), Validity.ALWAYS), keys, secret,
-                random, 1_000);
-        Keys.generate(new Keys.Request(KeyRole.DEVICE, "scanner-7", Optional.of("county-1"), Validity.ALWAYS), keys, secret,
-                random, 1_000);
+        CountyKeys generated = CountyKeys.generate(tmp);
+        keys = generated.keys();
+        passphrase = generated.passphrase();
     }
 
     private Run run(String... args) {
@@ -134,7 +123,7 @@ class LedgerKeysCommandsTest {
         assertThat(cosign.out()).contains("kept as cosignature #1, logged as entry ");
 
         // The county's key signs a second root for the same size: the cosigner refuses it as a split view and keeps nothing.
-        var county = Keys.loadPrivate(keys.resolve("county-1.key"), "correct horse battery staple".toCharArray());
+        var county = Keys.loadPrivate(keys.resolve("county-1.key"), CountyKeys.PASSPHRASE.toCharArray());
         String[] lines = Files.readString(cp).split("\n");
         Path forged = Files.writeString(tmp.resolve("forged.txt"), org.bulwark.ledger.log.Checkpoints.sign(
                 new org.bulwark.ledger.log.Checkpoint(lines[0], Long.parseLong(lines[1]),
