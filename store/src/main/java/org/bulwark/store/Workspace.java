@@ -249,6 +249,11 @@ public final class Workspace implements AutoCloseable {
         return location;
     }
 
+    /** Cosigned checkpoints kept in this workspace: given to other logs, and received for this one. */
+    public Cosignatures cosignatures() {
+        return new Cosignatures(this);
+    }
+
     /** Verify-then-import of signed packages into this workspace. */
     public PackageImports packageImports() {
         return new PackageImports(this);
@@ -1148,6 +1153,23 @@ public final class Workspace implements AutoCloseable {
     /** One write transaction for the store's capability classes (e.g. {@link PackageImports}). */
     synchronized <T> T write(String doing, Work<T, IOException> work) throws IOException {
         return transaction(true, doing, work);
+    }
+
+    synchronized <T> T writeSql(String doing, Work<T, RuntimeException> work) {
+        return transaction(true, doing, work);
+    }
+
+    synchronized <T> T readSql(String doing, Work<T, RuntimeException> work) {
+        return transaction(false, doing, work);
+    }
+
+    /** For the capability classes, inside this workspace's transactions only. */
+    Connection connection() {
+        return connection;
+    }
+
+    LogStore logStore() {
+        return log;
     }
 
     /**
