@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.bulwark.custody.AssetCsv;
 import org.bulwark.custody.AssetHistory;
 import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.CustodyAction;
+import org.bulwark.custody.Outcome;
 import org.bulwark.custody.SealCheck;
 import org.bulwark.custody.Transfer;
+import org.bulwark.generate.CustodyHistory;
+import org.bulwark.store.CustodyRecords;
 import org.bulwark.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "accesses to memory cards and USB drives; an asset's custody log.",
             "An item handed over where it is not recorded to be, or a seal on arrival that differs from the one at departure, opens an incident."},
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CustodyCommand.TransferItems.class, CustodyCommand.Memory.class, CustodyCommand.Log.class})
+        subcommands = {CustodyCommand.TransferItems.class, CustodyCommand.Memory.class, CustodyCommand.Log.class, CustodyCommand.Generate.class})
 final class CustodyCommand extends CommandGroup {
     /** Runs {@code work} with an asset's timeline, or says there is no such asset (exit 2). */
     static int withTimeline(CommandSpec spec, WorkspaceOptions workspace, Io io, String tag, Consumer<AssetHistory> work) {
@@ -163,6 +167,80 @@ final class CustodyCommand extends CommandGroup {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give --pdf FILE and/or --csv FILE");
             }
             return withTimeline(spec, workspace, io, tag, h -> CustodyReports.custodyLog(h).write(pdf, csv, io));
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Fill a workspace with a synthetic statewide inventory and custody history (for demonstrations and benchmarks): "
+                    + "registry, seal stock, assets, then election cycles of L&A, seals, transfers and checks, recorded through the same rules "
+                    + "as by hand. The same settings and seed give the same history."},
+            footer = {"", "Example:", "  bulwark custody generate --authorities 116 --assets 30000 --events 1000000 --workspace state.db"})
+    static final class Generate implements Callable<Integer> {
+        private static final int BATCH = 5_000;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions workspace;
+
+        @Option(names = "--authorities", description = "Election authorities. Default: ${DEFAULT-VALUE}.")
+        int authorities = 116;
+
+        @Option(names = "--assets", description = "Assets in all. Default: ${DEFAULT-VALUE}.")
+        int assets = 30_000;
+
+        @Option(names = "--events", description = "Seal and custody events in all. Default: ${DEFAULT-VALUE}.")
+        long events = 1_000_000;
+
+        @Option(names = "--seed", description = "The random seed. Default: ${DEFAULT-VALUE}.")
+        long seed = 1;
+
+        @Override
+        public Integer call() {
+            Io io = Bulwark.of(spec).io();
+            CustodyHistory.Plan plan = CustodyCli.arguments(spec, () -> new CustodyHistory.Plan(authorities, assets, events, seed));
+            CustodyHistory.Inventory inventory = CustodyHistory.inventory(plan);
+            long started = io.clock().millis();
+            try (Workspace w = CustodyCli.open(workspace, io)) {
+                List<CustodyAction> setup = new ArrayList<>();
+                inventory.registry().forEach(e -> setup.add(new CustodyAction.RecordRegistryEntry(e)));
+                inventory.seals().forEach(s -> setup.add(new CustodyAction.IssueSeals(s)));
+                count(w.custody().recordAll(setup));
+                CustodyRecords.AssetImport imported = w.custody().importAssets(new AssetCsv.Read(inventory.assets(), List.of()), "generated inventory",
+                        new byte[32], false);
+                if (imported.refused()) {
+                    io.err().println("bulwark: the workspace already holds assets the generator makes (" + imported.problems().getFirst()
+                            + "); use a new workspace.");
+                    return Bulwark.BAD_INPUT;
+                }
+                List<CustodyAction> batch = new ArrayList<>(BATCH);
+                long[] recorded = {0};
+                CustodyHistory.events(plan, a -> {
+                    batch.add(a);
+                    if (batch.size() == BATCH) {
+                        recorded[0] += count(w.custody().recordAll(batch));
+                        batch.clear();
+                        io.err().println("  " + recorded[0] + " actions recorded");
+                    }
+                });
+                recorded[0] += count(w.custody().recordAll(batch));
+                io.out().println("Generated " + imported.imported() + " assets of " + authorities + " authorities and " + recorded[0]
+                        + " custody actions (" + refused + " refused, " + incidents + " incidents opened) in "
+                        + (io.clock().millis() - started) / 1000 + " s");
+            }
+            return Bulwark.OK;
+        }
+
+        private long refused;
+        private long incidents;
+
+        private long count(List<Outcome> outcomes) {
+            for (Outcome o : outcomes) {
+                refused += o instanceof Outcome.Refused ? 1 : 0;
+                incidents += o.opened().size();
+            }
+            return outcomes.size();
         }
     }
 }
