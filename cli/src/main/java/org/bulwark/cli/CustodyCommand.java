@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.bulwark.custody.AssetCsv;
 import org.bulwark.custody.AssetHistory;
 import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.CustodyAction;
-import org.bulwark.custody.Outcome;
 import org.bulwark.custody.SealCheck;
 import org.bulwark.custody.Transfer;
 import org.bulwark.generate.CustodyHistory;
-import org.bulwark.store.CustodyRecords;
 import org.bulwark.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -176,8 +173,6 @@ final class CustodyCommand extends CommandGroup {
                     + "as by hand. The same settings and seed give the same history."},
             footer = {"", "Example:", "  bulwark custody generate --authorities 116 --assets 30000 --events 1000000 --workspace state.db"})
     static final class Generate implements Callable<Integer> {
-        private static final int BATCH = 5_000;
-
         @Spec
         CommandSpec spec;
 
@@ -200,47 +195,19 @@ final class CustodyCommand extends CommandGroup {
         public Integer call() {
             Io io = Bulwark.of(spec).io();
             CustodyHistory.Plan plan = CustodyCli.arguments(spec, () -> new CustodyHistory.Plan(authorities, assets, events, seed));
-            CustodyHistory.Inventory inventory = CustodyHistory.inventory(plan);
             long started = io.clock().millis();
             try (Workspace w = CustodyCli.open(workspace, io)) {
-                List<CustodyAction> setup = new ArrayList<>();
-                inventory.registry().forEach(e -> setup.add(new CustodyAction.RecordRegistryEntry(e)));
-                inventory.seals().forEach(s -> setup.add(new CustodyAction.IssueSeals(s)));
-                count(w.custody().recordAll(setup));
-                CustodyRecords.AssetImport imported = w.custody().importAssets(new AssetCsv.Read(inventory.assets(), List.of()), "generated inventory",
-                        new byte[32], false);
-                if (imported.refused()) {
-                    io.err().println("bulwark: the workspace already holds assets the generator makes (" + imported.problems().getFirst()
-                            + "); use a new workspace.");
+                Optional<CustodyGeneration.Summary> done = CustodyGeneration.fill(w, plan, n -> io.err().println("  " + n + " actions recorded"));
+                if (done.isEmpty()) {
+                    io.err().println("bulwark: the workspace already holds assets the generator makes; use a new workspace.");
                     return Bulwark.BAD_INPUT;
                 }
-                List<CustodyAction> batch = new ArrayList<>(BATCH);
-                long[] recorded = {0};
-                CustodyHistory.events(plan, a -> {
-                    batch.add(a);
-                    if (batch.size() == BATCH) {
-                        recorded[0] += count(w.custody().recordAll(batch));
-                        batch.clear();
-                        io.err().println("  " + recorded[0] + " actions recorded");
-                    }
-                });
-                recorded[0] += count(w.custody().recordAll(batch));
-                io.out().println("Generated " + imported.imported() + " assets of " + authorities + " authorities and " + recorded[0]
-                        + " custody actions (" + refused + " refused, " + incidents + " incidents opened) in "
+                CustodyGeneration.Summary s = done.get();
+                io.out().println("Generated " + s.assets() + " assets of " + authorities + " authorities and " + s.actions()
+                        + " custody actions (" + s.refused() + " refused, " + s.incidents() + " incidents opened) in "
                         + (io.clock().millis() - started) / 1000 + " s");
             }
             return Bulwark.OK;
-        }
-
-        private long refused;
-        private long incidents;
-
-        private long count(List<Outcome> outcomes) {
-            for (Outcome o : outcomes) {
-                refused += o instanceof Outcome.Refused ? 1 : 0;
-                incidents += o.opened().size();
-            }
-            return outcomes.size();
         }
     }
 }
