@@ -26,7 +26,7 @@ import org.bulwark.model.events.LogEvent;
  * and their tree never disagree after a commit.
  */
 final class LogStore {
-    private static final int BATCH = 4_096;
+    static final int BATCH = 4_096;
 
     private final Connection connection;
 
@@ -154,7 +154,7 @@ final class LogStore {
         };
     }
 
-    /** Carries a database error out of a TileReader, whose methods may not throw checked exceptions. */
+    /** Carries a database error out of a callback (a TileReader, a package's replay guard) that may not throw SQLException. */
     static final class SqlInReader extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -494,6 +494,203 @@ public sealed interface LogEvent {
         }
     }
 
+    /**
+     * A portal account was created (by an administrator, or by {@code bulwark user add} for the first
+     * one). The password hash and the two-factor secret are never logged.
+     *
+     * @param authority the authority the account is limited to, or "state" for the state's roles
+     */
+    record AccountCreated(EventHeader header, String username, String role, String authority) implements LogEvent {
+        public AccountCreated {
+            Text.check("username", username, Text.SHORT);
+            Text.check("role", role, Text.SHORT);
+            Text.check("authority", authority, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.ACCOUNT_CREATED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("role", role), text("authority", authority));
+        }
+    }
+
+    /**
+     * One step of signing in to the portal (password, then the second factor), succeeded or refused;
+     * the header's disposition says which and {@code outcome} says why in words.
+     *
+     * @param factor "password" or "totp"
+     */
+    record SignIn(EventHeader header, String username, String factor, String outcome) implements LogEvent {
+        public SignIn {
+            Text.check("username", username, Text.SHORT);
+            Text.check("factor", factor, Text.SHORT);
+            Text.check("outcome", outcome, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.SIGN_IN;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("factor", factor), text("outcome", outcome));
+        }
+    }
+
+    /** A portal session ended: signed out, or expired after its idle time. */
+    record SignOut(EventHeader header, String username, String reason) implements LogEvent {
+        public SignOut {
+            Text.check("username", username, Text.SHORT);
+            Text.check("reason", reason, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.SIGN_OUT;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("reason", reason));
+        }
+    }
+
+    /** Requires the device id: a precinct device's own events always name it. */
+    private static void onDevice(EventHeader header) {
+        if (header.device().isEmpty()) {
+            throw new IllegalArgumentException("a precinct device event needs its device id");
+        }
+    }
+
+    /**
+     * A precinct device moved from one lifecycle state to another (VVSG 2.0 15.1: polls opened,
+     * closed, mode changed). States are named as docs/device.md lists them.
+     */
+    record DeviceTransition(EventHeader header, String transition, String fromState, String toState)
+            implements LogEvent {
+        public DeviceTransition {
+            onDevice(header);
+            Text.check("transition", transition, Text.SHORT);
+            Text.check("fromState", fromState, Text.SHORT);
+            Text.check("toState", toState, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_TRANSITION;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("transition", transition), text("fromState", fromState), text("toState", toState));
+        }
+    }
+
+    /** A transition a person asked for and the device refused, with what it said. */
+    record DeviceTransitionRefused(EventHeader header, String transition, String state, String reason)
+            implements LogEvent {
+        public DeviceTransitionRefused {
+            onDevice(header);
+            Text.check("transition", transition, Text.SHORT);
+            Text.check("state", state, Text.SHORT);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_TRANSITION_REFUSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("transition", transition), text("state", state), text("reason", reason));
+        }
+    }
+
+    /** An election package the device verified and loaded, and the software it was certified for. */
+    record DeviceElectionLoaded(EventHeader header, Sha256 electionFingerprint, String packageId, String signerKeyId,
+            Sha256 softwareFingerprint) implements LogEvent {
+        public DeviceElectionLoaded {
+            onDevice(header);
+            Text.check("packageId", packageId, Text.SHORT);
+            Text.check("signerKeyId", signerKeyId, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_ELECTION_LOADED;
+        }
+
+        public List<Detail> details() {
+            return List.of(digest("electionFingerprint", electionFingerprint), text("packageId", packageId),
+                    text("signerKeyId", signerKeyId), digest("softwareFingerprint", softwareFingerprint));
+        }
+    }
+
+    /** An election package the device refused, and the check that failed. */
+    record DeviceElectionRefused(EventHeader header, String packageName, String reason) implements LogEvent {
+        public DeviceElectionRefused {
+            onDevice(header);
+            Text.check("packageName", packageName, Text.LONG);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_ELECTION_REFUSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("packageName", packageName), text("reason", reason));
+        }
+    }
+
+    /**
+     * A ballot was cast. Deliberately neither its ballot id nor its style nor any selection: with the
+     * event's time, any of them would tie a vote to the moment a voter cast it.
+     */
+    record DeviceBallotCast(EventHeader header, String mode, long ballotsCast) implements LogEvent {
+        public DeviceBallotCast {
+            onDevice(header);
+            Text.check("mode", mode, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_BALLOT_CAST;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("mode", mode), count("ballotsCast", ballotsCast));
+        }
+    }
+
+    /** A ballot the device did not accept (an overvote on a ballot-marking device), returned to the voter. */
+    record DeviceBallotRefused(EventHeader header, String mode, String reason) implements LogEvent {
+        public DeviceBallotRefused {
+            onDevice(header);
+            Text.check("mode", mode, Text.SHORT);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_BALLOT_REFUSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("mode", mode), text("reason", reason));
+        }
+    }
+
+    /** An election official overrode a device check (such as readiness clearance), giving a reason. */
+    record DeviceOfficialOverride(EventHeader header, String check, String reason) implements LogEvent {
+        public DeviceOfficialOverride {
+            onDevice(header);
+            Text.check("check", check, Text.SHORT);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.DEVICE_OFFICIAL_OVERRIDE;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("check", check), text("reason", reason));
+        }
+    }
+
     /** The device, when the event happened on one. */
     default Optional<DeviceId> device() {
         return header().device();

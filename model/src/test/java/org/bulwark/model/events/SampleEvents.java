@@ -55,7 +55,26 @@ public final class SampleEvents {
             case INCIDENT_ASSIGNED -> new LogEvent.IncidentAssigned(h, 4, "Deputy clerk");
             case INCIDENT_RESOLVED -> new LogEvent.IncidentResolved(h, 4, "seal log sheet had a typo; verified again");
             case READINESS_CLEARED -> new LogEvent.ReadinessCleared(h, "SN-1", A, "not ready", "lat-passed");
+            case ACCOUNT_CREATED -> new LogEvent.AccountCreated(h, "clerk-2", "authority staff", "county-1");
+            case SIGN_IN -> new LogEvent.SignIn(h, "clerk-2", "totp", "signed in");
+            case SIGN_OUT -> new LogEvent.SignOut(h, "clerk-2", "idle for 30 minutes");
+            case DEVICE_TRANSITION -> new LogEvent.DeviceTransition(onDevice(h), "open-polls", "configured (official)",
+                    "polls open (official)");
+            case DEVICE_TRANSITION_REFUSED -> new LogEvent.DeviceTransitionRefused(onDevice(h), "open-polls",
+                    "polls closed (official)", "the polls were already closed");
+            case DEVICE_ELECTION_LOADED -> new LogEvent.DeviceElectionLoaded(onDevice(h), A, "pkg-1", "county-1", B);
+            case DEVICE_ELECTION_REFUSED -> new LogEvent.DeviceElectionRefused(onDevice(h), "election.zip",
+                    "software fingerprint not certified");
+            case DEVICE_BALLOT_CAST -> new LogEvent.DeviceBallotCast(onDevice(h), "official", 3);
+            case DEVICE_BALLOT_REFUSED -> new LogEvent.DeviceBallotRefused(onDevice(h), "official", "overvote in contest-1");
+            case DEVICE_OFFICIAL_OVERRIDE -> new LogEvent.DeviceOfficialOverride(onDevice(h), "readiness",
+                    "clearance package lost; seals checked by J. Doe");
         };
+    }
+
+    private static EventHeader onDevice(EventHeader h) {
+        return new EventHeader(h.time(), h.actor(), Optional.of(new DeviceId("scanner-7")), h.jurisdiction(),
+                h.disposition());
     }
 
     public static Arbitrary<LogEvent> events() {
@@ -72,7 +91,7 @@ public final class SampleEvents {
                 });
             }
             Arbitrary<List<Detail>> details = Combinators.combine(shaped).as(List::copyOf);
-            return Combinators.combine(headers(kind == EventKind.DEVICE_EVENT_IMPORTED), details)
+            return Combinators.combine(headers(kind == EventKind.DEVICE_EVENT_IMPORTED || kind.id().startsWith("BW-DEVICE-") && kind != EventKind.DEVICE_LOG_IMPORTED), details)
                     .as((h, ds) -> kind.read(new DetailReader(h, ds)));
         });
     }
