@@ -60,8 +60,9 @@ public final class RiskLimitingAudit {
                     return (1 - (cvr - BallotVotes.assort(paperVotes(contest, s), pair))) / (2 - v);
                 }).toArray();
                 double upper = 2 / (2 - v);
-                // The value every ballot takes when the count is right, nudged below u as ALPHA requires.
-                double eta = Math.min(1 / (2 - v), upper * (1 - 1e-9));
+                // Halfway between the value every ballot takes when the count is right, 1/(2 - v), and the bound u:
+                // betting on the no-error value grows too slowly, betting on u is ruined by one overstatement.
+                double eta = (1 / (2 - v) + upper) / 2;
                 return Alpha.pValue(eta, n, upper, values);
             });
             case RlaMethod.BatchComparison b -> batchRisk(contest, evidence);
