@@ -150,6 +150,41 @@ public final class AuditText {
         return new Sampler.Draw(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
     }
 
+    /** Risks measured in a round: {@code contest|risk|limit|sampled|o1|o2|u1|u2} joined by ";". */
+    public static String risks(List<RiskLimitingAudit.ContestRisk> risks) {
+        return String.join(";", risks.stream().map(r -> String.join("|", id(r.contest().value()), Double.toString(r.risk()),
+                Double.toString(r.riskLimit()), Long.toString(r.sampled()), Long.toString(r.discrepancies().o1()),
+                Long.toString(r.discrepancies().o2()), Long.toString(r.discrepancies().u1()), Long.toString(r.discrepancies().u2()))).toList());
+    }
+
+    public static List<RiskLimitingAudit.ContestRisk> parseRisks(String text) {
+        List<RiskLimitingAudit.ContestRisk> risks = new ArrayList<>();
+        for (String part : text.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] f = part.split("\\|");
+            risks.add(new RiskLimitingAudit.ContestRisk(new ContestId(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                    Long.parseLong(f[3]), new Discrepancies(Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]))));
+        }
+        return risks;
+    }
+
+    /** A decision as the round's outcome text; {@link #escalationTarget} reads an escalation back. */
+    public static String outcome(RiskLimitingAudit.Decision decision) {
+        return switch (decision) {
+            case RiskLimitingAudit.Decision.Stop s -> "stop: every contest met its risk limit";
+            case RiskLimitingAudit.Decision.Escalate e -> "escalate to " + e.totalDraws() + " draws";
+            case RiskLimitingAudit.Decision.FullHandCount f -> "full hand count of "
+                    + String.join(", ", f.contests().stream().map(ContestId::value).toList());
+        };
+    }
+
+    public static java.util.OptionalLong escalationTarget(String outcome) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^escalate to (\\d+) draws$").matcher(outcome);
+        return m.matches() ? java.util.OptionalLong.of(Long.parseLong(m.group(1))) : java.util.OptionalLong.empty();
+    }
+
     private static String id(String id) {
         if (id.matches(".*[;=|,:\\n].*")) {
             throw new IllegalArgumentException("the id \"" + id + "\" contains one of ; = | , : which audit entries use as separators");

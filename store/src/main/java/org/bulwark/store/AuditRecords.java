@@ -309,22 +309,34 @@ public final class AuditRecords {
     }
 
     private static List<OpenDiscrepancy> open(Connection c, StoredAudit audit) throws SQLException {
-        List<OpenDiscrepancy> open = new ArrayList<>();
-        // Discrepancies of the latest entry per place, less those resolved.
+        return discrepancies(c, audit).stream().filter(d -> d.resolution().isEmpty())
+                .map(d -> new OpenDiscrepancy(audit.name(), d.key(), d.description())).toList();
+    }
+
+    /** The discrepancies of the entries in force, each with its resolution when there is one. */
+    public List<Discrepancy> discrepancies(StoredAudit audit) {
+        return workspace.inTransaction(false, "read the discrepancies", (c, w) -> discrepancies(c, audit));
+    }
+
+    private static List<Discrepancy> discrepancies(Connection c, StoredAudit audit) throws SQLException {
+        List<Discrepancy> found = new ArrayList<>();
+        // Discrepancies of the latest entry per place, with the latest resolution of each.
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT d.key, d.description FROM audit_discrepancy d JOIN audit_entry e ON e.id = d.entry_id
+                SELECT d.key, d.description,
+                       (SELECT r.explanation || ' (' || r.resolved_by || ')' FROM audit_resolution r
+                        WHERE r.audit_id = e.audit_id AND r.key = d.key ORDER BY r.id DESC LIMIT 1)
+                FROM audit_discrepancy d JOIN audit_entry e ON e.id = d.entry_id
                 WHERE e.audit_id = ?
                   AND e.id = (SELECT MAX(l.id) FROM audit_entry l WHERE l.audit_id = e.audit_id AND l.place = e.place)
-                  AND NOT EXISTS (SELECT 1 FROM audit_resolution r WHERE r.audit_id = e.audit_id AND r.key = d.key)
                 ORDER BY d.id""")) {
             ps.setLong(1, audit.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    open.add(new OpenDiscrepancy(audit.name(), rs.getString(1), rs.getString(2)));
+                    found.add(new Discrepancy(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3))));
                 }
             }
         }
-        return open;
+        return found;
     }
 
     private static int roundCount(Connection c, StoredAudit audit) throws SQLException {
@@ -373,6 +385,9 @@ public final class AuditRecords {
     public record StoredManifest(String sourceName, Sha256 sha256, byte[] content, long ballots) {}
 
     public record ClosedRound(int round, String outcome, String risks) {}
+
+    /** A discrepancy an entry in force shows, and how it was resolved. */
+    public record Discrepancy(String key, String description, Optional<String> resolution) {}
 
     /** A discrepancy no resolution covers, with the audit that found it. */
     public record OpenDiscrepancy(String audit, String key, String description) {}
