@@ -118,8 +118,19 @@ final class PortalFixture {
         return ((PortalUsers.Creation.Created) c).totpSecret();
     }
 
+    /** A copy of the workspace as the fixture made it, for a test that changes it. */
+    WorkspaceLocation copy(String name) throws IOException {
+        Path copy = dir.resolve(name + ".db");
+        Files.copy(((WorkspaceLocation.SqliteFile) location).path(), copy);
+        return new WorkspaceLocation.SqliteFile(copy);
+    }
+
     Portal start() {
-        return Portal.start(new Portal.Settings(location, "127.0.0.1", 0, Optional.empty(), clock));
+        return start(location);
+    }
+
+    Portal start(WorkspaceLocation where) {
+        return Portal.start(new Portal.Settings(where, "127.0.0.1", 0, Optional.empty(), clock));
     }
 
     static Signer signer(KeyRole role, String id, String jurisdiction, long seed) {

@@ -26,17 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** Results-package uploads: each kind of refusal, named, logged and changing nothing; and a good one imported. */
 class UploadTest {
     @TempDir
-    Path dir;
-    PortalFixture f;
+    static Path dir;
+    static PortalFixture f;
     Workspace ws;
     PortalContext portal;
     User clerk;
 
-    @BeforeEach
-    void open() throws IOException {
+    @org.junit.jupiter.api.BeforeAll
+    static void fixture() throws IOException {
         f = new PortalFixture(dir);
-        ws = Workspace.open(f.location, f.clock, "test");
-        portal = new PortalContext(ws, f.location, f.clock, new SecureRandom(), false);
+    }
+
+    @BeforeEach
+    void open(org.junit.jupiter.api.TestInfo test) throws IOException {
+        var location = f.copy(test.getTestMethod().orElseThrow().getName());
+        ws = Workspace.open(location, f.clock, "test");
+        portal = new PortalContext(ws, location, f.clock, new SecureRandom(), false);
         clerk = new User("authority-staff", "Pat", Role.AUTHORITY_STAFF, Optional.of(f.authorityA));
     }
 
@@ -154,7 +159,7 @@ class UploadTest {
 
     @Test
     void throughTheWebAnUploadShowsItsProgressPageAndOutcome() throws Exception {
-        try (Portal running = f.start()) {
+        try (Portal running = f.start(f.copy("web-portal"))) {
             WebClient c = new WebClient(running.url());
             c.signIn("authority-staff", PortalFixture.PASSWORD, "", f.clock.instant());
             c.get("/a/" + f.authorityA.value() + "/upload");
@@ -168,6 +173,8 @@ class UploadTest {
                 body = c.get(page).body();
             }
             assertThat(body).contains("Verified and imported: " + String.format("%,d", f.ballotsOf(f.authorityA).size()) + " CVRs");
+            String results = c.get("/results/" + f.stored.ref().id()).body();
+            assertThat(results).as(results).contains("<svg").contains("Turnout by authority");
         }
     }
 }
