@@ -63,8 +63,18 @@ final class Passwords {
         if (memory < 8 * parallelism || memory > 1 << 20 || iterations < 1 || parallelism < 1) {
             return false;
         }
-        byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = derive(password, B64D.decode(m.group(4)), memory, iterations, parallelism, expected.length);
+        byte[] expected;
+        byte[] salt;
+        try {
+            expected = B64D.decode(m.group(5));
+            salt = B64D.decode(m.group(4));
+        } catch (IllegalArgumentException e) {
+            return false; // a damaged stored hash matches no password
+        }
+        if (expected.length < 16 || salt.length < 8) {
+            return false;
+        }
+        byte[] actual = derive(password, salt, memory, iterations, parallelism, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
