@@ -75,10 +75,11 @@ class PortalBrowserTest {
         browser.findElement(By.id("password")).sendKeys(PortalFixture.PASSWORD);
         browser.findElement(By.id("sign-in")).click();
         if (role.administrator()) {
-            assertThat(browser.getCurrentUrl()).endsWith("/signin/code");
+            waitUntil(() -> browser.getCurrentUrl().endsWith("/signin/code"), "the code page");
             fixture.clock.advance(Duration.ofMinutes(1)); // a fresh code for each sign-in
             browser.findElement(By.id("code")).sendKeys(Totp.code(fixture.secrets.get(role), fixture.clock.instant()));
             browser.findElement(By.id("verify-code")).click();
+            waitUntil(() -> !browser.getCurrentUrl().endsWith("/signin/code"), "the code to be accepted");
         }
     }
 
@@ -144,19 +145,28 @@ class PortalBrowserTest {
         shoot("log");
     }
 
+    /** The outcome once the upload page stops reloading itself (every 2 s while the work goes on). */
     private static WebElement waitForOutcome() {
-        for (int i = 0; i < 100; i++) {
-            WebElement outcome = browser.findElement(By.id("outcome"));
-            if (!outcome.getAttribute("class").equals("working")) {
-                return outcome;
+        waitUntil(() -> !browser.findElement(By.id("outcome")).getAttribute("class").equals("working"), "the upload to finish");
+        return browser.findElement(By.id("outcome"));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
+        for (int i = 0; i < 150; i++) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                // the page reloaded between finding an element and reading it: look again
             }
             try {
-                Thread.sleep(200); // the page reloads itself every 2 s while the work goes on
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("the upload did not finish in 20 s");
+        throw new AssertionError("waited 15 s for " + what);
     }
 }

@@ -167,6 +167,12 @@ final class PortalFixture {
     /** A results package of the given ballots, signed by {@code signer}, for an election fingerprint. */
     Path resultsPackage(String name, List<CastVoteRecord> ballots, Signer signer, PackageType type, Mode mode, String electionFingerprint)
             throws IOException {
+        return resultsPackage(name, ballots, signer, type, mode, electionFingerprint, Optional.empty());
+    }
+
+    /** @param claimedRoot the CVR summary the manifest states, when it is not the true one */
+    Path resultsPackage(String name, List<CastVoteRecord> ballots, Signer signer, PackageType type, Mode mode, String electionFingerprint,
+            Optional<org.bulwark.ledger.pkg.Manifest.CvrSummary> claimedRoot) throws IOException {
         Path files = Files.createDirectories(dir.resolve(name + "-files"));
         Path cvrFile = files.resolve("cvrs.json");
         try (OutputStream out = Files.newOutputStream(cvrFile);
@@ -179,7 +185,7 @@ final class PortalFixture {
         CvrFiles.read(cvrFile, index, CvrReadOptions.strict(), merkle::add);
         Path pkg = dir.resolve(name + ".zip");
         Packages.create(new Packages.Request(type, Optional.of(electionFingerprint), mode,
-                List.of(new PackageFile("cvrs.json", cvrFile, Optional.of(merkle.summary())))), signer.key(), pkg, clock);
+                List.of(new PackageFile("cvrs.json", cvrFile, Optional.of(claimedRoot.orElse(merkle.summary()))))), signer.key(), pkg, clock);
         return pkg;
     }
 

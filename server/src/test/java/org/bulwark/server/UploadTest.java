@@ -144,6 +144,16 @@ class UploadTest {
     }
 
     @Test
+    void cvrsThatDoNotGiveTheSignedMerkleRootAreNotImported() throws IOException {
+        List<org.bulwark.model.CastVoteRecord> ballots = f.ballotsOf(f.authorityA);
+        var wrong = new org.bulwark.ledger.pkg.Manifest.CvrSummary(ballots.size(), "0".repeat(64));
+        Path pkg = f.resultsPackage("bad-root", ballots, f.scannerA, new PackageType.Results(), Mode.OFFICIAL, f.fingerprint,
+                Optional.of(wrong));
+        refusedAs(upload(pkg, Mode.OFFICIAL), UploadJobs.Failure.CVR_ROOT, "bad-root.zip: CVR Merkle root: 'cvrs.json' holds "
+                + ballots.size() + " CVRs with Merkle root");
+    }
+
+    @Test
     void aBrokenSignatureIsRefused() throws IOException {
         Path good = f.goodPackage("forged");
         Path forged = dir.resolve("forged-sig.zip");
