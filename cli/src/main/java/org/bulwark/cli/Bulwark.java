@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = "Election integrity tools: read election definitions and cast vote records, tabulate, report.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ElectionCommand.class, TabulateCommand.class, ImportCommand.class, ResultsCommand.class,
-            GenerateCommand.class, DemoCommand.class, LedgerCommand.class, KeysCommand.class, PackageCommand.class, TrustCommand.class},
+            GenerateCommand.class, DemoCommand.class, LedgerCommand.class, KeysCommand.class, PackageCommand.class, TrustCommand.class,
+            DeviceCommand.class, PaperCommand.class, SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (run again with --verbose for details)",
             "2:bad input: an unusable file, an invalid election or wrong arguments"})
