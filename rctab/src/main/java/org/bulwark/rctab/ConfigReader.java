@@ -61,10 +61,14 @@ final class ConfigReader {
     }
 
     static RctabConfig read(Path config) throws IOException {
-        Json root;
         try (InputStream in = Files.newInputStream(config)) {
-            root = Json.parse(in, config.toString());
+            return read(in, config);
         }
+    }
+
+    /** Reads a configuration's content; {@code config} names it and anchors its relative paths. */
+    static RctabConfig read(InputStream content, Path config) throws IOException {
+        Json root = Json.parse(content, config.toString());
         return new ConfigReader(config).read(root, config);
     }
 
