@@ -18,11 +18,12 @@ import org.bulwark.model.BadInputException;
 
 /** Small StAX helpers for the vendors' XML: DTDs and entities refused, elements walked child by child. */
 final class XmlInput {
-    private static final XMLInputFactory FACTORY = factory();
+    /** One configured factory for every reader: creating readers from it is safe from any thread. */
+    static final XMLInputFactory FACTORY = factory();
 
     private XmlInput() {}
 
-    static XMLInputFactory factory() {
+    private static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
