@@ -11,6 +11,7 @@ import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.CustodyAction;
 import org.bulwark.custody.SealCheck;
 import org.bulwark.custody.Transfer;
+import org.bulwark.generate.CustodyHistory;
 import org.bulwark.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "accesses to memory cards and USB drives; an asset's custody log.",
             "An item handed over where it is not recorded to be, or a seal on arrival that differs from the one at departure, opens an incident."},
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CustodyCommand.TransferItems.class, CustodyCommand.Memory.class, CustodyCommand.Log.class})
+        subcommands = {CustodyCommand.TransferItems.class, CustodyCommand.Memory.class, CustodyCommand.Log.class, CustodyCommand.Generate.class})
 final class CustodyCommand extends CommandGroup {
     /** Runs {@code work} with an asset's timeline, or says there is no such asset (exit 2). */
     static int withTimeline(CommandSpec spec, WorkspaceOptions workspace, Io io, String tag, Consumer<AssetHistory> work) {
@@ -163,6 +164,50 @@ final class CustodyCommand extends CommandGroup {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give --pdf FILE and/or --csv FILE");
             }
             return withTimeline(spec, workspace, io, tag, h -> CustodyReports.custodyLog(h).write(pdf, csv, io));
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Fill a workspace with a synthetic statewide inventory and custody history (for demonstrations and benchmarks): "
+                    + "registry, seal stock, assets, then election cycles of L&A, seals, transfers and checks, recorded through the same rules "
+                    + "as by hand. The same settings and seed give the same history."},
+            footer = {"", "Example:", "  bulwark custody generate --authorities 116 --assets 30000 --events 1000000 --workspace state.db"})
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions workspace;
+
+        @Option(names = "--authorities", description = "Election authorities. Default: ${DEFAULT-VALUE}.")
+        int authorities = 116;
+
+        @Option(names = "--assets", description = "Assets in all. Default: ${DEFAULT-VALUE}.")
+        int assets = 30_000;
+
+        @Option(names = "--events", description = "Seal and custody events in all. Default: ${DEFAULT-VALUE}.")
+        long events = 1_000_000;
+
+        @Option(names = "--seed", description = "The random seed. Default: ${DEFAULT-VALUE}.")
+        long seed = 1;
+
+        @Override
+        public Integer call() {
+            Io io = Bulwark.of(spec).io();
+            CustodyHistory.Plan plan = CustodyCli.arguments(spec, () -> new CustodyHistory.Plan(authorities, assets, events, seed));
+            long started = io.clock().millis();
+            try (Workspace w = CustodyCli.open(workspace, io)) {
+                Optional<CustodyGeneration.Summary> done = CustodyGeneration.fill(w, plan, n -> io.err().println("  " + n + " actions recorded"));
+                if (done.isEmpty()) {
+                    io.err().println("bulwark: the workspace already holds assets the generator makes; use a new workspace.");
+                    return Bulwark.BAD_INPUT;
+                }
+                CustodyGeneration.Summary s = done.get();
+                io.out().println("Generated " + s.assets() + " assets of " + authorities + " authorities and " + s.actions()
+                        + " custody actions (" + s.refused() + " refused, " + s.incidents() + " incidents opened) in "
+                        + (io.clock().millis() - started) / 1000 + " s");
+            }
+            return Bulwark.OK;
         }
     }
 }

@@ -157,6 +157,18 @@ class CustodyCommandsTest {
         assertThat(missing.err()).contains("nope.csv: the file: does not exist");
     }
 
+    @Test
+    void theGeneratorsHistoryPassesTheRulesItWasWrittenFor() {
+        Path ws = tmp.resolve("state.db");
+        Run gen = Run.of("custody", "generate", "--workspace", ws.toString(), "--authorities", "3", "--assets", "60", "--events", "700");
+        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        assertThat(gen.out()).containsPattern("Generated 60 assets of 3 authorities and \\d+ custody actions \\(0 refused, \\d+ incidents opened\\)");
+        Run matrix = Run.of("readiness", "matrix", "--workspace", ws.toString());
+        assertThat(matrix.out()).contains("Authority 001", "Authority 003").containsPattern("Statewide\\s+36\\s");
+        Run again = Run.of("custody", "generate", "--workspace", ws.toString(), "--authorities", "3", "--assets", "60", "--events", "10");
+        assertThat(again.exitCode()).isEqualTo(2);
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,11 @@ public final class CustodyRecords {
     private final Clock clock;
     private final String recordedBy;
     private final CustodyRules rules;
+    /** Log entries of the open write transaction, numbered from {@link #logBase}, appended together before it commits. */
+    private final List<LogEvent> pendingLog = new ArrayList<>();
+    private long logBase;
+    /** Registry entries read in the open transaction, by model and version. */
+    private final Map<String, Optional<RegistryEntry>> entries = new HashMap<>();
 
     CustodyRecords(Workspace workspace, Connection connection, LogStore log, Clock clock, String recordedBy, CustodyRules rules) {
         this.workspace = workspace;
@@ -99,15 +105,47 @@ public final class CustodyRecords {
      * has its own outcome, and a refused one records only the incidents it opens.
      */
     public List<Outcome> recordAll(List<? extends CustodyAction> actions) {
+        return write("record custody", () -> {
+            List<Outcome> outcomes = new ArrayList<>(actions.size());
+            for (CustodyAction a : actions) {
+                outcomes.add(perform(a));
+            }
+            return outcomes;
+        });
+    }
+
+    /**
+     * A write transaction: its log entries are numbered as they are made and appended in one batch
+     * at the end (the rows' references to them are checked at commit), so recording thousands of
+     * actions costs one log append, not thousands.
+     */
+    private <T> T write(String doing, Workspace.Work<T, RuntimeException> work) {
         synchronized (workspace) {
-            return workspace.transaction(true, "record custody", () -> {
-                List<Outcome> outcomes = new ArrayList<>(actions.size());
-                for (CustodyAction a : actions) {
-                    outcomes.add(perform(a));
+            return workspace.transaction(true, doing, () -> {
+                pendingLog.clear();
+                entries.clear();
+                logBase = log.size();
+                try {
+                    T result = work.run();
+                    if (!pendingLog.isEmpty()) {
+                        long first = log.append(pendingLog);
+                        if (first != logBase) {
+                            throw new IllegalStateException("the log grew from " + logBase + " to " + first + " during the transaction");
+                        }
+                    }
+                    return result;
+                } finally {
+                    pendingLog.clear();
+                    entries.clear();
                 }
-                return outcomes;
             });
         }
+    }
+
+    /** Reserves the next log index of the open transaction for an event. */
+    private long logged(LogEvent event) {
+        pendingLog.add(event);
+        return logBase + pendingLog.size() - 1;
     }
 
     private Outcome perform(CustodyAction action) throws SQLException {
@@ -137,7 +175,7 @@ public final class CustodyRecords {
 
     private Outcome recordEntry(RegistryEntry e) throws SQLException {
         Optional<RegistryEntry> before = entry(e.model(), e.version());
-        long index = log.append(List.of(new LogEvent.RegistryEntryRecorded(header(new Jurisdiction.Named("certification registry")),
+        long index = logged((new LogEvent.RegistryEntryRecorded(header(new Jurisdiction.Named("certification registry")),
                 e.model(), e.version(), e.status().word(), e.eacCertification())));
         long id;
         try (PreparedStatement ps = connection.prepareStatement("""
@@ -166,6 +204,7 @@ public final class CustodyRecords {
             }
             ps.executeBatch();
         }
+        entries.clear(); // the version's entry just changed
         int flagged = refreshVersion(e.model(), e.version());
         String was = before.map(b -> " (was " + b.status().word() + ")").orElse("");
         return new Outcome.Done("Recorded " + e.model() + " " + e.version() + " as " + e.status().word() + was + "; " + flagged
@@ -207,6 +246,17 @@ public final class CustodyRecords {
 
     /** The current registry entry of a version: the newest recorded. */
     private Optional<RegistryEntry> entry(String model, String version) throws SQLException {
+        String key = model + "\u0000" + version;
+        Optional<RegistryEntry> cached = entries.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<RegistryEntry> found = readEntry(model, version);
+        entries.put(key, found);
+        return found;
+    }
+
+    private Optional<RegistryEntry> readEntry(String model, String version) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
                 SELECT id, model, version, vendor, eac_number, approved_on, conditions, status FROM custody_registry
                 WHERE model = ? AND version = ? ORDER BY id DESC LIMIT 1""")) {
@@ -284,66 +334,59 @@ public final class CustodyRecords {
      * unless {@code skipInvalid}, when the other rows are recorded and the problems returned.
      */
     public AssetImport importAssets(AssetCsv.Read read, String sourceName, byte[] sha256, boolean skipInvalid) {
-        synchronized (workspace) {
-            return workspace.transaction(true, "import the inventory " + sourceName, () -> {
-                List<ValidationIssue> problems = new ArrayList<>(read.problems());
-                Set<String> known = new HashSet<>();
-                try (PreparedStatement ps = connection.prepareStatement("SELECT tag FROM custody_asset_now");
-                        ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        known.add(rs.getString(1));
-                    }
+        return write("import the inventory " + sourceName, () -> {
+            List<ValidationIssue> problems = new ArrayList<>(read.problems());
+            Set<String> known = new HashSet<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT tag FROM custody_asset_now");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
                 }
-                Map<String, Optional<RegistryEntry>> entries = new LinkedHashMap<>();
-                List<Asset> good = new ArrayList<>();
-                int row = 0;
-                for (Asset a : read.assets()) {
-                    row++;
-                    if (known.contains(a.tag().value())) {
-                        problems.add(new ValidationIssue("asset " + a.tag(), "is already in the inventory; change it with 'bulwark asset change'"));
+            }
+            Map<String, Optional<RegistryEntry>> entries = new LinkedHashMap<>();
+            List<Asset> good = new ArrayList<>();
+            int row = 0;
+            for (Asset a : read.assets()) {
+                row++;
+                if (known.contains(a.tag().value())) {
+                    problems.add(new ValidationIssue("asset " + a.tag(), "is already in the inventory; change it with 'bulwark asset change'"));
+                    continue;
+                }
+                if (a.kind().runsCertifiedVersion()) {
+                    String key = a.model() + "\u0000" + a.version().orElseThrow();
+                    Optional<RegistryEntry> e = entries.get(key);
+                    if (e == null) {
+                        e = entry(a.model(), a.version().orElseThrow());
+                        entries.put(key, e);
+                    }
+                    if (e.isEmpty()) {
+                        problems.add(new ValidationIssue("asset " + a.tag(), a.model() + " " + a.version().orElseThrow()
+                                + " is not in the certification registry; record it there first"));
                         continue;
                     }
-                    if (a.kind().runsCertifiedVersion()) {
-                        String key = a.model() + "\u0000" + a.version().orElseThrow();
-                        Optional<RegistryEntry> e = entries.get(key);
-                        if (e == null) {
-                            e = entry(a.model(), a.version().orElseThrow());
-                            entries.put(key, e);
-                        }
-                        if (e.isEmpty()) {
-                            problems.add(new ValidationIssue("asset " + a.tag(), a.model() + " " + a.version().orElseThrow()
-                                    + " is not in the certification registry; record it there first"));
-                            continue;
-                        }
-                    }
-                    good.add(a);
                 }
-                if (!problems.isEmpty() && !skipInvalid) {
-                    return new AssetImport(0, problems);
-                }
-                long index = log.append(List.of(new LogEvent.AssetsImported(header(new Jurisdiction.Named("inventory")), sourceName,
-                        Sha256.of(sha256), good.size())));
-                insertAssets(good, "imported from " + sourceName, index, entries);
-                return new AssetImport(good.size(), problems);
-            });
-        }
+                good.add(a);
+            }
+            if (!problems.isEmpty() && !skipInvalid) {
+                return new AssetImport(0, problems);
+            }
+            long index = logged((new LogEvent.AssetsImported(header(new Jurisdiction.Named("inventory")), sourceName,
+                    Sha256.of(sha256), good.size())));
+            insertAssets(good, "imported from " + sourceName, index);
+            return new AssetImport(good.size(), problems);
+        });
     }
 
     private Outcome addAsset(Asset a, String reason) throws SQLException {
         if (current(a.tag()).isPresent()) {
             return refused(a.tag() + " is already in the inventory; change it with 'bulwark asset change'");
         }
-        Map<String, Optional<RegistryEntry>> entries = new LinkedHashMap<>();
-        if (a.kind().runsCertifiedVersion()) {
-            Optional<RegistryEntry> e = entryFor(a);
-            if (e.isEmpty()) {
-                return refused(a.model() + " " + a.version().orElseThrow() + " is not in the certification registry; record it there first");
-            }
-            entries.put(a.model() + "\u0000" + a.version().orElseThrow(), e);
+        if (a.kind().runsCertifiedVersion() && entryFor(a).isEmpty()) {
+            return refused(a.model() + " " + a.version().orElseThrow() + " is not in the certification registry; record it there first");
         }
-        long index = log.append(List.of(new LogEvent.AssetRecorded(header(named(a.authority())), a.tag().value(), a.kind().word(),
+        long index = logged((new LogEvent.AssetRecorded(header(named(a.authority())), a.tag().value(), a.kind().word(),
                 a.status().word(), reason)));
-        insertAssets(List.of(a), reason, index, entries);
+        insertAssets(List.of(a), reason, index);
         return new Outcome.Done("Added " + a.kind().word() + " " + a.tag() + " (" + a.model() + ", serial " + a.serial() + ") to "
                 + a.authority() + "'s inventory", List.of());
     }
@@ -353,8 +396,7 @@ public final class CustodyRecords {
                 recorded_at, recorded_by, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
 
     /** Inserts new assets: their first record, their first timeline entry and their current state. */
-    private void insertAssets(List<Asset> assets, String reason, long index, Map<String, Optional<RegistryEntry>> entries)
-            throws SQLException {
+    private void insertAssets(List<Asset> assets, String reason, long index) throws SQLException {
         long now = clock.millis();
         try (PreparedStatement rec = connection.prepareStatement(INSERT_ASSET);
                 PreparedStatement ev = connection.prepareStatement(
@@ -371,9 +413,7 @@ public final class CustodyRecords {
                 ev.setLong(4, id);
                 ev.setLong(5, index);
                 ev.addBatch();
-                Optional<RegistryEntry> entry = a.version().map(v -> entries.getOrDefault(a.model() + "\u0000" + v, Optional.empty()))
-                        .orElse(Optional.empty());
-                int failed = a.kind() == AssetKind.VOTING_DEVICE ? rules.readiness(new AssetHistory(a, List.of()), entry, Optional.empty()).bits() : 0;
+                int failed = a.kind() == AssetKind.VOTING_DEVICE ? rules.readiness(new AssetHistory(a, List.of()), entryFor(a), Optional.empty()).bits() : 0;
                 cur.setString(1, a.tag().value());
                 cur.setLong(2, id);
                 setAsset(cur, 3, a);
@@ -426,7 +466,7 @@ public final class CustodyRecords {
         Asset before = found.get().asset();
         Asset after = new Asset(before.tag(), before.serial(), before.kind(), before.model(), before.version(), before.authority(),
                 c.location().orElse(before.location()), c.custodian().orElse(before.custodian()), c.status().orElse(before.status()));
-        long index = log.append(List.of(new LogEvent.AssetRecorded(header(named(before.authority())), before.tag().value(),
+        long index = logged((new LogEvent.AssetRecorded(header(named(before.authority())), before.tag().value(),
                 before.kind().word(), after.status().word(), c.reason())));
         long id;
         try (PreparedStatement rec = connection.prepareStatement(INSERT_ASSET)) {
@@ -624,7 +664,7 @@ public final class CustodyRecords {
                 }
             }
         }
-        long index = log.append(List.of(new LogEvent.SealsIssued(header(named(stock.authority())), stock.authority().value(), stock.first(),
+        long index = logged((new LogEvent.SealsIssued(header(named(stock.authority())), stock.authority().value(), stock.first(),
                 stock.last())));
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO custody_seal_range (authority, first_number, last_number, issued_at, log_index) VALUES (?, ?, ?, ?, ?)")) {
@@ -691,7 +731,7 @@ public final class CustodyRecords {
         if (!(d instanceof Decision.Accepted)) {
             return settle(items, d, Optional.empty());
         }
-        long index = log.append(List.of(new LogEvent.CustodyTransferred(header(named(items.getFirst().current().authority())), id,
+        long index = logged((new LogEvent.CustodyTransferred(header(named(items.getFirst().current().authority())), id,
                 t.items().size(), t.fromPlace(), t.toPlace(), t.purpose(), t.statement(), t.signedBy().toString())));
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO custody_transfer (id, from_person, from_place, to_person, to_place, purpose, condition, changes, seals, at,
@@ -764,7 +804,7 @@ public final class CustodyRecords {
     private void insertEvent(Asset a, CustodyEvent e, Optional<Logged> transfer) throws SQLException {
         long index = switch (e) {
             case CustodyEvent.Transferred t -> transfer.orElseThrow().logIndex();
-            default -> log.append(List.of(logEvent(a, e)));
+            default -> logged((logEvent(a, e)));
         };
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO custody_event (tag, kind, at, point, seal_number, observed, intact, polling_place, place, action, reason,
@@ -873,7 +913,7 @@ public final class CustodyRecords {
             return refused("the L&A record is of a " + r.deviceModel() + " but device " + h.current().tag() + " with serial " + r.deviceSerial()
                     + " is a " + h.current().model() + " in the inventory");
         }
-        long index = log.append(List.of(new LogEvent.LatRecorded(header(named(h.current().authority())), r.deviceSerial(), r.kind().word(),
+        long index = logged((new LogEvent.LatRecorded(header(named(h.current().authority())), r.deviceSerial(), r.kind().word(),
                 r.passed() ? "passed" : "failed", new Sha256(l.fileSha256().hex()))));
         long latId;
         try (PreparedStatement ps = connection.prepareStatement("""
@@ -920,17 +960,15 @@ public final class CustodyRecords {
 
     /** Issues a readiness clearance for a device and an election, logging it; the caller puts it in a signed custody package. */
     public ReadinessClearance issueClearance(String serial, AssetTag device, Fingerprint election) {
-        synchronized (workspace) {
-            return workspace.transaction(true, "issue a readiness clearance", () -> {
-                AssetHistory h = history(device).orElseThrow(() -> new IllegalArgumentException("no device " + device));
-                DeviceReadiness r = rules.readiness(h, entryFor(h.current()), Optional.of(election));
-                List<String> failed = r.failedChecks().stream().map(ReadinessCheck::word).toList();
-                Instant now = Instant.ofEpochMilli(clock.millis());
-                log.append(List.of(new LogEvent.ReadinessCleared(header(named(h.current().authority())), serial, new Sha256(election.hex()),
-                        r.ready() ? "ready" : "not ready", failed.isEmpty() ? "none" : String.join(", ", failed))));
-                return new ReadinessClearance(serial, election, r.ready(), failed, now);
-            });
-        }
+        return write("issue a readiness clearance", () -> {
+            AssetHistory h = history(device).orElseThrow(() -> new IllegalArgumentException("no device " + device));
+            DeviceReadiness r = rules.readiness(h, entryFor(h.current()), Optional.of(election));
+            List<String> failed = r.failedChecks().stream().map(ReadinessCheck::word).toList();
+            Instant now = Instant.ofEpochMilli(clock.millis());
+            logged((new LogEvent.ReadinessCleared(header(named(h.current().authority())), serial, new Sha256(election.hex()),
+                    r.ready() ? "ready" : "not ready", failed.isEmpty() ? "none" : String.join(", ", failed))));
+            return new ReadinessClearance(serial, election, r.ready(), failed, now);
+        });
     }
 
     /**
@@ -992,7 +1030,7 @@ public final class CustodyRecords {
         long id = nextId("custody_incident");
         Instant now = Instant.ofEpochMilli(clock.millis());
         String description = d.description().length() > 1_000 ? d.description().substring(0, 1_000) : d.description();
-        long index = log.append(List.of(new LogEvent.IncidentOpened(header(named(d.authority())), id, d.kind().word(), description)));
+        long index = logged((new LogEvent.IncidentOpened(header(named(d.authority())), id, d.kind().word(), description)));
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO custody_incident (id, kind, authority, tag, description, opened_at, opened_by, log_index)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -1020,7 +1058,7 @@ public final class CustodyRecords {
                     + incident.resolution().orElseThrow().by() + "; open a new incident if something new was found");
         }
         EventHeader h = header(named(incident.authority()));
-        long index = log.append(List.of(action.equals("assign") ? new LogEvent.IncidentAssigned(h, id, person)
+        long index = logged((action.equals("assign") ? new LogEvent.IncidentAssigned(h, id, person)
                 : new LogEvent.IncidentResolved(h, id, note.orElseThrow())));
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO custody_incident_action (incident_id, action, person, note, at, log_index) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -1087,6 +1125,7 @@ public final class CustodyRecords {
 
     private <T> T read(String doing, Workspace.Work<T, RuntimeException> work) {
         synchronized (workspace) {
+            entries.clear(); // another program may have changed the registry since
             return workspace.transaction(false, doing, work);
         }
     }

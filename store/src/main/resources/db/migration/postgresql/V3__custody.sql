@@ -11,7 +11,7 @@ CREATE TABLE custody_registry (
     status      TEXT    NOT NULL CHECK (status IN ('approved', 'conditional', 'withdrawn')),
     recorded_at BIGINT NOT NULL,
     recorded_by TEXT    NOT NULL,
-    log_index   BIGINT NOT NULL REFERENCES log_entry (idx)
+    log_index   BIGINT NOT NULL
 );
 CREATE INDEX custody_registry_version ON custody_registry (model, version, id);
 
@@ -40,7 +40,7 @@ CREATE TABLE custody_asset (
     corrects    BIGINT REFERENCES custody_asset (id),
     recorded_at BIGINT NOT NULL,
     recorded_by TEXT    NOT NULL,
-    log_index   BIGINT NOT NULL REFERENCES log_entry (idx)
+    log_index   BIGINT NOT NULL
 );
 CREATE INDEX custody_asset_tag ON custody_asset (tag, id);
 
@@ -67,7 +67,7 @@ CREATE TABLE custody_seal_range (
     first_number BIGINT NOT NULL,
     last_number  BIGINT NOT NULL,
     issued_at    BIGINT NOT NULL,
-    log_index    BIGINT NOT NULL REFERENCES log_entry (idx)
+    log_index    BIGINT NOT NULL
 );
 CREATE INDEX custody_seal_range_first ON custody_seal_range (first_number);
 
@@ -92,7 +92,7 @@ CREATE TABLE custody_event (
     transfer_id    BIGINT,
     lat_id         BIGINT,
     asset_record   BIGINT REFERENCES custody_asset (id),
-    log_index      BIGINT NOT NULL REFERENCES log_entry (idx)
+    log_index      BIGINT NOT NULL
 );
 CREATE INDEX custody_event_tag ON custody_event (tag, id);
 -- A seal number is applied once only: the database refuses a second application too.
@@ -109,7 +109,7 @@ CREATE TABLE custody_transfer (
     changes     TEXT,
     seals       TEXT    NOT NULL,
     at          BIGINT NOT NULL,
-    log_index   BIGINT NOT NULL REFERENCES log_entry (idx)
+    log_index   BIGINT NOT NULL
 );
 
 CREATE TABLE custody_lat (
@@ -123,7 +123,7 @@ CREATE TABLE custody_lat (
     passed        BIGINT NOT NULL,
     record        BYTEA    NOT NULL,
     file_sha256   TEXT    NOT NULL,
-    log_index     BIGINT NOT NULL REFERENCES log_entry (idx)
+    log_index     BIGINT NOT NULL
 );
 
 CREATE TABLE custody_incident (
@@ -134,7 +134,7 @@ CREATE TABLE custody_incident (
     description TEXT    NOT NULL,
     opened_at   BIGINT NOT NULL,
     opened_by   TEXT    NOT NULL,
-    log_index   BIGINT NOT NULL REFERENCES log_entry (idx)
+    log_index   BIGINT NOT NULL
 );
 CREATE INDEX custody_incident_authority ON custody_incident (authority, id);
 
@@ -145,7 +145,7 @@ CREATE TABLE custody_incident_action (
     person      TEXT    NOT NULL,
     note        TEXT,
     at          BIGINT NOT NULL,
-    log_index   BIGINT NOT NULL REFERENCES log_entry (idx)
+    log_index   BIGINT NOT NULL
 );
 CREATE INDEX custody_incident_action_incident ON custody_incident_action (incident_id, id);
 

@@ -3,7 +3,10 @@
 -- and every row points at the log entry written in its transaction. custody_asset_now is the one
 -- derived table: each asset as it stands (location after its last transfer) and its readiness bits,
 -- maintained in the same transaction as the records, so the statewide readiness matrix is one
--- GROUP BY over it instead of a replay of a million events.
+-- GROUP BY over it instead of a replay of a million events. log_index is the index of the row's log
+-- entry, but not a foreign key: a transaction recording many actions numbers their log entries as it
+-- goes and appends them all at once before it commits, and a key checked at commit would make each
+-- appended entry scan the custody tables for rows that refer to it.
 
 CREATE TABLE custody_registry (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -16,7 +19,7 @@ CREATE TABLE custody_registry (
     status      TEXT    NOT NULL CHECK (status IN ('approved', 'conditional', 'withdrawn')),
     recorded_at INTEGER NOT NULL,
     recorded_by TEXT    NOT NULL,
-    log_index   INTEGER NOT NULL REFERENCES log_entry (idx)
+    log_index   INTEGER NOT NULL
 );
 CREATE INDEX custody_registry_version ON custody_registry (model, version, id);
 
@@ -45,7 +48,7 @@ CREATE TABLE custody_asset (
     corrects    INTEGER REFERENCES custody_asset (id),
     recorded_at INTEGER NOT NULL,
     recorded_by TEXT    NOT NULL,
-    log_index   INTEGER NOT NULL REFERENCES log_entry (idx)
+    log_index   INTEGER NOT NULL
 );
 CREATE INDEX custody_asset_tag ON custody_asset (tag, id);
 
@@ -72,7 +75,7 @@ CREATE TABLE custody_seal_range (
     first_number INTEGER NOT NULL,
     last_number  INTEGER NOT NULL,
     issued_at    INTEGER NOT NULL,
-    log_index    INTEGER NOT NULL REFERENCES log_entry (idx)
+    log_index    INTEGER NOT NULL
 );
 CREATE INDEX custody_seal_range_first ON custody_seal_range (first_number);
 
@@ -98,7 +101,7 @@ CREATE TABLE custody_event (
     transfer_id    INTEGER,
     lat_id         INTEGER,
     asset_record   INTEGER REFERENCES custody_asset (id),
-    log_index      INTEGER NOT NULL REFERENCES log_entry (idx)
+    log_index      INTEGER NOT NULL
 );
 CREATE INDEX custody_event_tag ON custody_event (tag, id);
 -- A seal number is applied once only: the database refuses a second application too.
@@ -115,7 +118,7 @@ CREATE TABLE custody_transfer (
     changes     TEXT,
     seals       TEXT    NOT NULL,
     at          INTEGER NOT NULL,
-    log_index   INTEGER NOT NULL REFERENCES log_entry (idx)
+    log_index   INTEGER NOT NULL
 );
 
 CREATE TABLE custody_lat (
@@ -129,7 +132,7 @@ CREATE TABLE custody_lat (
     passed        INTEGER NOT NULL,
     record        BLOB    NOT NULL,
     file_sha256   TEXT    NOT NULL,
-    log_index     INTEGER NOT NULL REFERENCES log_entry (idx)
+    log_index     INTEGER NOT NULL
 );
 
 CREATE TABLE custody_incident (
@@ -140,7 +143,7 @@ CREATE TABLE custody_incident (
     description TEXT    NOT NULL,
     opened_at   INTEGER NOT NULL,
     opened_by   TEXT    NOT NULL,
-    log_index   INTEGER NOT NULL REFERENCES log_entry (idx)
+    log_index   INTEGER NOT NULL
 );
 CREATE INDEX custody_incident_authority ON custody_incident (authority, id);
 
@@ -151,7 +154,7 @@ CREATE TABLE custody_incident_action (
     person      TEXT    NOT NULL,
     note        TEXT,
     at          INTEGER NOT NULL,
-    log_index   INTEGER NOT NULL REFERENCES log_entry (idx)
+    log_index   INTEGER NOT NULL
 );
 CREATE INDEX custody_incident_action_incident ON custody_incident_action (incident_id, id);
 

@@ -5,22 +5,25 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.ranked.RankedBallot;
 import org.bulwark.model.ranked.RankedBallot.Choice;
 
 /**
- * A NIST SP 1500-103 CVR report in JSON, read as RCTab reads it for ranked-choice tabulation: the contest is found
+ * A NIST SP 1500-103 CVR report in JSON or XML (by the file's extension), read as RCTab reads it for ranked-choice tabulation: the contest is found
  * by its Name in Election[].Contest; each CVR's current snapshot (CurrentSnapshotId) gives the ballot's
  * rankings in that contest; a selection's candidate is the Name of its first CandidateIds entry, a write-in
  * selection (IsWriteIn) or a position with CVRWriteIn is an undeclared write-in, a candidate whose Name is the
  * overvote label is an overvote. Positions with HasIndication "no" or IsAllocable "no" are not rankings. The
  * rank is the selection's Rank when it has one, else each position's Rank. The file is streamed twice: once for
- * the election's definitions, which may come after the CVRs, once for the CVRs.
+ * the election's definitions, which may come after the CVRs, once for the CVRs. XML is read into the same
+ * small trees as JSON, ObjectId standing for JSON's @id, so that both follow one set of rules.
  */
-final class CdfJsonReader {
+final class CdfReader {
     private final String file;
     private final String contestName;
     private final ChoiceLabels labels;
@@ -32,17 +35,36 @@ final class CdfJsonReader {
     private final BallotBuilder ballot = new BallotBuilder();
     private long ballots;
 
-    private CdfJsonReader(VendorSource source, String contestName) {
+    private CdfReader(VendorSource source, String contestName) {
         this.file = source.path().toString();
         this.contestName = contestName;
         this.labels = new ChoiceLabels(source.labels());
     }
 
+    /** Elements of the report's top level, one at a time, as trees: JSON arrays' items, or XML child elements. */
+    @FunctionalInterface
+    interface TopLevel {
+        void each(List<String> names, NodeVisitor visitor) throws IOException;
+    }
+
+    @FunctionalInterface
+    interface NodeVisitor {
+        void visit(String name, JsonNode node);
+    }
+
+    /** XML elements that may repeat: the arrays of the JSON form. */
+    static final Set<String> XML_ARRAYS = Set.of("GpUnit", "Election", "CVR", "Candidate", "Contest", "ContestSelection", "CandidateIds",
+            "CVRSnapshot", "CVRContest", "CVRContestSelection", "SelectionPosition", "ReportingDevice", "Party", "Code", "CVRWriteIn",
+            "ReportGeneratingDeviceIds", "BallotImage", "PartyIds");
+
     static long read(VendorSource source, String contestName, Consumer<? super RankedBallot> sink) throws IOException {
-        CdfJsonReader reader = new CdfJsonReader(source, contestName);
+        CdfReader reader = new CdfReader(source, contestName);
         Path path = source.path();
-        JsonNode.stream(path, List.of("GpUnit", "Election"), (field, index, p) -> {
-            JsonNode node = JsonNode.read(reader.file, field + "[" + index + "]", p);
+        TopLevel topLevel = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
+                ? (names, visitor) -> XmlInput.elements(path, "CastVoteRecordReport", names, XML_ARRAYS, visitor)
+                : (names, visitor) -> JsonNode.stream(path, names,
+                        (field, index, p) -> visitor.visit(field, JsonNode.read(reader.file, field + "[" + index + "]", p)));
+        topLevel.each(List.of("GpUnit", "Election"), (field, node) -> {
             if (field.equals("GpUnit")) {
                 reader.unitNames.put(node.required("@id").text(), node.field("Name").map(JsonNode::text).orElse(node.required("@id").text()));
             } else {
@@ -52,7 +74,7 @@ final class CdfJsonReader {
         if (reader.contestId.isEmpty()) {
             throw new BadInputException(reader.file, "Election[].Contest", "no contest is named \"" + contestName + "\"");
         }
-        JsonNode.stream(path, List.of("CVR"), (field, index, p) -> reader.cvr(JsonNode.read(reader.file, "CVR[" + index + "]", p), sink));
+        topLevel.each(List.of("CVR"), (field, node) -> reader.cvr(node, sink));
         return reader.ballots;
     }
 
@@ -89,7 +111,8 @@ final class CdfJsonReader {
         if (ids.isEmpty()) {
             throw selection.problem("the selection has no CandidateIds");
         }
-        return new Choice.Candidate(ids.getFirst().text()); // an id for now: named in candidateChoice
+        // An id for now, named in candidateChoice; XML may list several ids in one element (IDREFS): the first counts.
+        return new Choice.Candidate(ids.getFirst().text().trim().split("\\s+")[0]);
     }
 
     private Choice candidateChoice(JsonNode where, Choice choice) {
