@@ -115,8 +115,21 @@ final class ConfigReader {
             throw new BadInputException(file, issues.get(0).path(),
                     issues.size() == 1 ? issues.get(0).message() : issues.size() + " problems: " + all);
         }
-        return new RctabConfig(config, output, sources,
-                new RcvContest(contestName, candidates, writeIns, parsedRules.orElseThrow()));
+        RcvRules contestRules = parsedRules.orElseThrow();
+        return new RctabConfig(config, output, withRankColumns(sources, contestRules, candidates.size()),
+                new RcvContest(contestName, candidates, writeIns, contestRules));
+    }
+
+    /**
+     * RCTab reads as many ranking columns of a spreadsheet as rankings are allowed ("max": one per
+     * declared candidate); whatever follows them in a row (ES&S puts a ballot count there) is not a ranking.
+     */
+    private static List<VendorSource> withRankColumns(List<VendorSource> sources, RcvRules rules, int declared) {
+        int rankColumns = rules.maxRankings().orElse(declared);
+        return sources.stream().map(s -> s.columns().isEmpty() ? s : new VendorSource(s.provider(), s.path(),
+                s.contestId(), s.columns().map(c -> new VendorSource.Columns(c.firstVoteColumn(), c.firstVoteRow(),
+                        c.idColumn(), c.precinctColumn(), c.batchColumn(), OptionalInt.of(rankColumns))),
+                s.labels(), s.trustedSigners())).toList();
     }
 
     // ---- older configurations ------------------------------------------------------------------------

@@ -39,9 +39,19 @@ class ConfigReaderTest {
         assertThat(source.columns()).hasValueSatisfying(c -> {
             assertThat(c.firstVoteColumn()).isEqualTo(4);
             assertThat(c.precinctColumn()).isEqualTo(OptionalInt.of(2));
+            assertThat(c.rankColumns()).isEqualTo(OptionalInt.of(15)); // maxRankingsAllowed: columns after them are not rankings
         });
         assertThat(source.labels().overvoteLabel()).hasValue("overvote");
         assertThat(source.labels().skippedRankLabel()).hasValue("undervote");
+
+        RctabConfig unlimited = readAs(PORTLAND, Files.readString(PORTLAND, StandardCharsets.UTF_8)
+                .replace("\"maxRankingsAllowed\" : \"15\"", "\"maxRankingsAllowed\" : \"max\""));
+        assertThat(unlimited.sources().get(0).columns()).hasValueSatisfying(c ->
+                assertThat(c.rankColumns()).isEqualTo(OptionalInt.of(15))); // "max": one column per declared candidate
+        RctabConfig three = readAs(PORTLAND, Files.readString(PORTLAND, StandardCharsets.UTF_8)
+                .replace("\"maxRankingsAllowed\" : \"15\"", "\"maxRankingsAllowed\" : \"3\""));
+        assertThat(three.sources().get(0).columns()).hasValueSatisfying(c ->
+                assertThat(c.rankColumns()).isEqualTo(OptionalInt.of(3)));
 
         RctabConfig hart = ConfigReader.read(HART);
         assertThat(hart.contest().rules().maxRankings()).isEmpty(); // "max": as many as there are candidates
