@@ -69,6 +69,29 @@ class LedgerKeysCommandsTest {
     }
 
     @Test
+    void revokingTheCountyWithdrawsTrustFromItsDevices() throws IOException {
+        run("trust", "add", key("state.pub"), "--admitted-by", key("state.key"));
+        run("trust", "add", key("county-1.pub"), "--admitted-by", key("state.key"));
+        run("trust", "add", key("scanner-7.pub"), "--admitted-by", key("county-1.key"));
+        Run revoke = run("trust", "revoke", "county-1", "--reason", "workstation stolen", "--key", key("state.key"));
+        assertThat(revoke.exitCode()).as(revoke.err()).isZero();
+
+        Run list = Run.of("trust", "list", "--workspace", ws());
+        assertThat(list.out().lines().filter(l -> l.contains("scanner-7")).findFirst().orElseThrow())
+                .contains("NOT TRUSTED from 2028-11-08T02:00:00Z: admitted under authority county-1", "workstation stolen");
+
+        // A package the scanner signs from the revocation on is refused, with the reason.
+        Path tally = Files.writeString(tmp.resolve("tally.csv"), "contest,selection,votes\n");
+        Path pkg = tmp.resolve("results.zip");
+        assertThat(Run.of("package", "create", "--type", "results", "--key", key("scanner-7.key"), "--out", pkg.toString(),
+                "--passphrase-file", passphrase.toString(), tally.toString()).exitCode()).isZero();
+        Run verify = Run.of("package", "verify", pkg.toString(), "--workspace", ws());
+        assertThat(verify.exitCode()).isEqualTo(2);
+        assertThat(verify.err()).contains("results.zip: signer: the signer, device scanner-7", "it was admitted under authority county-1",
+                "keys admitted under a revoked key are not trusted from its revocation on");
+    }
+
+    @Test
     void checkpointProvePublishAndCosign() throws IOException {
         run("trust", "add", key("state.pub"), "--admitted-by", key("state.key"));
         run("trust", "add", key("county-1.pub"), "--admitted-by", key("state.key"));
