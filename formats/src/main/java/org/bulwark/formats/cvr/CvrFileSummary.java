@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a cast vote record file held besides its CVRs: enough to log the import and to recognise
- * the same file imported twice.
+ * What a cast vote record file held besides its CVRs. It carries no hash of the file: reading does
+ * not hash (SHA-256 on the reading thread cost about a tenth of reading), and the callers that need one
+ * hash the file themselves, once (import: {@code InputFiles.digest}; packages: the manifest).
  *
  * @param file the file as the user named it
  * @param cvrCount how many CVRs were read and passed on
- * @param sha256 the SHA-256 of the file's bytes, lower-case hex
  * @param bytes the file's length
  * @param generatedDate the report's GeneratedDate as written, if any
  * @param reportingDevices the ids of the report's ReportingDevice elements
@@ -20,7 +20,6 @@ public record CvrFileSummary(
         String file,
         CvrFormat format,
         long cvrCount,
-        String sha256,
         long bytes,
         Optional<String> generatedDate,
         List<String> reportingDevices,

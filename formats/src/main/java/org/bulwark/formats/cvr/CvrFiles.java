@@ -54,7 +54,7 @@ public final class CvrFiles {
             case XML -> XmlCvrReader.read(in, displayName, options.isStrict(), options.countingGroup(), ids, emitter);
         };
         metered.finish();
-        return new CvrFileSummary(displayName, format, emitter.count(), metered.sha256Hex(), metered.bytes(),
+        return new CvrFileSummary(displayName, format, emitter.count(), metered.bytes(),
                 header.generatedDate(), header.reportingDevices(), header.generatingDevices(), header.electionIds());
     }
 

@@ -48,7 +48,7 @@ final class JsonCvrReader {
                     .build())
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the stream is the caller's, and must be read to its end for the hash
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the stream is the caller's, and is read to its end for the byte count
             .build();
 
     private static final OptionalInt[] SMALL = new OptionalInt[64];

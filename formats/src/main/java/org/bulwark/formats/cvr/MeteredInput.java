@@ -3,17 +3,16 @@ package org.bulwark.formats.cvr;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
-/** Counts and hashes every byte read, and tells a progress listener every mebibyte. */
+/**
+ * Counts every byte read and tells a progress listener every mebibyte. It does not hash: the callers
+ * that need a file's SHA-256 (import, packages) compute it themselves, once, off the reading thread.
+ */
 final class MeteredInput extends FilterInputStream {
     private static final long PROGRESS_STEP = 1 << 20;
 
-    private final MessageDigest sha256;
     private final Optional<LongConsumer> progress;
     private long bytes;
     private long nextReport = PROGRESS_STEP;
@@ -21,18 +20,12 @@ final class MeteredInput extends FilterInputStream {
     MeteredInput(InputStream in, Optional<LongConsumer> progress) {
         super(in);
         this.progress = progress;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     @Override
     public int read() throws IOException {
         int b = in.read();
         if (b >= 0) {
-            sha256.update((byte) b);
             counted(1);
         }
         return b;
@@ -42,7 +35,6 @@ final class MeteredInput extends FilterInputStream {
     public int read(byte[] buf, int off, int len) throws IOException {
         int n = in.read(buf, off, len);
         if (n > 0) {
-            sha256.update(buf, off, n);
             counted(n);
         }
         return n;
@@ -50,7 +42,7 @@ final class MeteredInput extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        // Skipped bytes must still be hashed: read them.
+        // Skipped bytes must still be counted: read them.
         byte[] buf = new byte[8192];
         long skipped = 0;
         while (skipped < n) {
@@ -82,20 +74,16 @@ final class MeteredInput extends FilterInputStream {
         }
     }
 
-    /** Reads what is left, so that the hash covers the whole file, and reports the final count. */
+    /** Reads what is left (white space after the report), so that the count is the file's length, and reports it. */
     void finish() throws IOException {
         byte[] buf = new byte[8192];
         while (read(buf, 0, buf.length) >= 0) {
-            // hashing happens in read
+            // counting happens in read
         }
         progress.ifPresent(p -> p.accept(bytes));
     }
 
     long bytes() {
         return bytes;
-    }
-
-    String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
     }
 }
