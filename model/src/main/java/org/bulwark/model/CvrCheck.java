@@ -40,20 +40,23 @@ public final class CvrCheck {
     private static void checkContest(
             List<CvrContest> contests, int i, BallotStyleId style, boolean styleKnown, ElectionIndex election,
             List<ValidationIssue> issues) {
+        // Paths are built only for a problem: this runs for every contest of every CVR read.
         CvrContest contest = contests.get(i);
-        String path = "contests[" + i + "]";
         ContestId id = contest.contest();
         if (election.contest(id).isEmpty()) {
-            issues.add(new ValidationIssue(path + ".contest", "contest '" + id + "' is not a contest of this election"));
+            issues.add(new ValidationIssue(path(i) + ".contest", "contest '" + id + "' is not a contest of this election"));
             return;
         }
         if (styleKnown && !election.styleHasContest(style, id)) {
-            issues.add(new ValidationIssue(path + ".contest", "contest '" + id + "' is not on ballot style '" + style + "'"));
+            issues.add(new ValidationIssue(path(i) + ".contest", "contest '" + id + "' is not on ballot style '" + style + "'"));
         }
-        // A contest recorded twice would be counted twice; ballots are small, so a linear look-back is cheapest.
+        // A contest recorded twice would be counted twice; ballots are small, so a linear look-back is cheapest,
+        // with the (cached) hash compared first so that ids sharing a long prefix are not compared character by character.
+        int hash = id.hashCode();
         for (int j = 0; j < i; j++) {
-            if (contests.get(j).contest().equals(id)) {
-                issues.add(new ValidationIssue(path + ".contest",
+            ContestId earlier = contests.get(j).contest();
+            if (earlier.hashCode() == hash && earlier.equals(id)) {
+                issues.add(new ValidationIssue(path(i) + ".contest",
                         "contest '" + id + "' is recorded twice (also at contests[" + j + "])"));
                 break;
             }
@@ -63,13 +66,17 @@ public final class CvrCheck {
             SelectionId selection = marks.get(m).selection();
             var owner = election.contestOf(selection);
             if (owner.isEmpty()) {
-                issues.add(new ValidationIssue(path + ".marks[" + m + "].selection",
+                issues.add(new ValidationIssue(path(i) + ".marks[" + m + "].selection",
                         "selection '" + selection + "' is not a selection of this election"));
             } else if (!owner.get().id().equals(id)) {
-                issues.add(new ValidationIssue(path + ".marks[" + m + "].selection",
+                issues.add(new ValidationIssue(path(i) + ".marks[" + m + "].selection",
                         "selection '" + selection + "' belongs to contest '" + owner.get().id()
                                 + "', not to contest '" + id + "'"));
             }
         }
+    }
+
+    private static String path(int contest) {
+        return "contests[" + contest + "]";
     }
 }
