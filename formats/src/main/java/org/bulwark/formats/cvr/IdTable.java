@@ -1,11 +1,15 @@
 package org.bulwark.formats.cvr;
 
+import java.util.Arrays;
+
 /**
  * A map from id text to one shared value, looked up straight from a parser's character buffer so
  * that the ids repeated on every ballot cost no String allocation. Open addressing, linear probing.
  */
 final class IdTable<V> {
     private String[] keys = new String[16];
+    /** The keys' characters, for a vectorised comparison with the parser's buffer. */
+    private char[][] keyChars = new char[16][];
     private Object[] values = new Object[16];
     private int size;
 
@@ -18,11 +22,11 @@ final class IdTable<V> {
     V get(char[] buf, int off, int len) {
         int mask = keys.length - 1;
         for (int i = hash(buf, off, len) & mask; ; i = (i + 1) & mask) {
-            String k = keys[i];
+            char[] k = keyChars[i];
             if (k == null) {
                 return null;
             }
-            if (k.length() == len && same(k, buf, off, len)) {
+            if (k.length == len && Arrays.equals(k, 0, len, buf, off, off + len)) {
                 return (V) values[i];
             }
         }
@@ -62,6 +66,7 @@ final class IdTable<V> {
             i = (i + 1) & mask;
         }
         keys[i] = key;
+        keyChars[i] = key.toCharArray();
         values[i] = value;
     }
 
@@ -69,21 +74,13 @@ final class IdTable<V> {
         String[] oldKeys = keys;
         Object[] oldValues = values;
         keys = new String[oldKeys.length * 2];
+        keyChars = new char[oldKeys.length * 2][];
         values = new Object[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
                 insert(oldKeys[i], oldValues[i]);
             }
         }
-    }
-
-    private static boolean same(String k, char[] buf, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            if (k.charAt(i) != buf[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int hash(char[] buf, int off, int len) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ final class JsonCvrReader {
                 seen = see(reportRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.CastVoteRecordReport");
+                case "@type" -> checkType(TypeName.REPORT);
                 case "CVR" -> readCvrs();
                 case "GeneratedDate" -> {
                     String date = text(name);
@@ -230,7 +231,7 @@ final class JsonCvrReader {
                 seen = see(cvrRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.CVR");
+                case "@type" -> checkType(TypeName.CVR);
                 case "UniqueId" -> cvr.uniqueId = text(name);
                 case "BallotPrePrintedId" -> cvr.prePrinted = text(name);
                 case "BallotStyleId" -> {
@@ -296,7 +297,7 @@ final class JsonCvrReader {
                 seen = see(snapshotRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.CVRSnapshot");
+                case "@type" -> checkType(TypeName.SNAPSHOT);
                 case "@id" -> id = text(name);
                 case "CVRContest" -> {
                     expectArray(name);
@@ -347,7 +348,7 @@ final class JsonCvrReader {
                 seen = see(contestRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.CVRContest");
+                case "@type" -> checkType(TypeName.CONTEST);
                 case "ContestId" -> {
                     requireText(name);
                     contest = ids.contests.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
@@ -392,7 +393,7 @@ final class JsonCvrReader {
                 seen = see(selectionRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.CVRContestSelection");
+                case "@type" -> checkType(TypeName.SELECTION);
                 case "ContestSelectionId" -> {
                     requireText(name);
                     selection = ids.selections.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
@@ -443,7 +444,7 @@ final class JsonCvrReader {
                 seen = see(positionRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.SelectionPosition");
+                case "@type" -> checkType(TypeName.POSITION);
                 case "HasIndication" -> indication = indication(name);
                 case "IsAllocable" -> allocable = indication(name);
                 case "NumberVotes" -> votes = nonNegative(name);
@@ -456,7 +457,7 @@ final class JsonCvrReader {
                         if (strict) {
                             walker.checkText(rule, name, p.getText());
                         }
-                        generated |= textIs("generated-rules");
+                        generated |= textIs(GENERATED_RULES);
                     }
                 }
                 case "CVRWriteIn" -> writeIn = readWriteIn(name);
@@ -489,7 +490,7 @@ final class JsonCvrReader {
                 seen = see(writeInRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.CVRWriteIn");
+                case "@type" -> checkType(TypeName.WRITE_IN);
                 case "Text" -> text = text(name);
                 default -> other(writeInRule, name, null);
             }
@@ -516,7 +517,7 @@ final class JsonCvrReader {
                 seen = see(imageDataRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.ImageData");
+                case "@type" -> checkType(TypeName.IMAGE_DATA);
                 case "Location" -> {
                     location = text(name);
                     if (strict) {
@@ -551,7 +552,7 @@ final class JsonCvrReader {
                 seen = see(imageRule, seen, name);
             }
             switch (name) {
-                case "@type" -> checkType("CVR.Image");
+                case "@type" -> checkType(TypeName.IMAGE);
                 case "FileName" -> fileName = text(name);
                 default -> other(imageRule, name, null); // Data (base64) is skipped without being buffered
             }
@@ -592,40 +593,64 @@ final class JsonCvrReader {
         }
     }
 
+    /** An {@code @type} value, kept as characters too so that it is compared straight in the parser's buffer. */
+    private static final class TypeName {
+        static final TypeName REPORT = new TypeName("CVR.CastVoteRecordReport");
+        static final TypeName CVR = new TypeName("CVR.CVR");
+        static final TypeName SNAPSHOT = new TypeName("CVR.CVRSnapshot");
+        static final TypeName CONTEST = new TypeName("CVR.CVRContest");
+        static final TypeName SELECTION = new TypeName("CVR.CVRContestSelection");
+        static final TypeName POSITION = new TypeName("CVR.SelectionPosition");
+        static final TypeName WRITE_IN = new TypeName("CVR.CVRWriteIn");
+        static final TypeName IMAGE_DATA = new TypeName("CVR.ImageData");
+        static final TypeName IMAGE = new TypeName("CVR.Image");
+
+        final String name;
+        final char[] chars;
+        /** Without the {@code CVR.} prefix, as some vendors write it. */
+        final char[] vendorChars;
+
+        private TypeName(String name) {
+            this.name = name;
+            this.chars = name.toCharArray();
+            this.vendorChars = name.substring("CVR.".length()).toCharArray();
+        }
+    }
+
+    private static final char[] YES = "yes".toCharArray();
+    private static final char[] NO = "no".toCharArray();
+    private static final char[] UNKNOWN = "unknown".toCharArray();
+    private static final char[] GENERATED_RULES = "generated-rules".toCharArray();
+
     /**
      * Checks an {@code @type}. Strict: exactly as the schema spells it. Lenient: also without the
      * {@code CVR.} prefix, as some vendors write it.
      */
-    private void checkType(String expected) throws IOException {
+    private void checkType(TypeName expected) throws IOException {
         requireText("@type");
-        if (textIs(expected) || (!strict && textIs(expected.substring(4)))) {
+        if (textIs(expected.chars) || (!strict && textIs(expected.vendorChars))) {
             return;
         }
-        throw fail("@type is '" + p.getText() + "', expected '" + expected + "'");
+        throw fail("@type is '" + p.getText() + "', expected '" + expected.name + "'");
     }
 
-    private boolean textIs(String s) throws IOException {
+    /** Whether the current text value is {@code s}; compared in the parser's buffer, with no String made. */
+    private boolean textIs(char[] s) throws IOException {
         int len = p.getTextLength();
-        if (len != s.length()) {
+        if (len != s.length) {
             return false;
         }
-        char[] buf = p.getTextCharacters();
         int off = p.getTextOffset();
-        for (int i = 0; i < len; i++) {
-            if (buf[off + i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(p.getTextCharacters(), off, off + len, s, 0, len);
     }
 
     private Indication indication(String property) throws IOException {
         requireText(property);
-        if (textIs("yes")) {
+        if (textIs(YES)) {
             return Indication.YES;
-        } else if (textIs("no")) {
+        } else if (textIs(NO)) {
             return Indication.NO;
-        } else if (textIs("unknown")) {
+        } else if (textIs(UNKNOWN)) {
             return Indication.UNKNOWN;
         }
         throw fail(property + " is '" + p.getText() + "', expected yes, no or unknown");
