@@ -96,11 +96,8 @@ final class ReadinessCommand extends CommandGroup {
         @Option(names = "--authority", description = "Only this authority (default: statewide).")
         Optional<String> authority;
 
-        @Option(names = "--pdf", paramLabel = "FILE.pdf", description = "Also write the readiness report with signature lines.")
-        Optional<Path> pdf;
-
-        @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the matrix and the devices not ready as CSV.")
-        Optional<Path> csv;
+        @Mixin
+        ReportFiles files;
 
         @Override
         public Integer call() {
@@ -127,7 +124,7 @@ final class ReadinessCommand extends CommandGroup {
                     io.out().println("Not ready: " + f.authority() + " " + f.device() + " (serial " + f.serial() + "): "
                             + String.join(", ", f.failed().stream().map(ReadinessCheck::word).toList()));
                 }
-                CustodyReports.readiness(m, of.map(AuthorityId::value).orElse("statewide")).write(pdf, csv, io);
+                files.write(CustodyReports.readiness(m, of.map(AuthorityId::value).orElse("statewide")), io);
             }
             return Bulwark.OK;
         }
