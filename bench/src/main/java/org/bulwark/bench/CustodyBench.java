@@ -118,9 +118,10 @@ public final class CustodyBench {
                     sql.append(") OVERRIDING SYSTEM VALUE VALUES (").append("?, ".repeat(n - 1)).append("?)");
                     try (PreparedStatement ps = to.prepareStatement(sql.toString())) {
                         int[] types = new int[n + 1];
-                        ResultSetMetaData target = ps.getMetaData();
-                        for (int i = 1; i <= n; i++) {
-                            types[i] = target.getColumnType(i);
+                        try (Statement t = to.createStatement(); ResultSet none = t.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
+                            for (int i = 1; i <= n; i++) {
+                                types[i] = none.getMetaData().getColumnType(none.findColumn(meta.getColumnName(i)));
+                            }
                         }
                         int batch = 0;
                         while (rs.next()) {

@@ -89,10 +89,6 @@ public final class CustodyRecords {
         return new CustodyRecords(workspace, connection, log, clock, recordedBy, other);
     }
 
-    public CustodyRules rules() {
-        return rules;
-    }
-
     // ---- recording -------------------------------------------------------------------------------
 
     /** Checks and records one action, with its log event and the incidents it opens, in one transaction. */
