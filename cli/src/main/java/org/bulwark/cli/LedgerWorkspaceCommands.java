@@ -45,6 +45,12 @@ final class LedgerWorkspaceCommands {
         return Workspace.open(workspace.location(), io.clock(), System.getProperty("user.name", "unknown user") + " (bulwark)");
     }
 
+    /** The header of an event a command logs for the OS user running it, now by the command line's clock. */
+    static EventHeader header(Io io, Optional<DeviceId> device, Jurisdiction place) {
+        return new EventHeader(io.clock().instant(), new Actor(System.getProperty("user.name", "unknown user") + " (bulwark)"), device,
+                place, Disposition.SUCCESS);
+    }
+
     /** Writes through a temporary file in the same folder, moved into place only when complete. */
     interface Content {
         void writeTo(OutputStream out) throws IOException;
@@ -156,8 +162,7 @@ final class LedgerWorkspaceCommands {
             }
             Sha256 fileSha = Sha256.of(InputFiles.digest(file).sha256());
             try (Workspace ws = open(workspace, io)) {
-                EventHeader header = new EventHeader(io.clock().instant(), new Actor(System.getProperty("user.name",
-                        "unknown user") + " (bulwark)"), Optional.empty(), place, Disposition.SUCCESS);
+                EventHeader header = header(io, Optional.empty(), place);
                 // The events stream into one transaction as they are read: a broken chain at the last event undoes it all.
                 ImportReport[] report = new ImportReport[1];
                 long first = ws.appendStreamToLog(sink -> {

@@ -26,9 +26,7 @@ import org.bulwark.ledger.pkg.PackageId;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
-import org.bulwark.model.events.Actor;
 import org.bulwark.model.events.DeviceId;
-import org.bulwark.model.events.Disposition;
 import org.bulwark.model.events.EventHeader;
 import org.bulwark.model.events.Jurisdiction;
 import org.bulwark.model.events.LogEvent;
@@ -147,9 +145,9 @@ final class PackageCommand extends CommandGroup {
 
         private static void logCreated(Workspace ws, Io io, Manifest m, LoadedPrivateKey signer) {
             PackageId id = PackageId.of(m);
-            EventHeader header = new EventHeader(io.clock().instant(), new Actor(System.getProperty("user.name", "unknown user") + " (bulwark)"),
+            EventHeader header = LedgerWorkspaceCommands.header(io,
                     signer.role() == KeyRole.DEVICE ? Optional.of(new DeviceId(signer.id())) : Optional.empty(),
-                    new Jurisdiction.Named(signer.jurisdiction().orElse(signer.id())), Disposition.SUCCESS);
+                    new Jurisdiction.Named(signer.jurisdiction().orElse(signer.id())));
             ws.appendToLog(List.of(new LogEvent.PackageCreated(header, id.sha256(), m.type().word(), new Sha256(id.sha256()))));
         }
 

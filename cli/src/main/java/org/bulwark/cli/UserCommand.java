@@ -77,7 +77,7 @@ final class UserCommand extends CommandGroup {
                         io.out().println("Two-factor secret (enter it in an authenticator app; it is not shown again): " + c.totpSecret());
                         io.out().println("otpauth URI: " + c.otpauthUri());
                         if (!r.administrator()) {
-                            io.out().println("(A " + r.word() + " signs in with the password alone; administrators also give the code.)");
+                            io.out().println("(" + Character.toUpperCase(r.aRole().charAt(0)) + r.aRole().substring(1) + " signs in with the password alone; administrators also give the code.)");
                         }
                         yield Bulwark.OK;
                     }

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Optional;
-import org.bulwark.ledger.keys.KeyRole;
-import org.bulwark.ledger.keys.Keys;
-import org.bulwark.ledger.keys.Validity;
 import org.bulwark.model.events.EventKind;
 import org.bulwark.store.Workspace;
 import org.bulwark.store.WorkspaceLocation;
@@ -35,16 +30,9 @@ class PackageImportCommandTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        keys = tmp.resolve("keys");
-        passphrase = tmp.resolve("passphrase.txt");
-        Files.writeString(passphrase, "correct horse battery staple\n");
-        SecureRandom random = new SecureRandom();
-        char[] secret = "correct horse battery staple".toCharArray();
-        Keys.generate(new Keys.Request(KeyRole.STATE, "state", Optional.empty(), Validity.ALWAYS), keys, secret, random, 1_000);
-        Keys.generate(new Keys.Request(KeyRole.AUTHORITY, "county-1", Optional.of("county-1"), Validity.ALWAYS), keys, secret,
-                random, 1_000);
-        Keys.generate(new Keys.Request(KeyRole.DEVICE, "scanner-7", Optional.of("county-1"), Validity.ALWAYS), keys, secret,
-                random, 1_000);
+        CountyKeys generated = CountyKeys.generate(tmp);
+        keys = generated.keys();
+        passphrase = generated.passphrase();
         assertThat(Run.of("import", "election", PackageCommandTest.ELECTION.toString(), "--workspace", ws()).exitCode()).isZero();
         for (String[] add : new String[][] {{"state.pub", "state.key"}, {"county-1.pub", "state.key"}, {"scanner-7.pub", "county-1.key"}}) {
             Run r = Run.of("trust", "add", key(add[0]), "--admitted-by", key(add[1]), "--workspace", ws(), "--passphrase-file",

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -21,12 +22,14 @@ import org.bulwark.tally.rcv.RcvContest;
 import org.bulwark.tally.rcv.RcvPass;
 import org.bulwark.tally.rcv.RcvRound;
 import org.bulwark.tally.rcv.RcvRules.WinnerMode;
+import org.bulwark.tally.rcv.Slice;
 
 /**
  * RCTab's detailed report of one tabulation, as JSON (jsonFormatVersion 1) and CSV (CSV Format Version
  * 1), laid out as RCTab 2.0 writes them so that the two tools' reports can be compared line by line:
  * the same rows and keys, vote values with the same digits, percentages truncated to two decimals the
- * same way, and the same order of candidates.
+ * same way, and the same order of candidates. A count split by precinct or batch gets one CSV report per
+ * precinct or batch, as RCTab writes them (its figures, the whole count's decisions marked with a dagger).
  */
 final class DetailedReport {
     private static final String TIE_NOTE = "*Tie resolved in accordance with election law";
@@ -39,15 +42,31 @@ final class DetailedReport {
     private final RctabConfig config;
     private final RcvPass pass;
     private final String generatedBy;
+    private final Optional<SliceId> slice;
     private final List<RcvRound> rounds;
     private final RcvRound first;
     private final RcvRound last;
 
+    /** One precinct or batch of a count split by precinct or batch. */
+    record SliceId(Slice kind, String name) {}
+
+    /** The report of the whole count. */
     DetailedReport(RctabConfig config, RcvPass pass, String generatedBy) {
+        this(config, pass, generatedBy, Optional.empty(), pass.rounds());
+    }
+
+    /** The report of one precinct or batch: its figures, the whole count's decisions. */
+    DetailedReport(RctabConfig config, RcvPass pass, String generatedBy, SliceId slice) {
+        this(config, pass, generatedBy, Optional.of(slice), pass.slices().get(slice.kind()).get(slice.name()));
+    }
+
+    private DetailedReport(RctabConfig config, RcvPass pass, String generatedBy, Optional<SliceId> slice,
+            List<RcvRound> rounds) {
         this.config = config;
         this.pass = pass;
         this.generatedBy = generatedBy;
-        this.rounds = pass.rounds();
+        this.slice = slice;
+        this.rounds = rounds;
         this.first = rounds.get(0);
         this.last = rounds.get(rounds.size() - 1);
     }
@@ -161,7 +180,12 @@ final class DetailedReport {
         List<String> winners = new ArrayList<>();
         rounds.forEach(r -> winners.addAll(r.elected()));
         csv.printRecord("Winner(s)", String.join(", ", winners));
-        csv.printRecord("Final Threshold", last.threshold());
+        if (slice.isPresent()) {
+            String word = slice.get().kind().word();
+            csv.printRecord(Character.toUpperCase(word.charAt(0)) + word.substring(1), slice.get().name());
+        } else {
+            csv.printRecord("Final Threshold", last.threshold());
+        }
         csv.println();
 
         csv.printRecord("Contest Summary");
@@ -178,7 +202,9 @@ final class DetailedReport {
             csv.print("transfer");
         }
         csv.println();
-        boolean anyTie = actionRow(csv, "Eliminated", false) | actionRow(csv, "Elected", true);
+        // a slice's report shows the whole count's decisions, marked as such
+        String mark = slice.isPresent() ? "\u2020" : "";
+        boolean anyTie = actionRow(csv, "Eliminated" + mark, false) | actionRow(csv, "Elected" + mark, true);
 
         for (String candidate : candidateOrder()) {
             csv.print(candidate);
@@ -201,13 +227,15 @@ final class DetailedReport {
             csv.print("");
         }
         csv.println();
-        csv.print("Current Round Threshold");
-        for (RcvRound r : rounds) {
-            csv.print(r.threshold());
-            csv.print("");
-            csv.print("");
+        if (slice.isEmpty()) {
+            csv.print("Current Round Threshold");
+            for (RcvRound r : rounds) {
+                csv.print(r.threshold());
+                csv.print("");
+                csv.print("");
+            }
+            csv.println();
         }
-        csv.println();
         for (var row : INACTIVE_ROWS) {
             csv.print("Inactive Ballots by " + row.getKey());
             for (RcvRound r : rounds) {
@@ -225,7 +253,7 @@ final class DetailedReport {
             csv.print(r == last ? (Object) 0 : rounds.get(r.number()).inactiveTotal().subtract(r.inactiveTotal()));
         }
         csv.println();
-        if (last.residualSurplus().signum() > 0) {
+        if (slice.isEmpty() && last.residualSurplus().signum() > 0) {
             csv.print("Residual surplus");
             for (RcvRound r : rounds) {
                 csv.print(r.residualSurplus());
@@ -245,7 +273,11 @@ final class DetailedReport {
             }
             csv.println();
         }
-        if (anyTie) {
+        if (slice.isPresent()) {
+            csv.println();
+            csv.printRecord("\u2020Elect/Eliminate decisions are from the full contest. All other results on this report are "
+                    + "at the " + slice.get().kind().word() + " level.");
+        } else if (anyTie) {
             csv.println();
             csv.printRecord(TIE_NOTE);
         }
@@ -259,7 +291,7 @@ final class DetailedReport {
         for (RcvRound r : rounds) {
             List<String> cell = new ArrayList<>();
             for (String name : elected ? r.elected() : r.eliminated()) {
-                boolean byTie = r.decidedByTie().contains(name);
+                boolean byTie = slice.isEmpty() && r.decidedByTie().contains(name);
                 tie |= byTie;
                 cell.add(byTie ? name + "*" : name);
             }
@@ -273,10 +305,12 @@ final class DetailedReport {
 
     /** RCTab's order of candidate rows: most first-round votes first, undeclared write-ins last, ties as RCTab's tally lists them. */
     private List<String> candidateOrder() {
-        List<String> order = new ArrayList<>(first.tally().keySet());
+        // the whole count's first round decides the order, in a slice's report too
+        Map<String, BigDecimal> firstTally = pass.rounds().get(0).tally();
+        List<String> order = new ArrayList<>(firstTally.keySet());
         order.sort((a, b) -> a.equals(RcvContest.UNDECLARED_WRITE_INS) ? 1
                 : b.equals(RcvContest.UNDECLARED_WRITE_INS) ? -1
-                : first.tally().get(b).compareTo(first.tally().get(a)));
+                : firstTally.get(b).compareTo(firstTally.get(a)));
         return order;
     }
 

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bulwark.formats.vendor.VendorSource;
 import org.bulwark.model.BadInputException;
@@ -18,13 +21,16 @@ import org.bulwark.tally.rcv.RcvBallots;
 import org.bulwark.tally.rcv.RcvOutcome;
 import org.bulwark.tally.rcv.RcvPass;
 import org.bulwark.tally.rcv.RcvTabulator;
+import org.bulwark.tally.rcv.Slice;
 import org.bulwark.tally.rcv.TieOperator;
 
 /**
  * Tabulates a contest the way RCTab would, from RCTab's own contest configuration: reads and checks the
  * configuration, reads every cast vote record source it names, tabulates, and writes RCTab's detailed
  * report (detailed_report.json and .csv) and NIST SP 1500-100 v2 results with every round
- * (results_err.json). Multi-pass IRV writes one report per seat (detailed_report_1.json, ...).
+ * (results_err.json and .xml). Multi-pass IRV writes one report per seat (detailed_report_1.json, ...). With
+ * tabulateByPrecinct or tabulateByBatch, each precinct or batch gets a CSV report of its own
+ * (p1_precinct_detailed_report.csv, ...).
  *
  * <pre>{@code
  * RctabConfig config = RctabTabulation.readConfig(Path.of("contest_config.json"));
@@ -56,7 +62,14 @@ public final class RctabTabulation {
     public static Report run(RctabConfig config, CvrReader reader, TieOperator operator, Path outputFolder,
             String generatedBy, Clock clock) throws IOException {
         RcvBallots ballots = readBallots(config, reader);
-        RcvOutcome outcome = RcvTabulator.tabulate(config.contest(), ballots, operator);
+        Set<Slice> slices = EnumSet.noneOf(Slice.class);
+        if (config.output().tabulateByPrecinct()) {
+            slices.add(Slice.PRECINCT);
+        }
+        if (config.output().tabulateByBatch()) {
+            slices.add(Slice.BATCH);
+        }
+        RcvOutcome outcome = RcvTabulator.tabulate(config.contest(), ballots, operator, slices);
         List<Path> files = new ArrayList<>();
         if (outcome instanceof RcvOutcome.Tabulated tabulated) {
             Files.createDirectories(outputFolder);
@@ -66,9 +79,20 @@ public final class RctabTabulation {
                 DetailedReport report = new DetailedReport(config, pass, generatedBy);
                 files.add(write(outputFolder.resolve("detailed_report" + suffix + ".json"), report::writeJson));
                 files.add(write(outputFolder.resolve("detailed_report" + suffix + ".csv"), report::writeCsv));
+                for (var kind : pass.slices().entrySet()) {
+                    Set<String> used = new HashSet<>();
+                    for (String name : kind.getValue().keySet()) {
+                        DetailedReport part = new DetailedReport(config, pass, generatedBy,
+                                new DetailedReport.SliceId(kind.getKey(), name));
+                        String file = unique(sanitize(name) + "_" + kind.getKey().word(), used)
+                                + "_detailed_report" + suffix + ".csv";
+                        files.add(write(outputFolder.resolve(file), part::writeCsv));
+                    }
+                }
             }
             RoundResults results = new RoundResults(config, tabulated.passes(), generatedBy, clock);
-            files.add(write(outputFolder.resolve("results_err.json"), results::write));
+            files.add(write(outputFolder.resolve("results_err.json"), results::writeJson));
+            files.add(write(outputFolder.resolve("results_err.xml"), results::writeXml));
         }
         return new Report(outcome, files, ballots.size());
     }
@@ -101,6 +125,19 @@ public final class RctabTabulation {
             choices.add(mapped);
         }
         return changed ? new RankedBallot(ballot.ballotId(), ballot.precinct(), ballot.batch(), choices) : ballot;
+    }
+
+    /** A precinct or batch name as part of a file name: RCTab's rule, anything unusual becomes "_". */
+    static String sanitize(String name) {
+        return name.replaceAll("[^a-zA-Z0-9_\\-.]", "_");
+    }
+
+    private static String unique(String stem, Set<String> used) {
+        String name = stem;
+        for (int n = 2; !used.add(name); n++) {
+            name = stem + "_" + n;
+        }
+        return name;
     }
 
     @FunctionalInterface

@@ -17,13 +17,14 @@ import org.bulwark.tally.rcv.RcvPass;
 import org.bulwark.tally.rcv.RcvRound;
 
 /**
- * The tabulation as a NIST SP 1500-100 v2 ElectionReport (JSON): one CandidateContest per pass, and for
+ * The tabulation as a NIST SP 1500-100 v2 ElectionReport (JSON and XML): one CandidateContest per pass, and for
  * each candidate one VoteCounts per round it took part in, with the round's number in Round (the
  * schema's way of carrying ranked-choice rounds). Counts are exact decimals where surpluses made them
  * fractional.
  */
 final class RoundResults {
     private static final String TYPE_PREFIX = "ElectionResults.";
+    private static final String NAMESPACE = "http://itl.nist.gov/ns/voting/1500-100/v2";
     private static final String SCOPE = "gpu-jurisdiction";
 
     private final RctabConfig config;
@@ -38,11 +39,19 @@ final class RoundResults {
         this.clock = clock;
     }
 
-    void write(OutputStream out) throws IOException {
+    void writeJson(OutputStream out) throws IOException {
+        write(CdfEmitter.json(out, TYPE_PREFIX, CdfEmitter.Layout.INDENTED));
+    }
+
+    void writeXml(OutputStream out) throws IOException {
+        write(CdfEmitter.xml(out, NAMESPACE, CdfEmitter.Layout.INDENTED));
+    }
+
+    /** Walks the report in the XML schema's element order, which JSON accepts too. */
+    private void write(CdfEmitter e) throws IOException {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String issuer = config.output().jurisdiction().isBlank() ? config.output().contestName()
                 : config.output().jurisdiction();
-        CdfEmitter e = CdfEmitter.json(out, TYPE_PREFIX, CdfEmitter.Layout.INDENTED);
         e.beginObject("ElectionReport", "ElectionReport", Optional.empty());
         e.beginList("Election");
         e.beginObject("Election", "Election", Optional.empty());
@@ -65,11 +74,11 @@ final class RoundResults {
         e.endList();
         e.value("ElectionScopeId", SCOPE);
         String date = contestDate().orElse(now.toLocalDate()).toString();
-        e.value("EndDate", date);
         e.text("Name", config.output().contestName());
-        e.value("OtherType", "ranked-choice contest tabulated with RCTab's rules");
         e.value("StartDate", date);
+        e.value("EndDate", date);
         e.value("Type", "other");
+        e.value("OtherType", "ranked-choice contest tabulated with RCTab's rules");
         e.endObject();
         e.endList();
         e.value("Format", "summary-contest");
@@ -83,8 +92,8 @@ final class RoundResults {
         e.endList();
         e.value("Issuer", issuer);
         e.value("IssuerAbbreviation", issuer);
-        e.number("SequenceEnd", 1);
         e.number("SequenceStart", 1);
+        e.number("SequenceEnd", 1);
         e.value("Status", "unofficial-complete");
         e.value("VendorApplicationId", generatedBy);
         e.endObject();
@@ -98,30 +107,30 @@ final class RoundResults {
         for (int i = 0; i < all.size(); i++) {
             String candidate = all.get(i);
             e.beginSubtype("ContestSelection", "CandidateSelection", Optional.of("cs-" + pass.seat() + "-" + (i + 1)));
-            e.refs("CandidateIds", List.of(candidateId(i)));
-            if (candidate.equals(RcvContest.UNDECLARED_WRITE_INS)) {
-                e.bool("IsWriteIn", true);
-            }
             List<RcvRound> counted = pass.rounds().stream().filter(r -> r.tally().containsKey(candidate)).toList();
             if (!counted.isEmpty()) {
                 e.beginList("VoteCounts");
                 for (RcvRound round : counted) {
                     e.beginObject("VoteCounts", "VoteCounts", Optional.empty());
-                    e.decimal("Count", round.tally().get(candidate));
                     e.value("GpUnitId", SCOPE);
                     e.number("Round", round.number());
                     e.value("Type", "total");
+                    e.decimal("Count", round.tally().get(candidate));
                     e.endObject();
                 }
                 e.endList();
+            }
+            e.refs("CandidateIds", List.of(candidateId(i)));
+            if (candidate.equals(RcvContest.UNDECLARED_WRITE_INS)) {
+                e.bool("IsWriteIn", true);
             }
             e.endObject();
         }
         e.endList();
         e.value("ElectionDistrictId", SCOPE);
         e.value("Name", name);
-        e.number("NumberElected", pass.numberOfWinners());
         e.value("VoteVariation", "rcv");
+        e.number("NumberElected", pass.numberOfWinners());
         e.number("VotesAllowed", 1);
         e.endObject();
     }

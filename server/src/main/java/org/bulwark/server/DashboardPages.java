@@ -31,10 +31,21 @@ final class DashboardPages {
 
     private DashboardPages() {}
 
+    /** The statewide table as last rendered, with the snapshot it shows: the same for every reader until the data changes. */
+    private record Rendered(PortalData.Snapshot snapshot, Html table) {}
+
     static List<Route> routes(PortalContext p) {
+        java.util.concurrent.atomic.AtomicReference<Rendered> cache = new java.util.concurrent.atomic.AtomicReference<>();
         return List.of(
-                Route.get("/state", Access.roles(Access.Scope.ANY, Role.STATE_ADMIN, Role.STATE_STAFF),
-                        ctx -> Pages.send(ctx, "Statewide readiness", statewide(p))),
+                Route.get("/state", Access.roles(Access.Scope.ANY, Role.STATE_ADMIN, Role.STATE_STAFF), ctx -> {
+                    PortalData.Snapshot now = p.data.snapshot();
+                    Rendered r = cache.get();
+                    if (r == null || r.snapshot() != now) {
+                        r = new Rendered(now, statewide(now));
+                        cache.set(r);
+                    }
+                    Pages.send(ctx, "Statewide readiness", r.table());
+                }),
                 Route.get("/a/{authority}", Access.roles(Access.Scope.OWN_AUTHORITY, Role.STATE_ADMIN, Role.STATE_STAFF,
                         Role.AUTHORITY_ADMIN, Role.AUTHORITY_STAFF, Role.AUDIT_BOARD, Role.BIPARTISAN_TEAM),
                         ctx -> authority(p, ctx)));
@@ -49,8 +60,7 @@ final class DashboardPages {
         };
     }
 
-    private static Html statewide(PortalContext p) {
-        PortalData.Snapshot s = p.data.snapshot();
+    private static Html statewide(PortalData.Snapshot s) {
         List<GpUnit> authorities = s.authorities();
         Html h = new Html();
         if (authorities.isEmpty()) {

@@ -34,7 +34,7 @@ final class Guard {
                     }
                     if (!r.roles().contains(user.get().role())) {
                         Pages.error(ctx, 403, "Not for your role",
-                                "A " + user.get().role().word() + " may not use this page.");
+                                "Your role (" + user.get().role().word() + ") may not use this page.");
                         return;
                     }
                     if (r.scope() == Access.Scope.OWN_AUTHORITY && !user.get().reaches(new GpUnitId(ctx.pathParam("authority")))) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * compiler checks every page (docs/ARCHITECTURE.md).
  */
 final class Html {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]*");
     private final StringBuilder out = new StringBuilder(4_096);
 
     /** Opens a tag; {@code attributes} are name, value pairs (values escaped). */

@@ -26,7 +26,7 @@ final class Passwords {
     static final int MAX_LENGTH = 256;
     static final int MIN_LENGTH = 12;
     private static final Pattern PHC = Pattern.compile(
-            "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{16,64})\\$([A-Za-z0-9+/]{16,128})");
+            "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{16,128})");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
@@ -63,8 +63,18 @@ final class Passwords {
         if (memory < 8 * parallelism || memory > 1 << 20 || iterations < 1 || parallelism < 1) {
             return false;
         }
-        byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = derive(password, B64D.decode(m.group(4)), memory, iterations, parallelism, expected.length);
+        byte[] expected;
+        byte[] salt;
+        try {
+            expected = B64D.decode(m.group(5));
+            salt = B64D.decode(m.group(4));
+        } catch (IllegalArgumentException e) {
+            return false; // a damaged stored hash matches no password
+        }
+        if (expected.length < 16 || salt.length < 8) {
+            return false;
+        }
+        byte[] actual = derive(password, salt, memory, iterations, parallelism, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 

@@ -107,9 +107,12 @@ public final class Portal implements AutoCloseable {
                 });
                 config.routes.exception(WorkspaceException.class, (e, ctx) ->
                         Pages.error(ctx, 500, "The workspace could not be used", e.getMessage()));
-                config.routes.exception(Exception.class, (e, ctx) ->
-                        Pages.error(ctx, 500, "Something went wrong", "The portal met an unexpected error ("
-                                + e.getClass().getSimpleName() + "). Nothing was changed by this request unless it says so."));
+                config.routes.exception(Exception.class, (e, ctx) -> {
+                    // The operator's console gets the details; the page says only what a visitor may know.
+                    System.err.println("bulwark serve: unexpected error on " + ctx.method() + " " + ctx.path() + ": " + e);
+                    Pages.error(ctx, 500, "Something went wrong", "The portal met an unexpected error ("
+                                + e.getClass().getSimpleName() + "). Nothing was changed by this request unless it says so.");
+                });
             });
             if (ssl.isPresent()) {
                 app.start();

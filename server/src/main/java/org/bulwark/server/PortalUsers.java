@@ -61,8 +61,8 @@ public final class PortalUsers {
         }
         if (user.role().needsAuthority() != user.authority().isPresent()) {
             return Optional.of(user.role().needsAuthority()
-                    ? "a " + user.role().word() + " belongs to one local election authority: name it"
-                    : "a " + user.role().word() + " works for the whole state: name no authority");
+                    ? user.role().aRole() + " belongs to one local election authority: name it"
+                    : user.role().aRole() + " works for the whole state: name no authority");
         }
         if (user.authority().isPresent() && !isAuthority(workspace, user.authority().get())) {
             return Optional.of("\"" + user.authority().get() + "\" is not a local election authority of any election "

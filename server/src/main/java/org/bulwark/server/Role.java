@@ -34,6 +34,11 @@ public enum Role {
         return word;
     }
 
+    /** "a state administrator", "an authority administrator": for messages. */
+    public String aRole() {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+
     Reach reach() {
         return reach;
     }

@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.bulwark.formats.cvr.CvrFiles;
 import org.bulwark.formats.cvr.CvrReadOptions;
+import org.bulwark.ledger.pkg.CvrMerkle;
 import org.bulwark.ledger.pkg.CvrReader;
 import org.bulwark.ledger.pkg.Manifest;
 import org.bulwark.ledger.pkg.Mode;
@@ -97,6 +98,9 @@ final class UploadJobs {
 
     record Job(String id, Request request, Instant started, AtomicReference<Stage> stage) {}
 
+    /** The folders the upload page stores packages in until their job is done. */
+    static final String TEMP_PREFIX = "bulwark-upload-";
+
     private final PortalContext portal;
     private final ConcurrentHashMap<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -128,6 +132,9 @@ final class UploadJobs {
             } finally {
                 try {
                     Files.deleteIfExists(upload);
+                    if (upload.getParent().getFileName().toString().startsWith(TEMP_PREFIX)) {
+                        Files.deleteIfExists(upload.getParent());
+                    }
                 } catch (IOException e) {
                     // A temporary file left behind is removed with the temporary folder; the outcome stands.
                 }
@@ -136,22 +143,27 @@ final class UploadJobs {
         return job;
     }
 
-    /** Runs an upload to its end on the calling thread (the job's own thread, or a test or benchmark). */
+    /**
+     * Runs an upload to its end on the calling thread (the job's own thread, or a test or benchmark).
+     * A package with one CVR file (what a device writes) is read once: the signature, signer and
+     * every hash are verified first, and the CVRs' Merkle root is recomputed while they are imported,
+     * in the import's transaction, which a mismatch rolls back. A package with several CVR files has
+     * every root checked before the first import, so that none is imported if any does not match.
+     */
     Stage run(Job job, Path upload) throws IOException {
         Request r = job.request();
         Workspace ws = portal.workspace;
-        AtomicLong read = new AtomicLong();
-        job.stage().set(new Stage.Working("Verifying: signature, signer, file hashes, CVR Merkle roots", 0));
-        CvrReader reader = (in, name, sink) -> CvrFiles.read(in, name, r.election().index(), CvrReadOptions.strict(), cvr -> {
-            long n = read.incrementAndGet();
-            if (n % 1_000 == 0) {
-                job.stage().set(new Stage.Working("Verifying: reading the CVRs to check their Merkle roots", n));
-            }
-            sink.accept(cvr);
-        });
+        Optional<Manifest> claimed = switch (Packages.inspect(upload)) {
+            case Packages.Inspection.Read read -> Optional.of(read.manifest());
+            case Packages.Inspection.Unreadable u -> Optional.empty();
+        };
+        boolean rootsWhileImporting = claimed.map(m -> m.files().stream().filter(f -> f.cvrs().isPresent()).count() == 1).orElse(false);
+        job.stage().set(new Stage.Working("Verifying: signature, signer, file hashes" + (rootsWhileImporting ? "" : ", CVR Merkle roots"), 0));
+        Optional<CvrReader> reader = rootsWhileImporting ? Optional.empty() : Optional.of((in, name, sink) ->
+                CvrFiles.read(in, name, r.election().index(), CvrReadOptions.strict(), progress(job, "Verifying: reading the CVRs", sink)));
         Verification v = Packages.verify(upload, ws.trustRegistry(), new Packages.Expectations(
                 Optional.of(r.election().fingerprint()), Optional.of(r.mode()),
-                Optional.of(pid -> ws.isPackageImported(pid.sha256())), Optional.of(reader), ZipLimits.DEFAULT));
+                Optional.of(pid -> ws.isPackageImported(pid.sha256())), reader, ZipLimits.DEFAULT));
         if (v instanceof Verification.Failed f) {
             return refuse(r, Failure.of(f.check()), f.message().replace(upload.getFileName().toString(), r.fileName()));
         }
@@ -174,24 +186,59 @@ final class UploadJobs {
                 if (f.cvrs().isEmpty()) {
                     continue;
                 }
-                job.stage().set(new Stage.Working("Importing " + f.name(), imported));
+                String name = r.fileName() + "!" + f.name();
                 ZipEntry entry = zip.getEntry(f.name());
+                CvrMerkle merkle = new CvrMerkle();
                 try (InputStream in = zip.getInputStream(entry)) {
-                    imported += as.importCvrs(r.election().stored().ref(), r.fileName() + "!" + f.name(),
+                    imported += as.importCvrs(r.election().stored().ref(), name,
                             "NIST SP 1500-103 in results package " + ok.id().shortForm(), HexFormat.of().parseHex(f.sha256()),
-                            r.countingGroup(), sink -> CvrFiles.read(in, r.fileName() + "!" + f.name(), r.election().index(),
-                                    CvrReadOptions.strict().withCountingGroup(r.countingGroup()), sink)).cvrCount();
+                            r.countingGroup(), sink -> {
+                                CvrFiles.read(in, name, r.election().index(), CvrReadOptions.strict().withCountingGroup(r.countingGroup()),
+                                        progress(job, "Importing " + f.name(), cvr -> {
+                                            merkle.add(cvr);
+                                            sink.accept(cvr);
+                                        }));
+                                if (!merkle.summary().equals(f.cvrs().get())) {
+                                    throw new RootMismatch(r.fileName() + ": CVR Merkle root: '" + f.name() + "' holds "
+                                            + merkle.summary().count() + " CVRs with Merkle root " + merkle.summary().merkleRoot().substring(0, 16)
+                                            + "...; the manifest says " + f.cvrs().get().count() + " with root "
+                                            + f.cvrs().get().merkleRoot().substring(0, 16) + "...");
+                                }
+                            }).cvrCount();
                 }
                 files++;
-                job.stage().set(new Stage.Working("Imported " + f.name(), imported));
             }
             as.recordPackageImport(new LogEvent.PackageImported(header(r, Disposition.SUCCESS), ok.id().sha256(), m.type().word()));
+        } catch (RootMismatch e) {
+            return refuse(r, Failure.CVR_ROOT, e.getMessage());
         } catch (WorkspaceException.DuplicateImport | BadInputException e) {
             return refuse(r, Failure.IMPORT, e.getMessage());
         } finally {
             portal.data.changed();
         }
         return new Stage.Imported(ok.id().shortForm(), files, imported);
+    }
+
+    /** A CVR file whose records do not give the Merkle root the signer put in the manifest: the import is undone. */
+    private static final class RootMismatch extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RootMismatch(String message) {
+            super(message);
+        }
+    }
+
+    /** Passes CVRs on, telling the job's page every thousand. */
+    private static java.util.function.Consumer<org.bulwark.model.CastVoteRecord> progress(Job job, String step,
+            java.util.function.Consumer<org.bulwark.model.CastVoteRecord> next) {
+        AtomicLong count = new AtomicLong();
+        return cvr -> {
+            long n = count.incrementAndGet();
+            if (n % 1_000 == 0) {
+                job.stage().set(new Stage.Working(step, n));
+            }
+            next.accept(cvr);
+        };
     }
 
     private Stage refuse(Request r, Failure failure, String message) {

@@ -3,10 +3,8 @@ package org.bulwark.server;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.bulwark.ledger.pkg.Mode;
@@ -66,7 +64,7 @@ final class UploadPages {
         Pages.send(ctx, "Upload a results package", h);
     }
 
-    private static void upload(PortalContext p, Context ctx) throws java.io.IOException {
+    private static void upload(PortalContext p, Context ctx) throws java.io.IOException, jakarta.servlet.ServletException {
         GpUnitId authority = new GpUnitId(ctx.pathParam("authority"));
         Optional<PortalData.ElectionView> election = ResultsPages.parseRef(Optional.ofNullable(ctx.formParam("election")).orElse(""))
                 .flatMap(p.data.snapshot()::election);
@@ -78,10 +76,9 @@ final class UploadPages {
             form(p, ctx, Optional.of("Choose the election, the mode, the counting group and a package file, then try again."));
             return;
         }
-        Path temp = Files.createTempFile("bulwark-upload-", ".zip");
-        try (InputStream in = file.content()) {
-            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // Jetty keeps a large part in a temporary file: write() moves it rather than copying half a gigabyte.
+        Path temp = Files.createTempDirectory(UploadJobs.TEMP_PREFIX).resolve("package.zip");
+        ctx.req().getPart("package").write(temp.toString());
         String name = UploadJobs.clip(Optional.ofNullable(file.filename()).map(f -> Path.of(f).getFileName().toString())
                 .orElse("package.zip"));
         UploadJobs.Job job = p.uploads.start(new UploadJobs.Request(PortalContext.requireUser(ctx), authority, election.get(),

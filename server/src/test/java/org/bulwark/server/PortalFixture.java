@@ -118,8 +118,19 @@ final class PortalFixture {
         return ((PortalUsers.Creation.Created) c).totpSecret();
     }
 
+    /** A copy of the workspace as the fixture made it, for a test that changes it. */
+    WorkspaceLocation copy(String name) throws IOException {
+        Path copy = dir.resolve(name + ".db");
+        Files.copy(((WorkspaceLocation.SqliteFile) location).path(), copy);
+        return new WorkspaceLocation.SqliteFile(copy);
+    }
+
     Portal start() {
-        return Portal.start(new Portal.Settings(location, "127.0.0.1", 0, Optional.empty(), clock));
+        return start(location);
+    }
+
+    Portal start(WorkspaceLocation where) {
+        return Portal.start(new Portal.Settings(where, "127.0.0.1", 0, Optional.empty(), clock));
     }
 
     static Signer signer(KeyRole role, String id, String jurisdiction, long seed) {
@@ -156,6 +167,12 @@ final class PortalFixture {
     /** A results package of the given ballots, signed by {@code signer}, for an election fingerprint. */
     Path resultsPackage(String name, List<CastVoteRecord> ballots, Signer signer, PackageType type, Mode mode, String electionFingerprint)
             throws IOException {
+        return resultsPackage(name, ballots, signer, type, mode, electionFingerprint, Optional.empty());
+    }
+
+    /** @param claimedRoot the CVR summary the manifest states, when it is not the true one */
+    Path resultsPackage(String name, List<CastVoteRecord> ballots, Signer signer, PackageType type, Mode mode, String electionFingerprint,
+            Optional<org.bulwark.ledger.pkg.Manifest.CvrSummary> claimedRoot) throws IOException {
         Path files = Files.createDirectories(dir.resolve(name + "-files"));
         Path cvrFile = files.resolve("cvrs.json");
         try (OutputStream out = Files.newOutputStream(cvrFile);
@@ -168,7 +185,7 @@ final class PortalFixture {
         CvrFiles.read(cvrFile, index, CvrReadOptions.strict(), merkle::add);
         Path pkg = dir.resolve(name + ".zip");
         Packages.create(new Packages.Request(type, Optional.of(electionFingerprint), mode,
-                List.of(new PackageFile("cvrs.json", cvrFile, Optional.of(merkle.summary())))), signer.key(), pkg, clock);
+                List.of(new PackageFile("cvrs.json", cvrFile, Optional.of(claimedRoot.orElse(merkle.summary()))))), signer.key(), pkg, clock);
         return pkg;
     }
 

@@ -189,8 +189,14 @@ final class LogStore {
 
     List<SavedCheckpoint> checkpoints() throws SQLException {
         List<SavedCheckpoint> all = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT tree_size, root_hash, note, kind FROM log_checkpoint ORDER BY id");
+        // Cosigned checkpoints of this log brought back from the cosigner must match the tree like the log's own.
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT tree_size, root_hash, note, kind FROM (
+                    SELECT 0 AS source, id, tree_size, root_hash, note, kind FROM log_checkpoint
+                    UNION ALL
+                    SELECT 1 AS source, id, tree_size, root_hash, note, 'cosigned' AS kind FROM log_cosignature
+                    WHERE direction = 'received') AS c
+                ORDER BY source, id""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 all.add(new SavedCheckpoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));

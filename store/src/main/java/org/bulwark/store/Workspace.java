@@ -249,6 +249,11 @@ public final class Workspace implements AutoCloseable {
         return location;
     }
 
+    /** Cosigned checkpoints kept in this workspace: given to other logs, and received for this one. */
+    public Cosignatures cosignatures() {
+        return new Cosignatures(this);
+    }
+
     /** Verify-then-import of signed packages into this workspace. */
     public PackageImports packageImports() {
         return new PackageImports(this);
@@ -1115,6 +1120,41 @@ public final class Workspace implements AutoCloseable {
         return Optional.of(index);
     }
 
+    /** The post-election audits of this workspace, kept in their own tables (V4). */
+    public AuditRecords audits() {
+        return new AuditRecords(this);
+    }
+
+    /** Runs a record class's work in one transaction on this workspace's connection, its log events included. */
+    synchronized <T> T inTransaction(boolean write, String doing, RecordWork<T> work) {
+        return transaction(write, doing, () -> work.run(connection, new AuditRecords.Writer() {
+            @Override
+            public long log(LogEvent event) throws SQLException {
+                return log.append(List.of(event));
+            }
+
+            @Override
+            public EventHeader header(String jurisdiction) {
+                return Workspace.this.header(Instant.ofEpochMilli(clock.millis()), new Jurisdiction.Named(jurisdiction));
+            }
+
+            @Override
+            public long now() {
+                return clock.millis();
+            }
+
+            @Override
+            public Sha256 electionFingerprint(ElectionRef election) throws SQLException {
+                return electionFacts(election).fingerprint();
+            }
+        }));
+    }
+
+    @FunctionalInterface
+    interface RecordWork<T> {
+        T run(Connection connection, AuditRecords.Writer writer) throws SQLException;
+    }
+
     /** The header of an event this workspace logs for its own actions. */
     EventHeader header(Instant time, Jurisdiction jurisdiction) {
         return new EventHeader(time, new Actor(importedBy), Optional.empty(), jurisdiction, Disposition.SUCCESS);
@@ -1148,6 +1188,23 @@ public final class Workspace implements AutoCloseable {
     /** One write transaction for the store's capability classes (e.g. {@link PackageImports}). */
     synchronized <T> T write(String doing, Work<T, IOException> work) throws IOException {
         return transaction(true, doing, work);
+    }
+
+    synchronized <T> T writeSql(String doing, Work<T, RuntimeException> work) {
+        return transaction(true, doing, work);
+    }
+
+    synchronized <T> T readSql(String doing, Work<T, RuntimeException> work) {
+        return transaction(false, doing, work);
+    }
+
+    /** For the capability classes, inside this workspace's transactions only. */
+    Connection connection() {
+        return connection;
+    }
+
+    LogStore logStore() {
+        return log;
     }
 
     /**

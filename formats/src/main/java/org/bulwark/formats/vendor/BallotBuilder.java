@@ -24,9 +24,20 @@ final class BallotBuilder {
 
     RankedBallot build(String ballotId, Optional<String> precinct, Optional<String> batch) {
         List<RankedChoice> sorted = new ArrayList<>(choices);
-        sorted.sort(Comparator.comparingInt(RankedChoice::rank));
+        if (!inRankOrder()) {
+            sorted.sort(Comparator.comparingInt(RankedChoice::rank));
+        }
         choices.clear();
         return new RankedBallot(ballotId, precinct, batch, sorted);
+    }
+
+    private boolean inRankOrder() {
+        for (int i = 1; i < choices.size(); i++) {
+            if (choices.get(i).rank() < choices.get(i - 1).rank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks a rank read from a file, for the message of the exception thrown when it is out of range. */

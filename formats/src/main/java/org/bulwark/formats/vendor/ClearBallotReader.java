@@ -47,9 +47,6 @@ final class ClearBallotReader implements Sheet.RowHandler {
         if (!reader.sawHeader) {
             throw new BadInputException(reader.file, "row 1", "the file is empty: it has no header row");
         }
-        if (reader.choiceColumns.isEmpty()) {
-            throw new BadInputException(reader.file, "row 1", "no choice column belongs to contest \"" + contest + "\"");
-        }
         return reader.ballots;
     }
 
@@ -116,6 +113,9 @@ final class ClearBallotReader implements Sheet.RowHandler {
                 throw new BadInputException(file, Sheet.place(1, cell.column()), problem.get());
             }
             choiceColumns.put(cell.column(), new RankAndChoice((int) rank, labels.markedChoice(fields[4])));
+        }
+        if (choiceColumns.isEmpty()) {
+            throw new BadInputException(file, "row 1", "no choice column belongs to contest \"" + contest + "\"");
         }
     }
 }

@@ -1,9 +1,10 @@
 package org.bulwark.formats.vendor;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bulwark.formats.vendor.VendorSource.Columns;
@@ -20,6 +21,9 @@ import org.bulwark.model.ranked.RankedBallot.Choice;
  * source says so. Every row element is a ballot, even one with no cells, as in RCTab.
  */
 final class EssReader implements Sheet.RowHandler {
+    /** Distinct cell texts remembered; a file with more (ids in the ranking columns?) is read without the cache. */
+    private static final int CHOICE_CACHE = 10_000;
+
     private final String file;
     private final String fileName;
     private final Columns columns;
@@ -28,6 +32,8 @@ final class EssReader implements Sheet.RowHandler {
     private final boolean blankIsWriteIn;
     private final Consumer<? super RankedBallot> sink;
     private final BallotBuilder ballot = new BallotBuilder();
+    /** Each distinct cell text's meaning, worked out once: a large file repeats a few dozen texts a million times. */
+    private final Map<String, Optional<Choice>> choices = new HashMap<>();
     private int widestColumn;
     private long ballots;
 
@@ -60,21 +66,10 @@ final class EssReader implements Sheet.RowHandler {
         }
         int first = columns.firstVoteColumn();
         int last = first + columns.rankColumns().orElse(Math.max(widestColumn - first + 1, 0)) - 1;
-        Optional<String> id = Optional.empty();
-        Optional<String> precinct = Optional.empty();
-        Optional<String> batch = Optional.empty();
+        Optional<String> id = Sheet.text(cells, columns.idColumn());
         int nextRank = 1;
         for (Sheet.Cell cell : cells) {
             int c = cell.column();
-            if (isColumn(columns.idColumn(), c)) {
-                id = Optional.of(cell.text().trim());
-            }
-            if (isColumn(columns.precinctColumn(), c)) {
-                precinct = Optional.of(cell.text().trim());
-            }
-            if (isColumn(columns.batchColumn(), c)) {
-                batch = Optional.of(cell.text().trim());
-            }
             if (c < first || c > last) {
                 continue;
             }
@@ -90,11 +85,7 @@ final class EssReader implements Sheet.RowHandler {
         }
         ballots++;
         String ballotId = id.orElse(fileName + " row " + row);
-        sink.accept(ballot.build(ballotId, precinct, batch));
-    }
-
-    static boolean isColumn(OptionalInt column, int c) {
-        return column.isPresent() && column.getAsInt() == c;
+        sink.accept(ballot.build(ballotId, Sheet.text(cells, columns.precinctColumn()), Sheet.text(cells, columns.batchColumn())));
     }
 
     /** Ranks from..to-1 had no cell: a skipped rank, or an undeclared write-in when the source says blanks are. */
@@ -113,7 +104,16 @@ final class EssReader implements Sheet.RowHandler {
             return;
         }
         if (delimiter.isEmpty()) {
-            labels.choiceFor(text).ifPresent(choice -> ballot.add(rank, choice));
+            Optional<Choice> choice = choices.get(text);
+            if (choice == null) {
+                choice = labels.choiceFor(text);
+                if (choices.size() < CHOICE_CACHE) {
+                    choices.put(text, choice);
+                }
+            }
+            if (choice.isPresent()) {
+                ballot.add(rank, choice.get());
+            }
             return;
         }
         for (String part : delimiter.get().split(text, -1)) {

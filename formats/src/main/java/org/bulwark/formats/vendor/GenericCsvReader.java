@@ -53,20 +53,8 @@ final class GenericCsvReader implements Sheet.RowHandler {
         if (row < columns.firstVoteRow()) {
             return;
         }
-        Optional<String> id = Optional.empty();
-        Optional<String> precinct = Optional.empty();
-        Optional<String> batch = Optional.empty();
         for (Sheet.Cell cell : cells) {
             int c = cell.column();
-            if (EssReader.isColumn(columns.idColumn(), c)) {
-                id = Optional.of(cell.text().trim());
-            }
-            if (EssReader.isColumn(columns.precinctColumn(), c)) {
-                precinct = Optional.of(cell.text().trim());
-            }
-            if (EssReader.isColumn(columns.batchColumn(), c)) {
-                batch = Optional.of(cell.text().trim());
-            }
             String text = cell.text().trim();
             if (c < first || text.isEmpty()) {
                 continue;
@@ -77,7 +65,9 @@ final class GenericCsvReader implements Sheet.RowHandler {
             ballot.add(rank(row, c, text), candidates.get(c - first));
         }
         ballots++;
-        sink.accept(ballot.build(id.filter(s -> !s.isEmpty()).orElse(fileName + " row " + row), precinct, batch));
+        Optional<String> id = Sheet.text(cells, columns.idColumn()).filter(s -> !s.isEmpty());
+        sink.accept(ballot.build(id.orElse(fileName + " row " + row), Sheet.text(cells, columns.precinctColumn()),
+                Sheet.text(cells, columns.batchColumn())));
     }
 
     private void header(List<Sheet.Cell> cells, int first) {

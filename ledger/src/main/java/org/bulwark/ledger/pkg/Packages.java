@@ -44,6 +44,11 @@ public final class Packages {
      * manifest.json and manifest.sig, written to a temporary name and moved into place.
      */
     public static Manifest create(Request request, LoadedPrivateKey key, Path out, Clock clock) throws IOException {
+        return create(request, key, out, clock, ZipLayout.STANDARD);
+    }
+
+    /** {@link #create} in a given layout: tests force zip64 records onto small files with it. */
+    static Manifest create(Request request, LoadedPrivateKey key, Path out, Clock clock, ZipLayout layout) throws IOException {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(out.toString(), "file", "already exists: choose another name for the package");
         }
@@ -64,7 +69,7 @@ public final class Packages {
         Path tmp = out.resolveSibling(out.getFileName() + ".partial");
         Files.deleteIfExists(tmp);
         Manifest manifest;
-        try (ZipWriter zip = new ZipWriter(tmp)) {
+        try (ZipWriter zip = new ZipWriter(tmp, layout)) {
             List<Manifest.FileEntry> entries = new ArrayList<>();
             for (PackageFile f : request.files()) {
                 ZipWriter.Added added = zip.add(f.name(), f.source());
@@ -124,8 +129,12 @@ public final class Packages {
      * medium after verification are noticed too.
      */
     public static Verification verify(Path pkg, TrustRegistry trust, Expectations expect, VerifiedUse use) throws IOException {
+        return verify(pkg, trust, expect, use, ZipLayout.STANDARD);
+    }
+
+    static Verification verify(Path pkg, TrustRegistry trust, Expectations expect, VerifiedUse use, ZipLayout layout) throws IOException {
         String file = pkg.getFileName().toString();
-        try (SafeZip zip = SafeZip.open(pkg, expect.limits())) {
+        try (SafeZip zip = SafeZip.open(pkg, expect.limits(), layout)) {
             Verification v = check(zip, file, trust, expect);
             if (v instanceof Verification.Valid valid) {
                 use.use(valid, new VerifiedFiles(zip, valid.manifest(), file));
@@ -284,7 +293,7 @@ public final class Packages {
         String file = pkg.getFileName().toString();
         Manifest.FileEntry listed = valid.manifest().files().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new BadInputException(file, name, "the package has no file '" + name + "'"));
-        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT)) {
+        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT, ZipLayout.STANDARD)) {
             Optional<SafeZip.Entry> entry = zip.entry(name);
             Optional<byte[]> bytes = entry.isEmpty() ? Optional.empty() : zip.readSmall(entry.get(), maxBytes);
             String sha256 = bytes.map(b -> HexFormat.of().formatHex(CvrMerkle.sha256().digest(b))).orElse("");
@@ -307,7 +316,7 @@ public final class Packages {
     /** Reads the manifest without verifying anything: for people to look at a package, never to trust it. */
     public static Inspection inspect(Path pkg) throws IOException {
         String file = pkg.getFileName().toString();
-        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT)) {
+        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT, ZipLayout.STANDARD)) {
             Optional<SafeZip.Entry> m = zip.entry(MANIFEST);
             if (m.isEmpty()) {
                 return new Inspection.Unreadable(file + ": there is no manifest.json");

@@ -15,9 +15,12 @@ import java.util.TreeMap;
 import org.bulwark.tally.rcv.RcvRules.WinnerMode;
 
 /**
- * One pass of RCTab's tabulation loop over compact ballots. Each round visits every ballot, as RCTab
- * does: an inactive ballot is counted under its reason, a ballot whose candidate is still continuing
- * stays with it, and any other ballot is read again from its first rank under the contest's rules.
+ * One pass of RCTab's tabulation loop over compact ballots. RCTab visits every ballot in every round:
+ * an inactive ballot is counted under its reason, a ballot whose candidate is still continuing stays
+ * with it, and any other ballot is read again from its first rank under the contest's rules. The
+ * totals of the first two kinds cannot change between rounds, so they are carried over, and only the
+ * ballots of candidates who stopped continuing are read again (each candidate's ballots are kept as a
+ * linked list): the same figures, with work proportional to the votes that move.
  * Vote values are exact: a ballot worth one whole vote is counted as a long (the common case, and the
  * only one in single-winner contests); a ballot that helped elect a winner carries a BigDecimal value
  * with RCTab's scale, so every total prints as RCTab's does.
@@ -48,6 +51,9 @@ final class PassTabulation {
     private final List<Integer> eliminated = new ArrayList<>();
     private final BigDecimal[] kept;
     private final int[] recipient;
+    /** The ballots each candidate holds, as linked lists: first ballot per candidate, next ballot per ballot. */
+    private final int[] head;
+    private final int[] next;
     private final byte[] status;
     private final BigDecimal[] values;
     private final int[] seenStamp;
@@ -61,11 +67,22 @@ final class PassTabulation {
     private Sum[] reasonSums;
     private Sum[][] transferSums;
 
+    // the same figures split by precinct or batch: [slicing][slice][candidate, reason or source]
+    private final Slice[] slicing;
+    private final int[][] sliceOf;
+    private final List<List<String>> sliceNames = new ArrayList<>();
+    private final BigDecimal[][][] keptBySlice;
+    private Sum[][][] sliceCandidateSums;
+    private Sum[][][] sliceReasonSums;
+    private Sum[][][][] sliceTransferSums;
+
     /**
      * @param seats seats this pass fills
      * @param alsoExcluded candidates excluded on top of the contest's own (earlier multi-pass winners)
+     * @param slices the splits (by precinct, by batch) whose figures are kept as well
      */
-    PassTabulation(RcvContest contest, RcvBallots ballots, int seats, Set<String> alsoExcluded, TieOperator operator) {
+    PassTabulation(RcvContest contest, RcvBallots ballots, int seats, Set<String> alsoExcluded, TieOperator operator,
+            Set<Slice> slices) {
         this.rules = contest.rules();
         this.mode = rules.winnerMode();
         this.ballots = ballots;
@@ -92,10 +109,20 @@ final class PassTabulation {
         kept = new BigDecimal[n];
         recipient = new int[ballots.size()];
         Arrays.fill(recipient, -1);
+        head = new int[n];
+        Arrays.fill(head, -1);
+        next = new int[ballots.size()];
         status = new byte[ballots.size()];
         Arrays.fill(status, ACTIVE);
         values = surpluses ? new BigDecimal[ballots.size()] : null;
         seenStamp = new int[n + 1];
+        slicing = slices.stream().sorted().toArray(Slice[]::new);
+        sliceOf = new int[slicing.length][];
+        keptBySlice = new BigDecimal[slicing.length][n][];
+        for (int j = 0; j < slicing.length; j++) {
+            sliceOf[j] = ballots.slices(slicing[j]);
+            sliceNames.add(ballots.sliceNames(slicing[j]));
+        }
     }
 
     /** Runs the pass; a reason when the rules could not settle it. */
@@ -152,30 +179,64 @@ final class PassTabulation {
 
     private void count() {
         int n = names.length;
+        Sum[] heldBefore = candidateSums;
+        Sum[] inactiveBefore = reasonSums;
         candidateSums = new Sum[n];
         for (int c = 0; c < n; c++) {
             if (continuing(c)) {
-                candidateSums[c] = new Sum();
+                candidateSums[c] = heldBefore == null || heldBefore[c] == null ? new Sum() : heldBefore[c].copy();
             }
         }
         reasonSums = new Sum[REASONS.length];
         for (int r = 0; r < REASONS.length; r++) {
-            reasonSums[r] = new Sum();
+            reasonSums[r] = inactiveBefore == null ? new Sum() : inactiveBefore[r].copy();
         }
         transferSums = new Sum[n][];
-        int size = ballots.size();
-        for (int b = 0; b < size; b++) {
-            byte s = status[b];
-            if (s != ACTIVE) {
-                reasonSums[s].add(value(b));
-                continue;
+        carrySlices(heldBefore == null);
+        if (heldBefore == null) {
+            for (int b = 0; b < recipient.length; b++) {
+                reread(b);
             }
-            int r = recipient[b];
-            if (r >= 0 && continuing(r)) {
-                candidateSums[r].add(value(b));
-                continue;
+            return;
+        }
+        // Inactive ballots and ballots of continuing candidates count as they did last round; only the
+        // ballots of candidates who stopped continuing are read again.
+        for (int c = 0; c < n; c++) {
+            if (!continuing(c) && head[c] >= 0) {
+                int b = head[c];
+                head[c] = -1;
+                while (b >= 0) {
+                    int following = next[b];
+                    reread(b);
+                    b = following;
+                }
             }
-            reread(b);
+        }
+    }
+
+    private void carrySlices(boolean firstRound) {
+        int n = names.length;
+        Sum[][][] heldBefore = sliceCandidateSums;
+        Sum[][][] inactiveBefore = sliceReasonSums;
+        sliceCandidateSums = new Sum[slicing.length][][];
+        sliceReasonSums = new Sum[slicing.length][][];
+        sliceTransferSums = new Sum[slicing.length][][][];
+        for (int j = 0; j < slicing.length; j++) {
+            int count = sliceNames.get(j).size();
+            sliceCandidateSums[j] = new Sum[count][n];
+            sliceReasonSums[j] = new Sum[count][REASONS.length];
+            sliceTransferSums[j] = new Sum[count][][];
+            for (int s = 0; s < count; s++) {
+                for (int c = 0; c < n; c++) {
+                    if (continuing(c)) {
+                        Sum before = firstRound ? null : heldBefore[j][s][c];
+                        sliceCandidateSums[j][s][c] = before == null ? new Sum() : before.copy();
+                    }
+                }
+                for (int r = 0; r < REASONS.length; r++) {
+                    sliceReasonSums[j][s][r] = firstRound ? new Sum() : inactiveBefore[j][s][r].copy();
+                }
+            }
         }
     }
 
@@ -289,8 +350,20 @@ final class PassTabulation {
     private void settle(int b, int target, Inactive reason) {
         BigDecimal v = value(b);
         int source = recipient[b];
-        if (source >= 0 && (v == null || v.signum() > 0)) {
+        boolean moves = source >= 0 && (v == null || v.signum() > 0);
+        if (moves) {
             transfer(source, target < 0 ? names.length : target).add(v);
+        }
+        for (int j = 0; j < slicing.length; j++) {
+            int s = sliceOf[j][b];
+            if (moves) {
+                sliceTransfer(j, s, source, target < 0 ? names.length : target).add(v);
+            }
+            if (target < 0) {
+                sliceReasonSums[j][s][reason.ordinal()].add(v);
+            } else {
+                sliceCandidateSums[j][s][target].add(v);
+            }
         }
         recipient[b] = target;
         if (target < 0) {
@@ -298,14 +371,29 @@ final class PassTabulation {
             reasonSums[reason.ordinal()].add(v);
         } else {
             candidateSums[target].add(v);
+            next[b] = head[target];
+            head[target] = b;
         }
     }
 
     private Sum transfer(int source, int target) {
-        Sum[] row = transferSums[source];
+        return cell(transferSums, source, target);
+    }
+
+    private Sum sliceTransfer(int slicing, int slice, int source, int target) {
+        Sum[][] sums = sliceTransferSums[slicing][slice];
+        if (sums == null) {
+            sums = new Sum[names.length][];
+            sliceTransferSums[slicing][slice] = sums;
+        }
+        return cell(sums, source, target);
+    }
+
+    private Sum cell(Sum[][] sums, int source, int target) {
+        Sum[] row = sums[source];
         if (row == null) {
             row = new Sum[names.length + 2];
-            transferSums[source] = row;
+            sums[source] = row;
         }
         Sum s = row[target];
         if (s == null) {
@@ -378,15 +466,50 @@ final class PassTabulation {
                 eliminatedIn[c] = round;
                 eliminated.add(c);
             }
-        } else if (!keepGoing(round)) {
-            // nothing to do and nothing left to do: the loop ends normally
-        } else {
+        } else if (keepGoing(round)) {
+            // RCTab would count the same round again for ever
             return Optional.of("round " + round + ": the rules neither elect nor eliminate anyone");
         }
         BigDecimal lockedIn = seats > 1 ? lockInWinners(round, tally, threshold) : BigDecimal.ZERO;
-        drafts.add(new RoundDraft(round, tally, threshold, reasonTotals(), active, lockedIn, residual, byTie,
-                transfersByName()));
+        drafts.add(new RoundDraft(round, tally, threshold, reasonTotals(reasonSums), active, lockedIn, residual, byTie,
+                transfersByName(transferSums), sliceDrafts(round, keys)));
         return Optional.empty();
+    }
+
+    /**
+     * This round's figures for each precinct (or batch): the same candidates, and earlier winners' votes
+     * as their ballots in that slice kept them (RCTab sets no residual surplus aside per slice).
+     */
+    private List<List<SliceDraft>> sliceDrafts(int round, List<Integer> keys) {
+        List<List<SliceDraft>> all = new ArrayList<>();
+        for (int j = 0; j < slicing.length; j++) {
+            List<SliceDraft> bySlice = new ArrayList<>();
+            for (int s = 0; s < sliceNames.get(j).size(); s++) {
+                Map<String, BigDecimal> tally = new LinkedHashMap<>();
+                BigDecimal active = BigDecimal.ZERO;
+                for (int c : keys) {
+                    BigDecimal v = sliceCandidateSums[j][s][c].value();
+                    tally.put(names[c], v);
+                    active = active.add(v);
+                }
+                BigDecimal lockedIn = BigDecimal.ZERO;
+                if (seats > 1) {
+                    Map<String, BigDecimal> previous = round > 1 ? drafts.get(round - 2).slices().get(j).get(s).tally()
+                            : Map.of();
+                    for (int w : winners) {
+                        if (wonIn[w] < round) {
+                            BigDecimal v = wonIn[w] == round - 1 ? keptBySlice[j][w][s] : previous.get(names[w]);
+                            tally.put(names[w], v);
+                            lockedIn = lockedIn.add(v);
+                        }
+                    }
+                }
+                bySlice.add(new SliceDraft(tally, reasonTotals(sliceReasonSums[j][s]), active, lockedIn,
+                        transfersByName(sliceTransferSums[j][s])));
+            }
+            all.add(bySlice);
+        }
+        return all;
     }
 
     private String tieStop(int round, boolean winner) {
@@ -534,12 +657,18 @@ final class PassTabulation {
         BigDecimal extra = votes.subtract(threshold);
         BigDecimal fraction = extra.signum() > 0 ? extra.divide(votes, d, RoundingMode.DOWN) : BigDecimal.ZERO;
         BigDecimal sum = BigDecimal.ZERO;
-        for (int b = 0; b < recipient.length; b++) {
-            if (recipient[b] == winner) {
-                BigDecimal v = values[b] == null ? BigDecimal.ONE : values[b];
-                BigDecimal keep = v.subtract(v.multiply(fraction).setScale(d, RoundingMode.DOWN));
-                sum = sum.add(keep);
-                values[b] = v.subtract(keep);
+        for (int j = 0; j < slicing.length; j++) {
+            keptBySlice[j][winner] = new BigDecimal[sliceNames.get(j).size()];
+            Arrays.fill(keptBySlice[j][winner], BigDecimal.ZERO);
+        }
+        for (int b = head[winner]; b >= 0; b = next[b]) {
+            BigDecimal v = values[b] == null ? BigDecimal.ONE : values[b];
+            BigDecimal keep = v.subtract(v.multiply(fraction).setScale(d, RoundingMode.DOWN));
+            sum = sum.add(keep);
+            values[b] = v.subtract(keep);
+            for (int j = 0; j < slicing.length; j++) {
+                int s = sliceOf[j][b];
+                keptBySlice[j][winner][s] = keptBySlice[j][winner][s].add(keep);
             }
         }
         kept[winner] = sum;
@@ -575,18 +704,18 @@ final class PassTabulation {
         return lockedIn;
     }
 
-    private Map<Inactive, BigDecimal> reasonTotals() {
+    private static Map<Inactive, BigDecimal> reasonTotals(Sum[] sums) {
         Map<Inactive, BigDecimal> totals = new EnumMap<>(Inactive.class);
         for (Inactive reason : REASONS) {
-            totals.put(reason, reasonSums[reason.ordinal()].value());
+            totals.put(reason, sums[reason.ordinal()].value());
         }
         return totals;
     }
 
-    private Map<String, Map<String, BigDecimal>> transfersByName() {
+    private Map<String, Map<String, BigDecimal>> transfersByName(Sum[][] sums) {
         Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        for (int source = 0; source < names.length; source++) {
-            Sum[] row = transferSums[source];
+        for (int source = 0; sums != null && source < names.length; source++) {
+            Sum[] row = sums[source];
             if (row == null) {
                 continue;
             }
@@ -615,12 +744,31 @@ final class PassTabulation {
             rounds.add(new RcvRound(d.number, d.tally, d.threshold, d.inactive, d.active, d.lockedIn, d.residual,
                     elected, out, d.byTie, d.transfers));
         }
-        return new RcvPass(1, seats, candidateCount(), names.length, namesOf(winners), rounds);
+        Map<Slice, Map<String, List<RcvRound>>> slices = new EnumMap<>(Slice.class);
+        for (int j = 0; j < slicing.length; j++) {
+            Map<String, List<RcvRound>> bySlice = new LinkedHashMap<>();
+            for (int s = 0; s < sliceNames.get(j).size(); s++) {
+                List<RcvRound> sliceRounds = new ArrayList<>();
+                for (int r = 0; r < drafts.size(); r++) {
+                    RcvRound whole = rounds.get(r);
+                    SliceDraft d = drafts.get(r).slices().get(j).get(s);
+                    sliceRounds.add(new RcvRound(whole.number(), d.tally(), whole.threshold(), d.inactive(), d.active(),
+                            d.lockedIn(), BigDecimal.ZERO, whole.elected(), whole.eliminated(), whole.decidedByTie(),
+                            d.transfers()));
+                }
+                bySlice.put(sliceNames.get(j).get(s), sliceRounds);
+            }
+            slices.put(slicing[j], bySlice);
+        }
+        return new RcvPass(1, seats, candidateCount(), names.length, namesOf(winners), rounds, slices);
     }
 
     private record RoundDraft(int number, Map<String, BigDecimal> tally, BigDecimal threshold,
             Map<Inactive, BigDecimal> inactive, BigDecimal active, BigDecimal lockedIn, BigDecimal residual,
-            Set<String> byTie, Map<String, Map<String, BigDecimal>> transfers) {}
+            Set<String> byTie, Map<String, Map<String, BigDecimal>> transfers, List<List<SliceDraft>> slices) {}
+
+    private record SliceDraft(Map<String, BigDecimal> tally, Map<Inactive, BigDecimal> inactive, BigDecimal active,
+            BigDecimal lockedIn, Map<String, Map<String, BigDecimal>> transfers) {}
 
     /**
      * An exact sum of ballot values: whole votes counted in a long, fractional values (null = one whole
@@ -641,6 +789,13 @@ final class PassTabulation {
         BigDecimal value() {
             BigDecimal w = BigDecimal.valueOf(whole);
             return part == null ? w : w.add(part);
+        }
+
+        Sum copy() {
+            Sum s = new Sum();
+            s.whole = whole;
+            s.part = part;
+            return s;
         }
     }
 }

@@ -13,7 +13,8 @@ import org.bulwark.model.ranked.RankedBallot.RankedChoice;
  * The ballots of one contest in compact form: each choice is one int (rank in the high 16 bits, candidate
  * index + 1 in the low 16 bits, 0 for the source's overvote marker), so a million ballots with a few
  * rankings each take a few tens of megabytes. Choices ranked beyond the contest's maximum number of
- * rankings are dropped as they are added, as RCTab's readers do.
+ * rankings are dropped as they are added, as RCTab's readers do. Each ballot's precinct and batch are
+ * kept as small indexes, for counts split by precinct or batch.
  */
 public final class RcvBallots {
     static final int OVERVOTE = -1;
@@ -22,11 +23,16 @@ public final class RcvBallots {
     private final int count;
     private final int[] starts;
     private final int[] choices;
+    /** Per slice kind: each ballot's slice (an index into sliceNames). */
+    private final int[][] sliceOf;
+    private final List<List<String>> sliceNames;
 
-    private RcvBallots(int count, int[] starts, int[] choices) {
+    private RcvBallots(int count, int[] starts, int[] choices, int[][] sliceOf, List<List<String>> sliceNames) {
         this.count = count;
         this.starts = starts;
         this.choices = choices;
+        this.sliceOf = sliceOf;
+        this.sliceNames = sliceNames;
     }
 
     public static Builder builder(RcvContest contest) {
@@ -54,6 +60,15 @@ public final class RcvBallots {
         return (choices[entry] & 0xFFFF) - 1;
     }
 
+    /** The slice each ballot is in, by index into {@link #sliceNames}. */
+    int[] slices(Slice kind) {
+        return sliceOf[kind.ordinal()];
+    }
+
+    List<String> sliceNames(Slice kind) {
+        return sliceNames.get(kind.ordinal());
+    }
+
     /** Collects ballots; not thread-safe. */
     public static final class Builder {
         private final Map<String, Integer> index = new HashMap<>();
@@ -63,6 +78,8 @@ public final class RcvBallots {
         private int[] starts = new int[1024];
         private int[] choices = new int[4096];
         private int used;
+        private final int[][] sliceOf = new int[Slice.values().length][1024];
+        private final List<Map<String, Integer>> sliceIndex = List.of(new HashMap<>(), new HashMap<>());
 
         private Builder(RcvContest contest) {
             List<RcvContest.Candidate> candidates = contest.candidates();
@@ -120,14 +137,39 @@ public final class RcvBallots {
             }
             if (count + 2 > starts.length) {
                 starts = Arrays.copyOf(starts, starts.length * 2);
+                for (int k = 0; k < sliceOf.length; k++) {
+                    sliceOf[k] = Arrays.copyOf(sliceOf[k], starts.length);
+                }
             }
+            slice(Slice.PRECINCT, ballot.precinct());
+            slice(Slice.BATCH, ballot.batch());
             count++;
             starts[count] = used;
             return Optional.empty();
         }
 
+        private void slice(Slice kind, Optional<String> name) {
+            String id = name.filter(n -> !n.isBlank()).orElse(kind.missing());
+            Map<String, Integer> index = sliceIndex.get(kind.ordinal());
+            Integer i = index.get(id);
+            if (i == null) {
+                i = index.size();
+                index.put(id, i);
+            }
+            sliceOf[kind.ordinal()][count] = i;
+        }
+
         public RcvBallots build() {
-            return new RcvBallots(count, Arrays.copyOf(starts, count + 1), Arrays.copyOf(choices, used));
+            int[][] slices = new int[sliceOf.length][];
+            List<List<String>> names = new java.util.ArrayList<>();
+            for (int k = 0; k < sliceOf.length; k++) {
+                slices[k] = Arrays.copyOf(sliceOf[k], count);
+                String[] byIndex = new String[sliceIndex.get(k).size()];
+                sliceIndex.get(k).forEach((name, i) -> byIndex[i] = name);
+                names.add(List.of(byIndex));
+            }
+            return new RcvBallots(count, Arrays.copyOf(starts, count + 1), Arrays.copyOf(choices, used), slices,
+                    names);
         }
     }
 }

@@ -21,9 +21,15 @@ public final class RcvTabulator {
     private RcvTabulator() {}
 
     public static RcvOutcome tabulate(RcvContest contest, RcvBallots ballots, TieOperator operator) {
+        return tabulate(contest, ballots, operator, Set.of());
+    }
+
+    /** As {@link #tabulate(RcvContest, RcvBallots, TieOperator)}, keeping every round's figures by precinct or batch too. */
+    public static RcvOutcome tabulate(RcvContest contest, RcvBallots ballots, TieOperator operator, Set<Slice> slices) {
         RcvRules rules = contest.rules();
         if (rules.winnerMode() != WinnerMode.MULTI_PASS_IRV) {
-            return switch (new PassTabulation(contest, ballots, rules.numberOfWinners(), Set.of(), operator).run()) {
+            return switch (new PassTabulation(contest, ballots, rules.numberOfWinners(), Set.of(), operator, slices)
+                    .run()) {
                 case PassTabulation.Result.Done done -> new RcvOutcome.Tabulated(List.of(done.pass()));
                 case PassTabulation.Result.Stopped stopped -> new RcvOutcome.Stopped(stopped.reason(), List.of());
             };
@@ -32,14 +38,14 @@ public final class RcvTabulator {
         List<RcvPass> passes = new ArrayList<>();
         Set<String> earlierWinners = new HashSet<>();
         for (int seat = 1; seat <= rules.numberOfWinners(); seat++) {
-            switch (new PassTabulation(contest, ballots, 1, earlierWinners, operator).run()) {
+            switch (new PassTabulation(contest, ballots, 1, earlierWinners, operator, slices).run()) {
                 case PassTabulation.Result.Done done -> {
                     RcvPass pass = done.pass();
                     if (pass.winners().size() != 1) {
                         return new RcvOutcome.Stopped("seat " + seat + ": the count ended without a winner", passes);
                     }
                     passes.add(new RcvPass(seat, 1, pass.candidateCount(), pass.candidateNameCount(),
-                            pass.winners(), pass.rounds()));
+                            pass.winners(), pass.rounds(), pass.slices()));
                     earlierWinners.add(pass.winners().get(0));
                 }
                 case PassTabulation.Result.Stopped stopped -> {
