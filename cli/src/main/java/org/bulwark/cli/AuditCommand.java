@@ -12,5 +12,9 @@ import picocli.CommandLine.Command;
         description = "Post-election audits: ballot manifests, the public seed, samples and retrieval lists, Missouri's 5%% hand count, "
                 + "risk-limiting audits, reports; and a calculator (sample, risk, sample-size) like the public audit tools.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {AuditCalculatorCommands.Sample.class, AuditCalculatorCommands.Risk.class, AuditCalculatorCommands.SampleSize.class})
+        subcommands = {AuditWorkspaceCommands.Create.class, AuditWorkspaceCommands.Manifest.class, AuditWorkspaceCommands.Seed.class,
+            AuditWorkspaceCommands.Draw.class, AuditWorkspaceCommands.HandCount.class, AuditWorkspaceCommands.Enter.class,
+            AuditWorkspaceCommands.CloseRound.class, AuditWorkspaceCommands.Resolve.class, AuditWorkspaceCommands.Status.class,
+            AuditWorkspaceCommands.Report.class, AuditSimulateCommand.class, AuditCalculatorCommands.Sample.class, AuditCalculatorCommands.Risk.class,
+            AuditCalculatorCommands.SampleSize.class})
 final class AuditCommand extends CommandGroup {}

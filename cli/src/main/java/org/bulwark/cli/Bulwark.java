@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             RcvCommand.class,
             RegistryCommand.class, AssetCommand.class, SealCommand.class, CustodyCommand.class, ReadinessCommand.class, IncidentCommand.class,
             AuditCommand.class,
-            ServeCommand.class, UserCommand.class},
+            ServeCommand.class, UserCommand.class,
+            DeviceCommand.class, PaperCommand.class, SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (run again with --verbose for details)",
             "2:bad input: an unusable file, an invalid election or wrong arguments"})

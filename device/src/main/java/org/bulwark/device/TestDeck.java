@@ -29,7 +29,7 @@ import org.bulwark.model.SelectionId;
  * <ul>
  *   <li>in every contest, the selection at position i (0-based) gets i + 1 votes, so each position's
  *       count differs from every other and swapped positions show; a vote-for-N contest fills ballots
- *       with N picks while it can (full ballots) and fewer at the end (partial ballots); a yes/no
+ *       with N picks while it can (full ballots) and fewer at the end, at least one (partial ballots); a yes/no
  *       question gets 1 yes and 2 no; write-in positions carry a name;</li>
  *   <li>one overvoted ballot: the first vote-for-N contest with more than N selections gets N + 1 picks;</li>
  *   <li>two blank ballots.</li>
@@ -108,6 +108,12 @@ public record TestDeck(String electionFingerprint, List<DeckBallot> ballots) {
                 }
             }
             if (order.isEmpty()) {
+                // A vote-for-N contest must also be tested with a partial ballot: split a full one in two (same counts).
+                if (perBallot > 1 && !ballots.isEmpty() && ballots.stream().allMatch(b -> b.size() == perBallot)) {
+                    List<Ballot.Pick> last = ballots.remove(ballots.size() - 1);
+                    ballots.add(last.subList(0, 1));
+                    ballots.add(last.subList(1, last.size()));
+                }
                 return ballots;
             }
             order.sort(Comparator.comparingLong((Integer i) -> -remaining[i]).thenComparingInt(i -> i));

@@ -1120,6 +1120,41 @@ public final class Workspace implements AutoCloseable {
         return Optional.of(index);
     }
 
+    /** The post-election audits of this workspace, kept in their own tables (V4). */
+    public AuditRecords audits() {
+        return new AuditRecords(this);
+    }
+
+    /** Runs a record class's work in one transaction on this workspace's connection, its log events included. */
+    synchronized <T> T inTransaction(boolean write, String doing, RecordWork<T> work) {
+        return transaction(write, doing, () -> work.run(connection, new AuditRecords.Writer() {
+            @Override
+            public long log(LogEvent event) throws SQLException {
+                return log.append(List.of(event));
+            }
+
+            @Override
+            public EventHeader header(String jurisdiction) {
+                return Workspace.this.header(Instant.ofEpochMilli(clock.millis()), new Jurisdiction.Named(jurisdiction));
+            }
+
+            @Override
+            public long now() {
+                return clock.millis();
+            }
+
+            @Override
+            public Sha256 electionFingerprint(ElectionRef election) throws SQLException {
+                return electionFacts(election).fingerprint();
+            }
+        }));
+    }
+
+    @FunctionalInterface
+    interface RecordWork<T> {
+        T run(Connection connection, AuditRecords.Writer writer) throws SQLException;
+    }
+
     /** The header of an event this workspace logs for its own actions. */
     EventHeader header(Instant time, Jurisdiction jurisdiction) {
         return new EventHeader(time, new Actor(importedBy), Optional.empty(), jurisdiction, Disposition.SUCCESS);

@@ -112,7 +112,23 @@ public enum EventKind {
                     r.text("reason"))),
     DEVICE_OFFICIAL_OVERRIDE("BW-DEVICE-OVERRIDE", "Election official overrode a precinct device check, with a reason",
             VvsgCategory.OFFICIAL_INTERVENTION, r -> new LogEvent.DeviceOfficialOverride(r.header(), r.text("check"),
-                    r.text("reason")));
+                    r.text("reason"))),
+    AUDIT_CREATED("BW-AUDIT-CREATED", "Post-election audit set up", VvsgCategory.ELECTION_EVENT,
+            r -> new LogEvent.AuditCreated(r.header(), r.text("auditId"), r.digest("electionFingerprint"), r.text("auditKind"))),
+    AUDIT_SEED_ENTERED("BW-AUDIT-SEED", "Public random seed of an audit entered", VvsgCategory.ELECTION_EVENT,
+            r -> new LogEvent.AuditSeedEntered(r.header(), r.text("auditId"), r.text("seed"))),
+    AUDIT_MANIFEST_IMPORTED("BW-AUDIT-MANIFEST", "Ballot manifest imported into an audit", VvsgCategory.USER_ACTION,
+            r -> new LogEvent.AuditManifestImported(r.header(), r.text("auditId"), r.text("sourceName"), r.digest("fileSha256"),
+                    r.count("ballots"))),
+    AUDIT_SAMPLE_DRAWN("BW-AUDIT-SAMPLE", "Audit round opened and its sample drawn", VvsgCategory.ELECTION_EVENT,
+            r -> new LogEvent.AuditSampleDrawn(r.header(), r.text("auditId"), r.count("round"), r.count("draws"), r.digest("sampleSha256"))),
+    AUDIT_ROUND_CLOSED("BW-AUDIT-ROUND-CLOSED", "Audit round closed with its outcome", VvsgCategory.ELECTION_EVENT,
+            r -> new LogEvent.AuditRoundClosed(r.header(), r.text("auditId"), r.count("round"), r.text("outcome"))),
+    AUDIT_ENTRY_RECORDED("BW-AUDIT-ENTRY", "Audit hand count or ballot reading entered", VvsgCategory.USER_ACTION,
+            r -> new LogEvent.AuditEntryRecorded(r.header(), r.text("auditId"), r.text("place"), r.digest("entrySha256"),
+                    r.text("enteredBy"))),
+    AUDIT_DISCREPANCY_RESOLVED("BW-AUDIT-RESOLVED", "Audit discrepancy resolved", VvsgCategory.OFFICIAL_INTERVENTION,
+            r -> new LogEvent.AuditDiscrepancyResolved(r.header(), r.text("auditId"), r.text("discrepancy"), r.text("resolvedBy")));
 
     private static final Map<String, EventKind> BY_ID =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventKind::id, k -> k));

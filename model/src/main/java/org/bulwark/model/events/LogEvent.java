@@ -691,6 +691,125 @@ public sealed interface LogEvent {
         }
     }
 
+    /** A post-election audit was set up for an election (kind: "missouri" or "rla"). */
+    record AuditCreated(EventHeader header, String auditId, Sha256 electionFingerprint, String auditKind) implements LogEvent {
+        public AuditCreated {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("auditKind", auditKind, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_CREATED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), digest("electionFingerprint", electionFingerprint), text("auditKind", auditKind));
+        }
+    }
+
+    /** The public random seed of an audit, as rolled at the public ceremony: logged before any sample is drawn. */
+    record AuditSeedEntered(EventHeader header, String auditId, String seed) implements LogEvent {
+        public AuditSeedEntered {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("seed", seed, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_SEED_ENTERED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), text("seed", seed));
+        }
+    }
+
+    /** A ballot manifest was imported into an audit. */
+    record AuditManifestImported(EventHeader header, String auditId, String sourceName, Sha256 fileSha256, long ballots)
+            implements LogEvent {
+        public AuditManifestImported {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("sourceName", sourceName, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_MANIFEST_IMPORTED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), text("sourceName", sourceName), digest("fileSha256", fileSha256),
+                    count("ballots", ballots));
+        }
+    }
+
+    /** An audit round was opened and its sample drawn (the digest covers the drawn numbers in order). */
+    record AuditSampleDrawn(EventHeader header, String auditId, long round, long draws, Sha256 sampleSha256) implements LogEvent {
+        public AuditSampleDrawn {
+            Text.check("auditId", auditId, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_SAMPLE_DRAWN;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), count("round", round), count("draws", draws), digest("sampleSha256", sampleSha256));
+        }
+    }
+
+    /** An audit round was closed with its outcome (stop, escalate, full hand count). */
+    record AuditRoundClosed(EventHeader header, String auditId, long round, String outcome) implements LogEvent {
+        public AuditRoundClosed {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("outcome", outcome, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_ROUND_CLOSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), count("round", round), text("outcome", outcome));
+        }
+    }
+
+    /**
+     * A hand count or an audit board's reading was entered; {@code place} says which (precinct and
+     * contest, or ballot number). The counts themselves stay in the audit records: only their digest is logged.
+     */
+    record AuditEntryRecorded(EventHeader header, String auditId, String place, Sha256 entrySha256, String enteredBy)
+            implements LogEvent {
+        public AuditEntryRecorded {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("place", place, Text.LONG);
+            Text.check("enteredBy", enteredBy, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_ENTRY_RECORDED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), text("place", place), digest("entrySha256", entrySha256), text("enteredBy", enteredBy));
+        }
+    }
+
+    /** A discrepancy found by an audit was investigated and resolved. */
+    record AuditDiscrepancyResolved(EventHeader header, String auditId, String discrepancy, String resolvedBy) implements LogEvent {
+        public AuditDiscrepancyResolved {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("discrepancy", discrepancy, Text.LONG);
+            Text.check("resolvedBy", resolvedBy, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_DISCREPANCY_RESOLVED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), text("discrepancy", discrepancy), text("resolvedBy", resolvedBy));
+        }
+    }
+
     /** The device, when the event happened on one. */
     default Optional<DeviceId> device() {
         return header().device();

@@ -39,6 +39,13 @@ public final class SampleEvents {
             case DEVICE_EVENT_IMPORTED -> new LogEvent.DeviceEventImported(new EventHeader(h.time(), h.actor(),
                     Optional.of(new DeviceId("scanner-7")), h.jurisdiction(), h.disposition()), "VC-EE-PO",
                     "GSF-NCSM", "2");
+            case AUDIT_CREATED -> new LogEvent.AuditCreated(h, "audit-1", A, "rla");
+            case AUDIT_SEED_ENTERED -> new LogEvent.AuditSeedEntered(h, "audit-1", "12345678901234567890");
+            case AUDIT_MANIFEST_IMPORTED -> new LogEvent.AuditManifestImported(h, "audit-1", "manifest.csv", B, 1000);
+            case AUDIT_SAMPLE_DRAWN -> new LogEvent.AuditSampleDrawn(h, "audit-1", 1, 27, A);
+            case AUDIT_ROUND_CLOSED -> new LogEvent.AuditRoundClosed(h, "audit-1", 1, "stop");
+            case AUDIT_ENTRY_RECORDED -> new LogEvent.AuditEntryRecorded(h, "audit-1", "ballot 17", B, "Ann, Bo");
+            case AUDIT_DISCREPANCY_RESOLVED -> new LogEvent.AuditDiscrepancyResolved(h, "audit-1", "p1/c1/s1", "clerk");
             case REGISTRY_ENTRY_RECORDED -> new LogEvent.RegistryEntryRecorded(h, "DS200", "2.17", "withdrawn", "ESS-EVS-6021");
             case ASSET_RECORDED -> new LogEvent.AssetRecorded(h, "BC-0001", "voting-device", "in-repair", "sent for repair");
             case ASSETS_IMPORTED -> new LogEvent.AssetsImported(h, "assets.csv", A, 30_000);
