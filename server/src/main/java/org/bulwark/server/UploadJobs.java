@@ -138,7 +138,8 @@ final class UploadJobs {
     /**
      * Runs an upload to its end on the calling thread (the job's own thread, or a test or benchmark):
      * the jurisdiction the package claims is compared with the authority first (a package for
-     * another authority is not even verified), then the store's {@link PackageImports} verifies and
+     * another authority is not even verified; one claiming none is left to the signer check, as only
+     * state keys have none and they may not sign results), then the store's {@link PackageImports} verifies and
      * imports it in one transaction, under the uploader's name. The claim read before verification
      * is safe to act on only as a refusal: the import verifies the signature over the very bytes it
      * was read from (the server's own copy of the upload).
@@ -146,7 +147,7 @@ final class UploadJobs {
     Stage run(Job job, Path upload) throws IOException {
         Request r = job.request();
         if (Packages.inspect(upload) instanceof Packages.Inspection.Read claimed
-                && !claimed.manifest().producerJurisdiction().map(r.authority().value()::equals).orElse(false)) {
+                && claimed.manifest().producerJurisdiction().filter(j -> !j.equals(r.authority().value())).isPresent()) {
             Manifest m = claimed.manifest();
             return refuse(r, Failure.JURISDICTION, r.fileName() + ": signer: it says it was signed by " + m.producerRole().text() + " "
                     + m.producerId() + " of " + m.producerJurisdiction().orElse("no authority") + ", not of " + r.authority().value());

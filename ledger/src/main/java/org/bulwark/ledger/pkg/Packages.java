@@ -293,7 +293,7 @@ public final class Packages {
         String file = pkg.getFileName().toString();
         Manifest.FileEntry listed = valid.manifest().files().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new BadInputException(file, name, "the package has no file '" + name + "'"));
-        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT)) {
+        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT, ZipLayout.STANDARD)) {
             Optional<SafeZip.Entry> entry = zip.entry(name);
             Optional<byte[]> bytes = entry.isEmpty() ? Optional.empty() : zip.readSmall(entry.get(), maxBytes);
             String sha256 = bytes.map(b -> HexFormat.of().formatHex(CvrMerkle.sha256().digest(b))).orElse("");
