@@ -81,12 +81,14 @@ final class RcvCommand extends CommandGroup {
         }
 
         private void print(Io io, RctabConfig contest, RctabTabulation.Report report) {
-            io.out().println(contest.output().contestName() + ": " + report.ballots() + " ballots");
+            io.out().printf("%s: %,d ballots%n", contest.output().contestName(), report.ballots());
             List<RcvPass> passes = ((RcvOutcome.Tabulated) report.outcome()).passes();
             for (RcvPass pass : passes) {
                 RcvRound last = pass.rounds().get(pass.rounds().size() - 1);
-                io.out().println((passes.size() > 1 ? "Seat " + pass.seat() + ": " : "") + "elected " + String.join(", ", pass.winners())
-                        + " after " + pass.rounds().size() + " round" + (pass.rounds().size() == 1 ? "" : "s")
+                String rounds = pass.rounds().size() + " round" + (pass.rounds().size() == 1 ? "" : "s");
+                io.out().println((passes.size() > 1 ? "Seat " + pass.seat() + ": " : "") + (pass.winners().isEmpty()
+                        ? "no winner: the count stopped after " + rounds + " as the rules ask"
+                        : "elected " + String.join(", ", pass.winners()) + " after " + rounds)
                         + " (final threshold " + last.threshold() + ")");
             }
             io.out().println("Reports:");

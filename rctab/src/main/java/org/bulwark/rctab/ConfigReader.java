@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -48,7 +49,15 @@ final class ConfigReader {
             "minimumVoteThreshold", "maxSkippedRanksAllowed", "maxRankingsAllowed", "nonIntegerWinningThreshold",
             "doesFirstRoundDetermineThreshold", "hareQuota", "batchElimination", "continueUntilTwoCandidatesRemain",
             "stopTabulationEarlyAfterRound", "exhaustOnDuplicateCandidate", "rulesDescription",
-            "treatBlankAsUndeclaredWriteIn");
+            "treatBlankAsUndeclaredWriteIn", "overvoteLabel", "undervoteLabel", "undeclaredWriteInLabel");
+    /** Labels that configurations before RCTab 1.3 set once in the rules, for every source. */
+    private static final Map<String, String> RULES_LABELS = Map.of("overvoteLabel", "overvoteLabel",
+            "undervoteLabel", "skippedRankLabel", "undeclaredWriteInLabel", "undeclaredWriteInLabel",
+            "treatBlankAsUndeclaredWriteIn", "treatBlankAsUndeclaredWriteIn");
+    /** Older names of tie-break modes, as RCTab migrates them. */
+    private static final Map<String, String> OLD_TIEBREAKS = Map.of("interactive", "stopCountingAndAsk",
+            "previousRoundCountsThenInteractive", "previousRoundCountsThenAsk",
+            "usePermutationInConfig", "useCandidateOrder");
 
     private final String file;
     private final Path folder;
@@ -73,9 +82,10 @@ final class ConfigReader {
     }
 
     private RctabConfig read(Json root, Path config) {
-        if (!(root instanceof Json.Obj top)) {
+        if (!(root instanceof Json.Obj original)) {
             throw new BadInputException(file, "top level", "expected a JSON object with the contest configuration");
         }
+        Json.Obj top = migrate(original);
         known(top, TOP);
         if (text(top, "tabulatorVersion").isEmpty()) {
             issue("tabulatorVersion", "is required (the RCTab version that wrote the file, or \"TEST\")");
@@ -105,8 +115,89 @@ final class ConfigReader {
             throw new BadInputException(file, issues.get(0).path(),
                     issues.size() == 1 ? issues.get(0).message() : issues.size() + " problems: " + all);
         }
-        return new RctabConfig(config, output, sources,
-                new RcvContest(contestName, candidates, writeIns, parsedRules.orElseThrow()));
+        RcvRules contestRules = parsedRules.orElseThrow();
+        return new RctabConfig(config, output, withRankColumns(sources, contestRules, candidates.size()),
+                new RcvContest(contestName, candidates, writeIns, contestRules));
+    }
+
+    /**
+     * RCTab reads as many ranking columns of a spreadsheet as rankings are allowed ("max": one per
+     * declared candidate); whatever follows them in a row (ES&S puts a ballot count there) is not a ranking.
+     */
+    private static List<VendorSource> withRankColumns(List<VendorSource> sources, RcvRules rules, int declared) {
+        int rankColumns = rules.maxRankings().orElse(declared);
+        return sources.stream().map(s -> s.columns().isEmpty() ? s : new VendorSource(s.provider(), s.path(),
+                s.contestId(), s.columns().map(c -> new VendorSource.Columns(c.firstVoteColumn(), c.firstVoteRow(),
+                        c.idColumn(), c.precinctColumn(), c.batchColumn(), OptionalInt.of(rankColumns))),
+                s.labels(), s.trustedSigners())).toList();
+    }
+
+    // ---- older configurations ------------------------------------------------------------------------
+
+    /**
+     * Brings a configuration written by an older RCTab up to date as RCTab itself does when it loads one:
+     * old names of winner-election and tie-break modes, and labels set once in the rules moved to every
+     * source that has none of its own.
+     */
+    private static Json.Obj migrate(Json.Obj top) {
+        Optional<Json> rulesValue = top.get("rules");
+        if (rulesValue.isEmpty() || !(rulesValue.get() instanceof Json.Obj rules)) {
+            return top;
+        }
+        Map<String, Json> newRules = new java.util.LinkedHashMap<>(rules.fields());
+        String mode = scalarText(rules, "winnerElectionMode");
+        String winners = scalarText(rules, "numberOfWinners");
+        String migratedMode = switch (mode) {
+            case "standard" -> "1".equals(winners) ? "singleWinnerMajority" : "multiWinnerAllowMultipleWinnersPerRound";
+            case "singleSeatContinueUntilTwoCandidatesRemain" -> {
+                newRules.put("continueUntilTwoCandidatesRemain", new Json.Scalar(rules.path() + ".continueUntilTwoCandidatesRemain",
+                        "true", com.fasterxml.jackson.core.JsonToken.VALUE_TRUE));
+                yield "singleWinnerMajority";
+            }
+            case "multiSeatAllowOnlyOneWinnerPerRound" -> "multiWinnerAllowOnlyOneWinnerPerRound";
+            case "multiSeatBottomsUp" -> "0".equals(winners)
+                    || !scalarText(rules, "multiSeatBottomsUpPercentageThreshold").isBlank()
+                    ? "bottomsUpUsingPercentageThreshold" : "bottomsUp";
+            case "multiSeatSequentialWinnerTakesAll" -> "multiPassIrv";
+            default -> mode;
+        };
+        replaceText(newRules, rules, "winnerElectionMode", migratedMode);
+        String tiebreak = scalarText(rules, "tiebreakMode");
+        replaceText(newRules, rules, "tiebreakMode", OLD_TIEBREAKS.getOrDefault(tiebreak, tiebreak));
+        Map<String, Json> newTop = new java.util.LinkedHashMap<>(top.fields());
+        newTop.put("rules", new Json.Obj(rules.path(), newRules));
+        Optional<Json> sourcesValue = top.get("cvrFileSources");
+        if (sourcesValue.isPresent() && sourcesValue.get() instanceof Json.Arr sources) {
+            List<Json> items = new ArrayList<>();
+            for (Json item : sources.items()) {
+                if (item instanceof Json.Obj source) {
+                    Map<String, Json> fields = new java.util.LinkedHashMap<>(source.fields());
+                    RULES_LABELS.forEach((ruleField, sourceField) -> {
+                        Json value = rules.fields().get(ruleField);
+                        boolean sourceHasOwn = !scalarText(source, sourceField).isBlank()
+                                || (sourceField.equals("skippedRankLabel") && !scalarText(source, "undervoteLabel").isBlank());
+                        if (value != null && !sourceHasOwn) {
+                            fields.put(sourceField, value);
+                        }
+                    });
+                    items.add(new Json.Obj(source.path(), fields));
+                } else {
+                    items.add(item);
+                }
+            }
+            newTop.put("cvrFileSources", new Json.Arr(sources.path(), items));
+        }
+        return new Json.Obj(top.path(), newTop);
+    }
+
+    private static String scalarText(Json.Obj obj, String name) {
+        return obj.get(name).orElse(null) instanceof Json.Scalar s ? s.text() : "";
+    }
+
+    private static void replaceText(Map<String, Json> fields, Json.Obj obj, String name, String text) {
+        if (obj.get(name).orElse(null) instanceof Json.Scalar s && !s.text().equals(text)) {
+            fields.put(name, new Json.Scalar(s.path(), text, com.fasterxml.jackson.core.JsonToken.VALUE_STRING));
+        }
     }
 
     // ---- sources -------------------------------------------------------------------------------------

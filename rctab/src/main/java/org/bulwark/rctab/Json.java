@@ -7,6 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +49,10 @@ sealed interface Json {
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
                         .maxStringLength(1 << 20).maxDocumentLength(MAX_BYTES).build())
                 .build();
-        try (JsonParser parser = factory.createParser(in)) {
+        // RCTab writes UTF-8; decoding strictly keeps Jackson from guessing another encoding from stray bytes
+        Reader text = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new BadInputException(file, "start of file", "the file is empty; expected a JSON object");
@@ -54,6 +62,8 @@ sealed interface Json {
                 throw new BadInputException(file, where(parser), "unexpected content after the JSON value");
             }
             return value;
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(file, "somewhere in the file", "not UTF-8 text (" + e.getMessage() + ")", e);
         } catch (JsonProcessingException e) {
             String place = e.getLocation() == null ? "unknown place"
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

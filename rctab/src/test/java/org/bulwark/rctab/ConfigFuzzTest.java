@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -18,11 +19,21 @@ import org.bulwark.formats.ByteMutations;
 import org.bulwark.model.BadInputException;
 
 /**
- * Mutation fuzzing of the configuration reader, in plain test runs: random changes to RCTab's sample
- * configurations (bit flips, truncations, JSON and RCTab tokens, junk, duplicated and deleted ranges) are
- * either read or refused with a BadInputException, never anything else.
+ * Fuzzing of the configuration reader: whatever the bytes, a configuration is either read or refused with
+ * a BadInputException, never anything else. Jazzer runs its seeds (RCTab sample configurations, in
+ * ConfigFuzzTestInputs) under plain {@code mvn verify} and fuzzes with JAZZER_FUZZ=1; the jqwik property
+ * mutates the sample configurations itself on every build (bit flips, truncations, JSON and RCTab tokens,
+ * junk, duplicated and deleted ranges).
  */
 class ConfigFuzzTest {
+    /** Read as if it were the Portland configuration, so that relative CVR paths resolve. */
+    private static final Path ANCHOR = ConformanceTest.CASES.resolve("2015_portland_mayor/2015_portland_mayor_config.json");
+
+    @FuzzTest
+    void configurationsAreReadOrRefusedCleanly(byte[] data) throws IOException {
+        readOrRefuse(data, ANCHOR);
+    }
+
     private static final List<String> CASES = List.of("2013_minneapolis_park", "2015_portland_mayor",
             "clear_ballot_kansas_primary", "dominion_alaska", "generic_csv_test", "hart_cedar_park_school_board",
             "test_set_0_skipped_first_choice", "tiebreak_seed_test");
@@ -46,6 +57,10 @@ class ConfigFuzzTest {
         for (int i = 0; i < changes; i++) {
             data = ByteMutations.mutate(data, random, TOKENS, 400);
         }
+        readOrRefuse(data, config);
+    }
+
+    private static void readOrRefuse(byte[] data, Path config) throws IOException {
         try {
             RctabConfig read = ConfigReader.read(new ByteArrayInputStream(data), config);
             assertThat(read.contest().candidates()).isNotEmpty();

@@ -39,14 +39,42 @@ class ConfigReaderTest {
         assertThat(source.columns()).hasValueSatisfying(c -> {
             assertThat(c.firstVoteColumn()).isEqualTo(4);
             assertThat(c.precinctColumn()).isEqualTo(OptionalInt.of(2));
+            assertThat(c.rankColumns()).isEqualTo(OptionalInt.of(15)); // maxRankingsAllowed: columns after them are not rankings
         });
         assertThat(source.labels().overvoteLabel()).hasValue("overvote");
         assertThat(source.labels().skippedRankLabel()).hasValue("undervote");
+
+        RctabConfig unlimited = readAs(PORTLAND, Files.readString(PORTLAND, StandardCharsets.UTF_8)
+                .replace("\"maxRankingsAllowed\" : \"15\"", "\"maxRankingsAllowed\" : \"max\""));
+        assertThat(unlimited.sources().get(0).columns()).hasValueSatisfying(c ->
+                assertThat(c.rankColumns()).isEqualTo(OptionalInt.of(15))); // "max": one column per declared candidate
+        RctabConfig three = readAs(PORTLAND, Files.readString(PORTLAND, StandardCharsets.UTF_8)
+                .replace("\"maxRankingsAllowed\" : \"15\"", "\"maxRankingsAllowed\" : \"3\""));
+        assertThat(three.sources().get(0).columns()).hasValueSatisfying(c ->
+                assertThat(c.rankColumns()).isEqualTo(OptionalInt.of(3)));
 
         RctabConfig hart = ConfigReader.read(HART);
         assertThat(hart.contest().rules().maxRankings()).isEmpty(); // "max": as many as there are candidates
         assertThat(hart.contest().candidates().get(0).aliases()).containsExactly("6f2df7d3-5c83-4fc7-b4a5-c2eca9e5fdb4");
         assertThat(hart.contest().rules().randomSeed()).hasValue(9);
+    }
+
+    @Test
+    void olderConfigurationsAreBroughtUpToDateAsRctabDoes() throws IOException {
+        // RCTab 1.x wrote mode names that have since changed, and labels once in the rules for every source
+        String old = Files.readString(PORTLAND, StandardCharsets.UTF_8)
+                .replace("\"winnerElectionMode\" : \"singleWinnerMajority\"", "\"winnerElectionMode\" : \"standard\"")
+                .replace("\"tiebreakMode\" : \"useCandidateOrder\"", "\"tiebreakMode\" : \"usePermutationInConfig\"")
+                .replace("\"overvoteLabel\" : \"overvote\",", "")
+                .replace("\"skippedRankLabel\" : \"undervote\",", "")
+                .replace("\"rulesDescription\" : \"Maine Rules\",",
+                        "\"rulesDescription\" : \"Maine Rules\", \"overvoteLabel\" : \"overvote\", \"undervoteLabel\" : \"undervote\",");
+        assertThat(old).contains("\"standard\"", "usePermutationInConfig", "\"undervoteLabel\" : \"undervote\"")
+                .doesNotContain("skippedRankLabel");
+        RctabConfig migrated = readAs(PORTLAND, old);
+        RctabConfig current = ConfigReader.read(PORTLAND);
+        assertThat(migrated.contest()).isEqualTo(current.contest());
+        assertThat(migrated.sources()).isEqualTo(current.sources());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-import org.bulwark.formats.vendor.VendorCvrs;
 import org.bulwark.tally.rcv.TieOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ class RoundResultsTest {
     void multiSeatRoundsValidateAgainstTheNistSchemaWithFractionalCounts() throws IOException, SAXException {
         Path folder = ConformanceTest.CASES.resolve("2013_minneapolis_park");
         RctabConfig config = RctabTabulation.readConfig(folder.resolve("2013_minneapolis_park_config.json"));
-        RctabTabulation.run(config, VendorCvrs::read, TieOperator.none(), out, "Bulwark test", ConformanceTest.CLOCK);
+        RctabTabulation.run(config, ConformanceTest.READER, TieOperator.none(), out, "Bulwark test", ConformanceTest.CLOCK);
         var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(SCHEMAS.resolve("NIST_V2_election_results_reporting.xsd").toFile());
         schema.newValidator().validate(new StreamSource(out.resolve("results_err.xml").toFile()));

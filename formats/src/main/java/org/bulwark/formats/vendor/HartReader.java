@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.bulwark.model.BadInputException;
@@ -24,11 +22,10 @@ import org.bulwark.model.ranked.RankedBallot;
  * PrecinctSplit), read as RCTab reads it. A file whose Contests include the contest is one ballot; each Option
  * is a candidate by its Id, and its Value is read left to right, one digit per rank: "0100" ranks the candidate
  * second, "0101" second and fourth. A file with a signature beside it (NAME.xml.sig.xml) is read only after the
- * signature is verified ({@link HartSignature}); files are read in name order so that runs repeat exactly.
+ * signature is verified ({@link HartSignature}), and when the source names trusted signers every file must be
+ * signed by one of them; files are read in name order so that runs repeat exactly.
  */
 final class HartReader {
-    private static final XMLInputFactory FACTORY = XmlInput.factory();
-
     private record Option(Optional<String> name, String id, String value) {}
 
     private final String contestId;
@@ -57,7 +54,10 @@ final class HartReader {
         for (Path file : files) {
             Path signature = file.resolveSibling(file.getFileName() + ".sig.xml");
             if (Files.exists(signature)) {
-                HartSignature.verify(file, signature);
+                HartSignature.verify(file, signature, source.trustedSigners());
+            } else if (!source.trustedSigners().isEmpty()) {
+                throw new BadInputException(file.toString(), "the Hart CVR folder",
+                        "has no signature file " + signature.getFileName() + ", and this source accepts only signed files");
             }
             reader.file(file);
         }
@@ -72,7 +72,7 @@ final class HartReader {
     private void file(Path file) throws IOException {
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader x = FACTORY.createXMLStreamReader(in);
+            XMLStreamReader x = XmlInput.FACTORY.createXMLStreamReader(in);
             XmlInput.root(x, name, "Cvr");
             Optional<String> guid = Optional.empty();
             Optional<String> batch = Optional.empty();

@@ -11,7 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.crypto.MarshalException;
@@ -31,15 +34,16 @@ import org.xml.sax.SAXException;
 /**
  * Verifies the detached XML signature Hart writes beside a CVR file (NAME.xml.sig.xml): the reference names this
  * file, the file's digest matches the signed one, and the RSA signature over the canonical SignedInfo verifies
- * with the key in the signature's KeyInfo. Any failure refuses the file: a CVR whose signature does not verify
- * is not read. SHA-1 digests are refused as too weak to show a file unchanged.
+ * with the key in the signature's KeyInfo, and that key is one of the trusted signers when the source names any.
+ * Any failure refuses the file: a CVR whose signature does not verify is not read. SHA-1 digests are refused as
+ * too weak to show a file unchanged.
  */
 final class HartSignature {
     static final String DSIG = XMLSignature.XMLNS;
 
     private HartSignature() {}
 
-    static void verify(Path cvr, Path signatureFile) throws IOException {
+    static void verify(Path cvr, Path signatureFile, List<PublicKey> trusted) throws IOException {
         String file = signatureFile.toString();
         Document doc = parse(signatureFile);
         Element signature = doc.getDocumentElement();
@@ -66,6 +70,10 @@ final class HartSignature {
                     + cvr.getFileName() + " (" + actual + "): the file was changed after it was signed");
         }
         PublicKey key = rsaKey(file, child(file, child(file, child(file, signature, "KeyInfo"), "KeyValue"), "RSAKeyValue"));
+        if (!trusted.isEmpty() && trusted.stream().noneMatch(k -> Arrays.equals(k.getEncoded(), key.getEncoded()))) {
+            throw new BadInputException(file, "KeyInfo/KeyValue/RSAKeyValue", "the file is signed with a key that is not among this "
+                    + "source's trusted signers (key SHA-256 " + HexFormat.of().formatHex(sha256(key.getEncoded())).substring(0, 16) + "...)");
+        }
         try {
             DOMValidateContext context = new DOMValidateContext(key, signature);
             context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
@@ -120,6 +128,14 @@ final class HartSignature {
             throw new BadInputException(file, "KeyInfo/KeyValue/RSAKeyValue", "is not an RSA public key: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has RSA", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -147,15 +147,18 @@ record JsonNode(String file, String path, Object value) {
         };
     }
 
+    /** A whole number: a JSON number, or (XML has no other kind) text holding one. */
     long integer() {
-        if (value instanceof Number n) {
-            try {
-                return Long.parseLong(n.text());
-            } catch (NumberFormatException e) {
-                throw problem("is not a whole number: " + n.text());
-            }
+        String digits = switch (value) {
+            case Number n -> n.text();
+            case String s -> s.trim();
+            default -> throw problem("is not a number");
+        };
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw problem("is not a whole number: " + digits);
         }
-        throw problem("is not a number");
     }
 
     boolean bool() {

@@ -40,7 +40,7 @@ public final class VendorCvrs {
             case CLEAR_BALLOT -> ClearBallotReader.read(source, contestId(source), sink);
             case DOMINION -> DominionReader.read(source, contestId(source), sink);
             case HART -> HartReader.read(source, contestId(source), sink);
-            case CDF -> CdfJsonReader.read(source, contestId(source), sink);
+            case CDF -> CdfReader.read(source, contestId(source), sink);
         };
     }
 

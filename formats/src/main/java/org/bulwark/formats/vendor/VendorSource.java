@@ -1,6 +1,8 @@
 package org.bulwark.formats.vendor;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -13,9 +15,21 @@ import java.util.OptionalInt;
  * @param contestId the contest as the file names it; required for every provider but ES&S and generic CSV
  * @param columns where the rankings are, for spreadsheet sources (ES&S, generic CSV)
  * @param labels the source's special spellings of overvotes, skipped ranks and undeclared write-ins
+ * @param trustedSigners the keys that may sign the source's files (Hart's NAME.xml.sig.xml). When given, every
+ *     file must carry a signature by one of them, as RCTab requires with Hart's key; when empty, a signature
+ *     file that is present is checked against the key it carries, which shows the file unchanged since it was
+ *     signed but not who signed it
  */
 public record VendorSource(Provider provider, Path path, Optional<String> contestId, Optional<Columns> columns,
-        Labels labels) {
+        Labels labels, List<PublicKey> trustedSigners) {
+    public VendorSource {
+        trustedSigners = List.copyOf(trustedSigners);
+    }
+
+    /** A source whose signature files, if any, are checked against the key they carry (see trustedSigners). */
+    public VendorSource(Provider provider, Path path, Optional<String> contestId, Optional<Columns> columns, Labels labels) {
+        this(provider, path, contestId, columns, labels, List.of());
+    }
 
     /** The vendors and formats Bulwark reads, with RCTab's name for each. */
     public enum Provider {

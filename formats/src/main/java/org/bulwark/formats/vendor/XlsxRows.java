@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -17,18 +15,15 @@ import org.bulwark.model.BadInputException;
 
 /**
  * The first worksheet of an xlsx workbook, streamed row by row. Apache POI opens the package (its zip
- * reader refuses zip bombs: entries that inflate far beyond their compressed size) and reads the shared
- * strings with its hardened SAX parser; the sheet itself is read with StAX, DTDs and external entities
- * refused, and cells are taken as stored (shared or inline strings, numbers as written) without POI's
- * formatting pass, which would cost most of the time on a million-ballot sheet and change nothing in a
- * ranking column.
+ * reader refuses zip bombs: entries that inflate far beyond their compressed size) and finds the parts;
+ * the shared strings are read once with StAX (DTDs refused), and the sheet by {@link SheetScanner}. Cells
+ * are taken as stored (shared or inline strings, numbers as written) without POI's formatting pass, which
+ * would cost most of the time on a million-ballot sheet and change nothing in a ranking column.
  */
 record XlsxRows(Path file) implements Sheet.Rows {
     /** Excel's own limits: 1,048,576 rows and 16,384 columns (XFD). */
     static final int MAX_ROW = 1 << 20;
     static final int MAX_COLUMN = 1 << 14;
-
-    private static final XMLInputFactory FACTORY = XmlInput.factory();
 
     @Override
     public void read(Sheet.RowHandler handler) throws IOException {
@@ -82,7 +77,7 @@ record XlsxRows(Path file) implements Sheet.Rows {
         }
         String part = file + " (xl/sharedStrings.xml)";
         try (in) {
-            XMLStreamReader x = FACTORY.createXMLStreamReader(in);
+            XMLStreamReader x = XmlInput.FACTORY.createXMLStreamReader(in);
             XmlInput.root(x, part, "sst");
             while (XmlInput.nextChild(x, part)) {
                 if (!x.getLocalName().equals("si")) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.DigestMethod;
@@ -32,8 +33,8 @@ import org.w3c.dom.Document;
 
 /**
  * Hart's detached signatures (NAME.xml.sig.xml), made here the way Hart's .NET signer makes them (XML-DSig,
- * inclusive C14N, RSA-SHA256, the key in KeyInfo): a signed file is read, a changed file or a bad signature is
- * refused by name.
+ * inclusive C14N, RSA-SHA256, the key in KeyInfo): a signed file is read, a changed file, a bad signature or a
+ * signer the source does not trust is refused by name.
  */
 class HartSignatureTest {
     private static final String CVR = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Cvr xmlns=\"http://tempuri.org/CVRDesign.xsd\"><Contests>"
@@ -99,6 +100,24 @@ class HartSignatureTest {
         sign(folder.resolve("a.xml.sig.xml"), "a.xml", Files.readAllBytes(folder.resolve("a.xml")), other, signer);
         assertThatThrownBy(() -> VendorFiles.read(VendorFiles.source(Provider.HART, folder, "m", "wi")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("SignatureValue").hasMessageContaining("does not verify");
+    }
+
+    private static VendorSource trusting(Path folder, KeyPair... keys) {
+        VendorSource plain = VendorFiles.source(Provider.HART, folder, "m", "wi");
+        return new VendorSource(plain.provider(), plain.path(), plain.contestId(), plain.columns(), plain.labels(),
+                Arrays.stream(keys).map(KeyPair::getPublic).toList());
+    }
+
+    @Test
+    void trustedSignersAreEnforced() throws Exception {
+        Path folder = folder();
+        sign(folder.resolve("a.xml.sig.xml"), "a.xml", Files.readAllBytes(folder.resolve("a.xml")), signer, signer);
+        assertThat(VendorFiles.read(trusting(folder, other, signer))).hasSize(1);
+        assertThatThrownBy(() -> VendorFiles.read(trusting(folder, other)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("a.xml.sig.xml").hasMessageContaining("not among this source's trusted signers");
+        Files.delete(folder.resolve("a.xml.sig.xml"));
+        assertThatThrownBy(() -> VendorFiles.read(trusting(folder, signer)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("has no signature file a.xml.sig.xml");
     }
 
     @Test

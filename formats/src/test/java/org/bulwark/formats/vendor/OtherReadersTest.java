@@ -194,6 +194,59 @@ class OtherReadersTest {
                 .hasMessageContaining("cs-z");
     }
 
+    static final String CDF_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <CastVoteRecordReport xmlns="http://itl.nist.gov/ns/voting/1500-103/v1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <CVR>
+                <BallotStyleUnitId>gpu-1</BallotStyleUnitId>
+                <CurrentSnapshotId>s-1</CurrentSnapshotId>
+                <CVRSnapshot ObjectId="s-0"><CVRContest><ContestId>c-1</ContestId></CVRContest></CVRSnapshot>
+                <CVRSnapshot ObjectId="s-1">
+                  <CVRContest>
+                    <ContestId>c-1</ContestId>
+                    <CVRContestSelection><ContestSelectionId>cs-b</ContestSelectionId>
+                      <SelectionPosition><HasIndication>yes</HasIndication><IsAllocable>yes</IsAllocable><NumberVotes>1</NumberVotes><Rank>1</Rank></SelectionPosition>
+                      <SelectionPosition><HasIndication>no</HasIndication><IsAllocable>yes</IsAllocable><NumberVotes>1</NumberVotes><Rank>3</Rank></SelectionPosition>
+                    </CVRContestSelection>
+                    <CVRContestSelection><ContestSelectionId>cs-a</ContestSelectionId><Rank>2</Rank></CVRContestSelection>
+                    <CVRContestSelection><ContestSelectionId>cs-w</ContestSelectionId>
+                      <SelectionPosition><HasIndication>yes</HasIndication><NumberVotes>1</NumberVotes><Rank>3</Rank></SelectionPosition>
+                    </CVRContestSelection>
+                  </CVRContest>
+                </CVRSnapshot>
+                <UniqueId>ballot-1</UniqueId>
+              </CVR>
+              <Election ObjectId="e-1">
+                <Candidate ObjectId="can-a"><Name>Ann</Name></Candidate>
+                <Candidate ObjectId="can-b"><Name>Bob</Name></Candidate>
+                <Contest ObjectId="c-1" xsi:type="CandidateContest"><Name>Mayor</Name>
+                  <ContestSelection ObjectId="cs-a" xsi:type="CandidateSelection"><CandidateIds>can-a</CandidateIds></ContestSelection>
+                  <ContestSelection ObjectId="cs-b" xsi:type="CandidateSelection"><CandidateIds>can-b can-a</CandidateIds></ContestSelection>
+                  <ContestSelection ObjectId="cs-w" xsi:type="CandidateSelection"><IsWriteIn>true</IsWriteIn></ContestSelection>
+                </Contest>
+              </Election>
+              <GpUnit ObjectId="gpu-1"><Name>Ward 1</Name><Type>precinct</Type></GpUnit>
+            </CastVoteRecordReport>
+            """;
+
+    @Test
+    void cdfXmlReadsLikeCdfJson() throws IOException {
+        Path file = VendorFiles.write(dir.resolve("cdf.xml"), CDF_XML);
+        List<RankedBallot> ballots = VendorFiles.read(VendorFiles.source(Provider.CDF, file, "Mayor", ""));
+        assertThat(ballots).extracting(VendorFiles::choices).containsExactly("1:Bob 2:Ann 3:uwi");
+        assertThat(ballots.getFirst().ballotId()).isEqualTo("ballot-1");
+        assertThat(ballots.getFirst().precinct()).contains("Ward 1");
+
+        Path bad = VendorFiles.write(dir.resolve("bad.xml"), CDF_XML.replace("<Rank>2</Rank>", "<Rank>two</Rank>"));
+        assertThatThrownBy(() -> VendorFiles.read(VendorFiles.source(Provider.CDF, bad, "Mayor", "")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("bad.xml")
+                .hasMessageContaining("CVR[0].CVRSnapshot[1].CVRContest[0].CVRContestSelection[1].Rank").hasMessageContaining("not a whole number");
+        Path xxe = VendorFiles.write(dir.resolve("xxe.xml"), "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<CastVoteRecordReport>&x;</CastVoteRecordReport>");
+        assertThatThrownBy(() -> VendorFiles.read(VendorFiles.source(Provider.CDF, xxe, "Mayor", "")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("xxe.xml").hasMessageContaining("DOCTYPE");
+    }
+
     @Test
     void missingSourcesAndSettings() {
         assertThatThrownBy(() -> VendorFiles.read(VendorFiles.source(Provider.HART, dir.resolve("none"), "m", "wi")))

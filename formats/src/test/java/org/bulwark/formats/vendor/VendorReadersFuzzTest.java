@@ -22,7 +22,7 @@ import org.bulwark.model.BadInputException;
 /**
  * Every reader, fed mutated copies of valid files (byte flips, truncations, insertions, duplications, tokens of
  * the format), either reads them or throws BadInputException naming the file, a place and the problem: never
- * another exception, never a hang. The seeds are RCTab's sample files, trimmed, and small workbooks.
+ * another exception, never a hang. The seeds are RCTab's sample files, trimmed, small workbooks and a CDF XML report.
  */
 class VendorReadersFuzzTest {
     private static final byte[][] TOKENS = {
@@ -40,7 +40,7 @@ class VendorReadersFuzzTest {
             + VendorFiles.SHEET_END;
     private static final List<String> ESS_STRINGS = List.of("Precinct", "ALICE", "BOB", "undervote", "overvote", "UWI", "P-1");
 
-    enum Kind { ESS_SHEET_XML, ESS_XLSX_BYTES, ESS_CSV, GENERIC_CSV, CLEAR_BALLOT, HART, CDF, DOMINION }
+    enum Kind { ESS_SHEET_XML, ESS_XLSX_BYTES, ESS_CSV, GENERIC_CSV, CLEAR_BALLOT, HART, CDF, CDF_XML, DOMINION }
 
     @Property(tries = 300)
     void mutatedFilesFailOnlyWithBadInput(@ForAll Kind kind, @ForAll Random random, @ForAll @IntRange(min = 1, max = 4) int mutations)
@@ -116,6 +116,11 @@ class VendorReadersFuzzTest {
                 Files.write(file, mutate(Files.readAllBytes(
                         RctabCase.ROOT.resolve("test_set_0_skipped_first_choice/test_set_0_skipped_first_choice_cvr.json")), random, n));
                 yield VendorFiles.source(Provider.CDF, file, "Nist Test Set 0 Skipped First Choice", "");
+            }
+            case CDF_XML -> {
+                Path file = dir.resolve("cdf.xml");
+                Files.write(file, mutate(OtherReadersTest.CDF_XML.getBytes(StandardCharsets.UTF_8), random, n));
+                yield VendorFiles.source(Provider.CDF, file, "Mayor", "");
             }
             case DOMINION -> {
                 Path folder = dir.resolve("dominion");

@@ -466,9 +466,8 @@ final class PassTabulation {
                 eliminatedIn[c] = round;
                 eliminated.add(c);
             }
-        } else if (!keepGoing(round)) {
-            // nothing to do and nothing left to do: the loop ends normally
-        } else {
+        } else if (keepGoing(round)) {
+            // RCTab would count the same round again for ever
             return Optional.of("round " + round + ": the rules neither elect nor eliminate anyone");
         }
         BigDecimal lockedIn = seats > 1 ? lockInWinners(round, tally, threshold) : BigDecimal.ZERO;

@@ -1,6 +1,7 @@
 package org.bulwark.tally.rcv;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +31,14 @@ public record RcvRound(int number, Map<String, BigDecimal> tally, BigDecimal thr
     public static final String RESIDUAL_SURPLUS = "residual surplus";
 
     public RcvRound {
-        tally = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tally));
-        inactive = java.util.Collections.unmodifiableMap(new EnumMap<>(inactive));
+        tally = Collections.unmodifiableMap(new LinkedHashMap<>(tally));
+        inactive = Collections.unmodifiableMap(new EnumMap<>(inactive));
         elected = List.copyOf(elected);
         eliminated = List.copyOf(eliminated);
         decidedByTie = Set.copyOf(decidedByTie);
         Map<String, Map<String, BigDecimal>> copy = new LinkedHashMap<>();
-        transfers.forEach((k, v) -> copy.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
-        transfers = java.util.Collections.unmodifiableMap(copy);
+        transfers.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        transfers = Collections.unmodifiableMap(copy);
     }
 
     /** Active ballots as RCTab's report shows them: continuing, locked in with winners, or final-round surplus. */

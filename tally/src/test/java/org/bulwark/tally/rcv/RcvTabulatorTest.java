@@ -265,4 +265,39 @@ class RcvTabulatorTest {
         RcvOutcome outcome = RcvTabulator.tabulate(contest, Ballots.of(contest, "2x 17", "Alice", "Bob"), TieOperator.none());
         assertThat(((RcvOutcome.Tabulated) outcome).passes().get(0).rounds().get(0).tally()).containsEntry("Alice", d("3"));
     }
+
+    @Test
+    void previousRoundCountsThenAskAsksOnlyWhenEveryEarlierRoundTiesToo() {
+        Rules rules = Rules.irv().tiebreak(TiebreakMode.PREVIOUS_ROUND_COUNTS_THEN_ASK, 0);
+        RcvContest contest = Ballots.contest(rules.build(), "A", "B", "C", "D");
+        // B and C tie in round 1 and again in round 2 (D's ballot went nowhere)
+        RcvBallots ballots = Ballots.of(contest, "4x A", "2x B", "2x C", "1x D");
+        List<TieOperator.Tie> asked = new ArrayList<>();
+        RcvOutcome outcome = RcvTabulator.tabulate(contest, ballots, tie -> {
+            asked.add(tie);
+            return Optional.of("C");
+        });
+        assertThat(asked).containsExactly(new TieOperator.Tie(2, false, List.of("B", "C"), d("2")));
+        assertThat(((RcvOutcome.Tabulated) outcome).passes().get(0).rounds().get(1).eliminated()).containsExactly("C");
+    }
+
+    @Test
+    void anOvervoteMarkerExhaustsUnderExhaustIfMultipleContinuing() {
+        RcvPass pass = run(Rules.irv().overvote(OvervoteRule.EXHAUST_IF_MULTIPLE_CONTINUING), names("A", "B"),
+                "! A", "2x A", "B");
+        assertThat(round(pass, 1).inactive()).containsEntry(Inactive.OVERVOTE, d("1"));
+    }
+
+    @Test
+    void aThresholdFixedByTheFirstRoundStaysPut() {
+        Rules rules = new Rules(WinnerMode.SINGLE_WINNER_MAJORITY, 1, OvervoteRule.EXHAUST_IMMEDIATELY,
+                TiebreakMode.USE_CANDIDATE_ORDER, java.util.OptionalLong.empty(), java.util.OptionalInt.empty(),
+                java.util.OptionalInt.empty(), 4, BigDecimal.ZERO, false, false, false, false, false, true,
+                java.util.OptionalInt.empty(), java.util.OptionalInt.empty());
+        // 10 ballots: threshold 6 from round 1, kept after C's two ballots exhaust
+        RcvPass pass = run(rules, names("A", "B", "C"), "4x A", "4x B", "2x C");
+        assertThat(pass.rounds()).extracting(RcvRound::threshold).containsOnly(d("6"));
+        // with two left and neither at 6, the one ahead (here tied: the first listed) wins by tie-break
+        assertThat(pass.winners()).containsExactly("A");
+    }
 }
