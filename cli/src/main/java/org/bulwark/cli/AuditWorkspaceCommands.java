@@ -416,14 +416,7 @@ final class AuditWorkspaceCommands {
                 found.put("ballot " + ballot, "ballot " + ballot + " (" + where + ") could not be found: " + n.note());
             }
             for (AuditedContest c : audit.contests()) {
-                boolean comparison = switch (c.method()) {
-                    case RlaMethod.KaplanMarkov k -> true;
-                    case RlaMethod.AlphaComparison a -> true;
-                    case RlaMethod.Bravo b -> false;
-                    case RlaMethod.AlphaPolling a -> false;
-                    case RlaMethod.BatchComparison b -> false;
-                };
-                int d = comparison ? RiskLimitingAudit.ballotDiscrepancy(c, new AuditEvidence.SampledBallot(ballot, reading, cvr)) : 0;
+                int d = RiskLimitingAudit.comparesBallots(c.method()) ? RiskLimitingAudit.ballotDiscrepancy(c, new AuditEvidence.SampledBallot(ballot, reading, cvr)) : 0;
                 if (d != 0) {
                     found.put("ballot " + ballot + "/" + c.contest().value(), "ballot " + ballot + " (" + where + "), contest " + c.contest().value()
                             + ": " + describe(d) + (cvr.isEmpty() ? " (no CVR maps to this place)" : ""));
