@@ -38,11 +38,13 @@ class ReportsTest {
                                 "escalate to 54 draws"),
                         new AuditReport.Round(2, 54, 53, List.of(new RiskLimitingAudit.ContestRisk(mayor, 0.01, 0.1, 54, new Discrepancies(1, 0, 0, 0))),
                                 "stop: every contest met its risk limit")),
+                List.of(new AuditReport.Sample(1, 1, 905, "batch B1, position 5")),
                 List.of(new AuditReport.Discrepancy("ballot 7/mayor", "ballot 7: one-vote overstatement", "=misread (Clerk)")));
         String csv = report.csv();
         assertThat(csv).contains("audit,seed,12345678901234567890\r\n", "audit,manifest SHA-256," + "cd".repeat(32),
                 "mayor,0.1,kaplan-markov", "1,27,27,mayor,0.2,0.1,no,1,0,0,0,escalate to 54 draws", "2,54,53,mayor,0.01,0.1,yes",
-                "ballot 7/mayor,ballot 7: one-vote overstatement,'=misread (Clerk)");
+                "ballot 7/mayor,ballot 7: one-vote overstatement,'=misread (Clerk)",
+                "Sample round,Ticket,Drawn,Place\r\n1,1,905,\"batch B1, position 5\"\r\n");
         String svg = report.svgPlot();
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n")
                 .contains("<polyline", "mayor (limit 0.1)", "stroke-dasharray").doesNotContain("NaN");

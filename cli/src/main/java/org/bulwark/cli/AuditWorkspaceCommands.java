@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.bulwark.audit.AuditEvidence;
 import org.bulwark.audit.AuditReport;
 import org.bulwark.audit.AuditText;
@@ -30,11 +31,12 @@ import org.bulwark.audit.RetrievalList;
 import org.bulwark.audit.RiskLimitingAudit;
 import org.bulwark.audit.RlaMethod;
 import org.bulwark.audit.Sampler;
+import org.bulwark.formats.cvr.CvrFiles;
+import org.bulwark.formats.cvr.CvrReadOptions;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
-import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.ValidationIssue;
@@ -223,20 +225,9 @@ final class AuditWorkspaceCommands {
                 draws.add((draws.size() + 1) + ":" + (precincts.indexOf(p) + 1));
             }
             int round = audit.done(audit.records.openRound(audit.audit, draws, AuditContext.sha256(String.join(",", draws))));
-            List<List<String>> rows = new ArrayList<>();
-            StringBuilder csv = new StringBuilder("Kind,Id,Name,Category\r\n");
-            for (GpUnitId p : selection.precincts()) {
-                String unitName = audit.index.gpUnit(p).map(u -> u.name()).orElse(p.value());
-                rows.add(List.of("precinct", p.value(), unitName, ""));
-                csv.append("precinct,").append(p.value()).append(',').append(csvCell(unitName)).append(",\r\n");
-            }
-            for (MissouriAudit.SelectedContest c : selection.contests()) {
-                String contestName = audit.index.contest(c.contest()).map(Contest::name).orElse(c.contest().value());
-                rows.add(List.of("contest", c.contest().value(), contestName, c.category().description()));
-                csv.append("contest,").append(c.contest().value()).append(',').append(csvCell(contestName)).append(',')
-                        .append(csvCell(c.category().description())).append("\r\n");
-            }
-            write(audit, round, csv.toString(), List.of(
+            List<List<String>> rows = MissouriAudit.selectionRows(selection, p -> audit.index.gpUnit(p).map(u -> u.name()).orElse(p.value()),
+                    c -> audit.index.contest(c).map(Contest::name).orElse(c.value()));
+            write(audit, round, MissouriAudit.selectionCsv(rows), List.of(
                     new PlainDocument.Block.Paragraph("Missouri manual audit (" + MissouriAudit.RULE + "): " + selection.precincts().size() + " of "
                             + selection.precinctsInAuthority() + " precincts and " + selection.contests().size() + " contests, drawn with seed " + seed + "."),
                     new PlainDocument.Block.Table(List.of("Kind", "Id", "Name", "Category"), rows, new float[] {0, 0.12f, 0.35f, 0.7f}),
@@ -295,10 +286,6 @@ final class AuditWorkspaceCommands {
             }
             out().println("Retrieval list: " + target.resolve("retrieval-list.csv") + " and retrieval-list.pdf");
         }
-    }
-
-    static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** The authority's precincts: the units the CVRs name (BallotStyleUnitId). */
@@ -385,14 +372,18 @@ final class AuditWorkspaceCommands {
         @Option(names = "--not-found", paramLabel = "NOTE", description = "The ballot could not be found; what the board saw. Counts the worst way.")
         Optional<String> notFound;
 
+        @Option(names = "--decoded", paramLabel = "FILE",
+                description = "The ballot's paper record as a reader decoded it: a NIST CVR file (JSON or XML) holding that one ballot.")
+        Optional<Path> decoded;
+
         @Override
         void run(Workspace ws) {
             AuditContext audit = AuditContext.open(ws, name);
             if (audit.missouri()) {
                 throw usage("audit " + name + " is a Missouri audit; enter counts with: bulwark audit hand-count");
             }
-            if (marks.isPresent() == notFound.isPresent()) {
-                throw usage("give either --marks or --not-found");
+            if (Stream.of(marks, notFound, decoded).filter(Optional::isPresent).count() != 1) {
+                throw usage("give one of --marks, --not-found or --decoded");
             }
             if (audit.allDraws().stream().noneMatch(d -> d.pick() == ballot)) {
                 throw usage("ballot " + ballot + " was not drawn in audit " + name);
@@ -400,7 +391,8 @@ final class AuditWorkspaceCommands {
             PaperReading reading;
             BoardEntry entry;
             try {
-                reading = notFound.<PaperReading>map(PaperReading.NotFound::new).orElseGet(() -> AuditText.parseReading(marks.get()));
+                reading = decoded.isPresent() ? decodedRecord(audit, decoded.get())
+                        : notFound.<PaperReading>map(PaperReading.NotFound::new).orElseGet(() -> AuditText.parseReading(marks.get()));
                 entry = new BoardEntry(ballot, board, members.get(0), members.size() > 1 ? members.get(1) : "", reading);
                 if (members.size() != 2) {
                     throw new IllegalArgumentException("--members names two people, not " + members.size());
@@ -428,6 +420,20 @@ final class AuditWorkspaceCommands {
             out().println("Ballot " + ballot + " entered by " + board + (found.isEmpty() ? "; no discrepancy." : ":"));
             found.values().forEach(v -> out().println("  " + v));
         }
+    }
+
+    /** A decoded paper record: the one CVR in the file, checked against the election like any CVR file. */
+    static PaperReading decodedRecord(AuditContext audit, Path file) {
+        List<CastVoteRecord> records = new ArrayList<>();
+        try {
+            CvrFiles.read(file, audit.index, CvrReadOptions.lenient(), records::add);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "whole file", "cannot be read: " + e.getMessage(), e);
+        }
+        if (records.size() != 1) {
+            throw new BadInputException(file.toString(), "whole file", "holds " + records.size() + " CVRs; a decoded paper record is one ballot");
+        }
+        return new PaperReading.Decoded(records.getFirst());
     }
 
     static String describe(int discrepancy) {

@@ -63,21 +63,25 @@ class AuditCommandsTest {
         return file;
     }
 
-    /** What ballot n of the manifest shows, as an audit board would type it. */
-    String marksOf(long n) {
+    /** The CVR of ballot n of the manifest, by the mapping rule. */
+    CastVoteRecord cvrOf(long n) {
         long left = n;
         for (List<CastVoteRecord> batch : batches.values()) {
             if (left <= batch.size()) {
-                CastVoteRecord cvr = batch.get((int) left - 1);
-                List<String> parts = new ArrayList<>();
-                for (CvrContest c : cvr.contests()) {
-                    parts.add(c.contest().value() + "=" + String.join("|", c.marks().stream().filter(Mark::countsAsVote).map(m -> m.selection().value()).toList()));
-                }
-                return String.join(";", parts);
+                return batch.get((int) left - 1);
             }
             left -= batch.size();
         }
         throw new IllegalArgumentException("no ballot " + n);
+    }
+
+    /** What ballot n of the manifest shows, as an audit board would type it. */
+    String marksOf(long n) {
+        List<String> parts = new ArrayList<>();
+        for (CvrContest c : cvrOf(n).contests()) {
+            parts.add(c.contest().value() + "=" + String.join("|", c.marks().stream().filter(Mark::countsAsVote).map(m -> m.selection().value()).toList()));
+        }
+        return String.join(";", parts);
     }
 
     String firstContest() {
@@ -125,6 +129,20 @@ class AuditCommandsTest {
                     "--members", "Ann Lee,Bo Diaz", "--marks", marksOf(b)));
             assertThat(enter.out()).contains("no discrepancy");
         }
+        // The same ballot entered again as its decoded paper record: a correction, still no discrepancy.
+        long second = drawn.get(1);
+        Path decoded = tmp.resolve("decoded.json");
+        try (var os = Files.newOutputStream(decoded); var writer = org.bulwark.formats.cvr.CvrFiles.writer(os,
+                org.bulwark.formats.cvr.CvrFormat.JSON, StatewideGenerator.create(SETTINGS).election(), "reader",
+                java.time.OffsetDateTime.parse("2026-11-04T10:00:00Z"))) {
+            writer.write(cvrOf(second));
+        }
+        assertThat(ok(Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(second), "--board", "Board 2",
+                "--members", "Cy Park,Di Ruiz", "--decoded", decoded.toString())).out()).contains("no discrepancy");
+        Run both = Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(second), "--board", "Board 2",
+                "--members", "Cy Park,Di Ruiz", "--decoded", decoded.toString(), "--not-found", "x");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give one of --marks, --not-found or --decoded");
         Run missing = ok(Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(drawn.getFirst()), "--board", "Board 1",
                 "--members", "Ann Lee,Bo Diaz", "--not-found", "slot empty"));
         assertThat(missing.out()).contains("could not be found: slot empty");
@@ -151,7 +169,7 @@ class AuditCommandsTest {
         ok(Run.of("audit", "report", "rla-1", "--workspace", ws, "--out", report.toString()));
         String csv = Files.readString(report.resolve("audit-report.csv"));
         assertThat(csv).contains("seed," + SEED.replace(" ", ""), "manifest SHA-256", contest + ",0.1,kaplan-markov", "escalate to 8 draws",
-                "misfiled in box 2; found (Clerk)");
+                "misfiled in box 2; found (Clerk)", "Sample round,Ticket,Drawn,Place", "2,8," + org.bulwark.audit.Sampler.draw(SEED.replace(" ", ""), 1, 400, 8, false).getLast() + ",");
         assertThat(Files.readString(report.resolve("risk-plot.svg"))).startsWith("<svg").contains("<polyline", contest);
         assertThat(report.resolve("audit-report.pdf")).exists();
     }
