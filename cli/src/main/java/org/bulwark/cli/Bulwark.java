@@ -25,7 +25,11 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ElectionCommand.class, TabulateCommand.class, ImportCommand.class, ResultsCommand.class,
             GenerateCommand.class, DemoCommand.class, LedgerCommand.class, KeysCommand.class, PackageCommand.class, TrustCommand.class,
-            AuditCommand.class},
+            RcvCommand.class,
+            RegistryCommand.class, AssetCommand.class, SealCommand.class, CustodyCommand.class, ReadinessCommand.class, IncidentCommand.class,
+            AuditCommand.class,
+            ServeCommand.class, UserCommand.class,
+            DeviceCommand.class, PaperCommand.class, SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (run again with --verbose for details)",
             "2:bad input: an unusable file, an invalid election or wrong arguments"})

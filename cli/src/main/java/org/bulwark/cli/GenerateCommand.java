@@ -70,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** Files of an earlier run with other settings would sit beside the new ones and be mistaken for them. */
-    private static void requireEmpty(Path folder) throws IOException {
+    static void requireEmpty(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             try (Stream<Path> entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {

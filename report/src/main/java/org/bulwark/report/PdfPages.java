@@ -17,17 +17,17 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * and a footer on every page once the page count is known. Standard 14 fonts only, so the PDF
  * needs nothing installed to open; characters they cannot show are printed as '?'.
  */
-final class PdfPages implements AutoCloseable {
-    static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    static final PDType1Font MONO = new PDType1Font(Standard14Fonts.FontName.COURIER);
+public final class PdfPages implements AutoCloseable {
+    public static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    public static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    public static final PDType1Font MONO = new PDType1Font(Standard14Fonts.FontName.COURIER);
 
-    static final float MARGIN = 54;
-    static final float FOOTER = 36;
-    static final PDRectangle SIZE = PDRectangle.LETTER;
-    static final float LEFT = MARGIN;
-    static final float RIGHT = SIZE.getWidth() - MARGIN;
-    static final float WIDTH = RIGHT - LEFT;
+    public static final float MARGIN = 54;
+    public static final float FOOTER = 36;
+    public static final PDRectangle SIZE = PDRectangle.LETTER;
+    public static final float LEFT = MARGIN;
+    public static final float RIGHT = SIZE.getWidth() - MARGIN;
+    public static final float WIDTH = RIGHT - LEFT;
 
     private final PDDocument document;
     private final List<PDPage> pages = new ArrayList<>();
@@ -35,18 +35,18 @@ final class PdfPages implements AutoCloseable {
     private PDPageContentStream content;
     private float y;
 
-    PdfPages(PDDocument document) {
+    public PdfPages(PDDocument document) {
         this.document = document;
     }
 
     /** Starts a new page if fewer than {@code height} points are left on this one. */
-    void need(float height) throws IOException {
+    public void need(float height) throws IOException {
         if (content == null || y - height < MARGIN + FOOTER) {
             newPage();
         }
     }
 
-    void newPage() throws IOException {
+    public void newPage() throws IOException {
         if (content != null) {
             content.close();
         }
@@ -57,26 +57,26 @@ final class PdfPages implements AutoCloseable {
         y = SIZE.getHeight() - MARGIN;
     }
 
-    void space(float points) {
+    public void space(float points) {
         y -= points;
     }
 
     /** One line of text at {@code x}, moving the cursor down by the line height. */
-    void line(PDType1Font font, float size, float x, String text) throws IOException {
+    public void line(PDType1Font font, float size, float x, String text) throws IOException {
         need(size * 1.35f);
         y -= size * 1.35f;
         show(font, size, x, y, text);
     }
 
     /** Text wrapped to the width between {@code x} and the right margin. */
-    void paragraph(PDType1Font font, float size, float x, String text) throws IOException {
+    public void paragraph(PDType1Font font, float size, float x, String text) throws IOException {
         for (String l : wrap(font, size, safe(font, text), RIGHT - x)) {
             line(font, size, x, l);
         }
     }
 
     /** The height {@link #paragraph} will take for this text. */
-    float paragraphHeight(PDType1Font font, float size, float x, String text) throws IOException {
+    public float paragraphHeight(PDType1Font font, float size, float x, String text) throws IOException {
         return wrap(font, size, safe(font, text), RIGHT - x).size() * size * 1.35f;
     }
 
@@ -84,7 +84,7 @@ final class PdfPages implements AutoCloseable {
      * Cells on one row: texts at the given x positions; a negative x right-aligns the cell at -x. A
      * first cell too long for its column wraps onto lines of its own above the row.
      */
-    void row(PDType1Font font, float size, float[] xs, String... cells) throws IOException {
+    public void row(PDType1Font font, float size, float[] xs, String... cells) throws IOException {
         float lineHeight = size * 1.35f;
         List<String> label = List.of(safe(font, cells[0]));
         if (cells.length > 1) {
@@ -107,7 +107,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     /** A thin horizontal rule across the text width. */
-    void rule() throws IOException {
+    public void rule() throws IOException {
         need(6);
         y -= 3;
         content.setLineWidth(0.5f);
@@ -118,7 +118,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     /** A line to sign on, from x over the given length, at the cursor. */
-    void signatureLine(float x, float length) throws IOException {
+    public void signatureLine(float x, float length) throws IOException {
         content.setLineWidth(0.75f);
         content.moveTo(x, y);
         content.lineTo(x + length, y);
@@ -133,12 +133,12 @@ final class PdfPages implements AutoCloseable {
         content.endText();
     }
 
-    float width(PDType1Font font, float size, String text) throws IOException {
+    public float width(PDType1Font font, float size, String text) throws IOException {
         return font.getStringWidth(safe(font, text)) / 1000 * size;
     }
 
     /** The text with every character the font cannot encode replaced by '?'. */
-    String safe(PDType1Font font, String text) {
+    public String safe(PDType1Font font, String text) {
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             boolean ok = encodable.computeIfAbsent(cp, c -> {
@@ -184,7 +184,7 @@ final class PdfPages implements AutoCloseable {
     }
 
     /** Draws "Page X of Y" and the given footer text on every page; called once all pages exist. */
-    void footers(String left) throws IOException {
+    public void footers(String left) throws IOException {
         if (content != null) {
             content.close();
             content = null;

@@ -11,16 +11,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Writes a file whole or not at all: to a temporary name beside it, synced, then moved into place. */
-final class AtomicFiles {
+/**
+ * Writes a file whole or not at all: to a temporary name beside it, synced, then moved into place.
+ * Public so that the precinct device writes its memory card the same way.
+ */
+public final class AtomicFiles {
     private AtomicFiles() {}
 
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
         try {

@@ -42,9 +42,29 @@ public record VendorSource(Provider provider, Path path, Optional<String> contes
         }
     }
 
-    /** Spreadsheet layout: the first ranking column and first ballot row, and optional id, precinct, batch columns. */
+    /**
+     * Spreadsheet layout: the first ranking column and first ballot row, optional id, precinct, batch columns,
+     * and how many ranking columns there are (RCTab's maxRankingsAllowed: ES&S files may hold other columns after
+     * the rankings, and a blank counted as an undeclared write-in needs to know where the rankings end). Without
+     * it, every column from the first ranking column to the widest row seen so far is a ranking.
+     */
     public record Columns(int firstVoteColumn, int firstVoteRow, OptionalInt idColumn, OptionalInt precinctColumn,
-            OptionalInt batchColumn) {}
+            OptionalInt batchColumn, OptionalInt rankColumns) {
+        public Columns {
+            if (firstVoteColumn < 1 || firstVoteRow < 1) {
+                throw new IllegalArgumentException("first vote column and row count from 1");
+            }
+            if (rankColumns.isPresent() && rankColumns.getAsInt() < 1) {
+                throw new IllegalArgumentException("rank columns " + rankColumns.getAsInt() + " is below 1");
+            }
+        }
+
+        /** A layout whose ranking columns run to the end of each row. */
+        public Columns(int firstVoteColumn, int firstVoteRow, OptionalInt idColumn, OptionalInt precinctColumn,
+                OptionalInt batchColumn) {
+            this(firstVoteColumn, firstVoteRow, idColumn, precinctColumn, batchColumn, OptionalInt.empty());
+        }
+    }
 
     /**
      * @param overvoteDelimiter splits one cell into several candidates (an overvote), ES&S only

@@ -46,7 +46,42 @@ public final class SampleEvents {
             case AUDIT_ROUND_CLOSED -> new LogEvent.AuditRoundClosed(h, "audit-1", 1, "stop");
             case AUDIT_ENTRY_RECORDED -> new LogEvent.AuditEntryRecorded(h, "audit-1", "ballot 17", B, "Ann, Bo");
             case AUDIT_DISCREPANCY_RESOLVED -> new LogEvent.AuditDiscrepancyResolved(h, "audit-1", "p1/c1/s1", "clerk");
+            case REGISTRY_ENTRY_RECORDED -> new LogEvent.RegistryEntryRecorded(h, "DS200", "2.17", "withdrawn", "ESS-EVS-6021");
+            case ASSET_RECORDED -> new LogEvent.AssetRecorded(h, "BC-0001", "voting-device", "in-repair", "sent for repair");
+            case ASSETS_IMPORTED -> new LogEvent.AssetsImported(h, "assets.csv", A, 30_000);
+            case SEALS_ISSUED -> new LogEvent.SealsIssued(h, "Boone", 1000, 1999);
+            case SEAL_APPLIED -> new LogEvent.SealApplied(h, "BC-0001", "case", 1001, "Ann (Democratic), Bob (Republican)");
+            case SEAL_VERIFIED -> new LogEvent.SealVerified(h, "BC-0001", "case", 1001, 1002, "not intact", "Precinct 12",
+                    "Ann (Democratic), Bob (Republican)");
+            case SEAL_BROKEN -> new LogEvent.SealBroken(h, "BC-0001", "case", 1001, "maintenance", "Ann (Democratic), Bob (Republican)");
+            case CUSTODY_TRANSFERRED -> new LogEvent.CustodyTransferred(h, 7, 3, "Warehouse", "Precinct 12", "delivery",
+                    "No election material was added, subtracted or altered.", "Ann (Democratic), Bob (Republican)");
+            case MEMORY_ACCESSED -> new LogEvent.MemoryAccessed(h, "MC-1", "read", "Ann", "results upload");
+            case LAT_RECORDED -> new LogEvent.LatRecorded(h, "SN-1", "pre-election", "passed", A);
+            case INCIDENT_OPENED -> new LogEvent.IncidentOpened(h, 4, "seal-mismatch", "expected 1001, observed 1002");
+            case INCIDENT_ASSIGNED -> new LogEvent.IncidentAssigned(h, 4, "Deputy clerk");
+            case INCIDENT_RESOLVED -> new LogEvent.IncidentResolved(h, 4, "seal log sheet had a typo; verified again");
+            case READINESS_CLEARED -> new LogEvent.ReadinessCleared(h, "SN-1", A, "not ready", "lat-passed");
+            case ACCOUNT_CREATED -> new LogEvent.AccountCreated(h, "clerk-2", "authority staff", "county-1");
+            case SIGN_IN -> new LogEvent.SignIn(h, "clerk-2", "totp", "signed in");
+            case SIGN_OUT -> new LogEvent.SignOut(h, "clerk-2", "idle for 30 minutes");
+            case DEVICE_TRANSITION -> new LogEvent.DeviceTransition(onDevice(h), "open-polls", "configured (official)",
+                    "polls open (official)");
+            case DEVICE_TRANSITION_REFUSED -> new LogEvent.DeviceTransitionRefused(onDevice(h), "open-polls",
+                    "polls closed (official)", "the polls were already closed");
+            case DEVICE_ELECTION_LOADED -> new LogEvent.DeviceElectionLoaded(onDevice(h), A, "pkg-1", "county-1", B);
+            case DEVICE_ELECTION_REFUSED -> new LogEvent.DeviceElectionRefused(onDevice(h), "election.zip",
+                    "software fingerprint not certified");
+            case DEVICE_BALLOT_CAST -> new LogEvent.DeviceBallotCast(onDevice(h), "official", 3);
+            case DEVICE_BALLOT_REFUSED -> new LogEvent.DeviceBallotRefused(onDevice(h), "official", "overvote in contest-1");
+            case DEVICE_OFFICIAL_OVERRIDE -> new LogEvent.DeviceOfficialOverride(onDevice(h), "readiness",
+                    "clearance package lost; seals checked by J. Doe");
         };
+    }
+
+    private static EventHeader onDevice(EventHeader h) {
+        return new EventHeader(h.time(), h.actor(), Optional.of(new DeviceId("scanner-7")), h.jurisdiction(),
+                h.disposition());
     }
 
     public static Arbitrary<LogEvent> events() {
@@ -63,7 +98,7 @@ public final class SampleEvents {
                 });
             }
             Arbitrary<List<Detail>> details = Combinators.combine(shaped).as(List::copyOf);
-            return Combinators.combine(headers(kind == EventKind.DEVICE_EVENT_IMPORTED), details)
+            return Combinators.combine(headers(kind == EventKind.DEVICE_EVENT_IMPORTED || kind.id().startsWith("BW-DEVICE-") && kind != EventKind.DEVICE_LOG_IMPORTED), details)
                     .as((h, ds) -> kind.read(new DetailReader(h, ds)));
         });
     }
