@@ -63,6 +63,18 @@ public final class RetrievalList {
         return pulls;
     }
 
+    /** For batch comparison: each drawn batch once, in the order of the pulls, as CSV to hand count from. */
+    public static String batchCsv(List<Pull> pulls) {
+        StringBuilder out = new StringBuilder(Csv.row("Container", "Tabulator", "Batch", "Ballots", "Counted", "Checked"));
+        java.util.Set<ManifestBatch> seen = new java.util.HashSet<>();
+        for (Pull p : pulls) {
+            if (seen.add(p.batch())) {
+                out.append(Csv.row(p.batch().container().orElse(""), p.batch().tabulator().orElse(""), p.batch().batch(), p.batch().ballots(), "", ""));
+            }
+        }
+        return out.toString();
+    }
+
     /** The list as CSV: Container, Tabulator, Batch, Position, Ballot, Tickets, Round, then empty columns to tick. */
     public static String csv(List<Pull> pulls) {
         StringBuilder out = new StringBuilder("Container,Tabulator,Batch,Position,Ballot,Tickets,Round,Pulled,Returned\r\n");

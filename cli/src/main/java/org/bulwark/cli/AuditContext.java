@@ -110,6 +110,50 @@ final class AuditContext {
         return contests;
     }
 
+    /** Whether every contest is audited by batch comparison (an audit is all batch comparison or none). */
+    boolean batchAudit() {
+        List<AuditText.ContestSetting> settings = AuditText.parseSettings(audit.settings());
+        return !settings.isEmpty() && settings.stream().allMatch(s -> s.method() instanceof org.bulwark.audit.RlaMethod.BatchComparison);
+    }
+
+    /** The manifest batch named "TABULATOR/BATCH" (or "BATCH" when the manifest names no tabulator). */
+    static Optional<Integer> batchIndex(BallotManifest manifest, String name) {
+        for (int i = 0; i < manifest.batches().size(); i++) {
+            var b = manifest.batches().get(i);
+            if ((b.tabulator().map(t -> t + "/").orElse("") + b.batch()).equals(name)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String batchName(org.bulwark.audit.ManifestBatch b) {
+        return b.tabulator().map(t -> t + "/").orElse("") + b.batch();
+    }
+
+    /** Every manifest batch's reported votes in the audited contests, counted from its CVRs (an overvoted contest counts no vote). */
+    List<org.bulwark.audit.AuditEvidence.BatchTotals> batchTotals(BallotManifest manifest, List<AuditedContest> contests) {
+        Map<BatchKey, Map<org.bulwark.model.ContestId, Map<org.bulwark.model.SelectionId, Long>>> byBatch = new HashMap<>();
+        Map<org.bulwark.model.ContestId, Integer> allowed = new HashMap<>();
+        contests.forEach(c -> allowed.put(c.contest(), c.votesAllowed()));
+        workspace.forEachCvr(audit.election(), cvr -> {
+            var reported = byBatch.computeIfAbsent(new BatchKey(cvr.creatingDevice(), cvr.batch()), k -> new HashMap<>());
+            for (var c : cvr.contests()) {
+                Integer limit = allowed.get(c.contest());
+                if (limit == null) {
+                    continue;
+                }
+                List<org.bulwark.model.SelectionId> votes = c.marks().stream().filter(org.bulwark.model.Mark::countsAsVote)
+                        .map(org.bulwark.model.Mark::selection).distinct().toList();
+                if (votes.size() <= limit) {
+                    votes.forEach(s -> reported.computeIfAbsent(c.contest(), k -> new HashMap<>()).merge(s, 1L, Long::sum));
+                }
+            }
+        });
+        return manifest.batches().stream().map(b -> new org.bulwark.audit.AuditEvidence.BatchTotals(b.ballots(),
+                byBatch.getOrDefault(new BatchKey(b.tabulator(), Optional.of(b.batch())), Map.of()))).toList();
+    }
+
     /**
      * The CVRs of the given manifest ballots. The rule: a manifest batch is the CVRs whose
      * CreatingDeviceId is the batch's tabulator and whose BatchId is its name; within a batch the

@@ -131,10 +131,11 @@ final class AuditWorkspaceCommands {
                 if (contest instanceof Contest.CandidateContest cc && cc.isRankedChoice() || contest instanceof Contest.PartyContest) {
                     throw usage("--contest: " + s.contest().value() + " is not a vote-for-N or yes/no contest; those are the ones audited here");
                 }
-                if (s.method() instanceof RlaMethod.BatchComparison) {
-                    throw usage("--contest: batch comparison is in the audit module and 'audit simulate', not yet in workspace audits");
-                }
                 settings.add(s);
+            }
+            long batch = settings.stream().filter(s -> s.method() instanceof RlaMethod.BatchComparison).count();
+            if (batch > 0 && batch < settings.size()) {
+                throw usage("--contest: an audit by batch comparison audits all its contests that way (batches are hand counted, not ballots)");
             }
             AuditRecords.StoredAudit audit = doneOrRefused(ws, ws.audits().create(stored.ref(), name, missouri ? "missouri" : "rla", authority,
                     AuditText.settings(settings)));
@@ -264,7 +265,7 @@ final class AuditWorkspaceCommands {
             List<RetrievalList.Pull> pulls = RetrievalList.of(manifest, List.of(rounds.getLast()));
             List<List<String>> rows = pulls.stream().map(p -> List.of(p.batch().container().orElse(""), p.batch().tabulator().orElse(""),
                     p.batch().batch(), Long.toString(p.position()), Long.toString(p.ballot()))).toList();
-            write(audit, round, RetrievalList.csv(pulls), List.of(
+            write(audit, round, audit.batchAudit() ? RetrievalList.batchCsv(pulls) : RetrievalList.csv(pulls), List.of(
                     new PlainDocument.Block.Paragraph("Round " + round + ": " + draws.size() + " draws (tickets " + draws.getFirst().ticket() + " to "
                             + draws.getLast().ticket() + "), " + pulls.size() + " ballots to pull, seed " + seed + ", manifest SHA-256 "
                             + manifest.fingerprint() + ". Count each position from the top of the batch."),
@@ -302,10 +303,14 @@ final class AuditWorkspaceCommands {
     }
 
     @Command(name = "hand-count", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Enter a bipartisan team's hand count of one contest in one drawn precinct (Missouri); differences from the machine count become discrepancies.")
+            description = "Enter a bipartisan team's hand count of one contest in one drawn precinct (Missouri) or drawn batch (batch comparison); "
+                    + "differences from the machine count become discrepancies.")
     static final class HandCount extends Step {
-        @Option(names = "--precinct", required = true, paramLabel = "ID", description = "The drawn precinct.")
-        String precinct;
+        @Option(names = "--precinct", paramLabel = "ID", description = "The drawn precinct (Missouri).")
+        Optional<String> precinctOption;
+
+        @Option(names = "--batch", paramLabel = "TABULATOR/BATCH", description = "The drawn batch (a batch-comparison audit), as the retrieval list names it.")
+        Optional<String> batch;
 
         @Option(names = "--contest", required = true, paramLabel = "ID", description = "The drawn contest.")
         String contest;
@@ -319,9 +324,17 @@ final class AuditWorkspaceCommands {
         @Override
         void run(Workspace ws) {
             AuditContext audit = AuditContext.open(ws, name);
-            if (!audit.missouri()) {
-                throw usage("audit " + name + " is a risk-limiting audit; enter ballots with: bulwark audit enter");
+            if (team.size() != 2) {
+                throw usage("--team names two people, not " + team.size());
             }
+            if (audit.batchAudit()) {
+                batchCount(audit);
+                return;
+            }
+            if (!audit.missouri()) {
+                throw usage("audit " + name + " is a ballot-level risk-limiting audit; enter ballots with: bulwark audit enter");
+            }
+            String precinct = precinctOption.orElseThrow(() -> usage("give the drawn precinct with --precinct"));
             if (audit.rounds().isEmpty()) {
                 throw usage("audit " + name + " has drawn no precincts yet: bulwark audit draw " + name);
             }
@@ -332,9 +345,6 @@ final class AuditWorkspaceCommands {
             if (selection.contests().stream().noneMatch(c -> c.contest().value().equals(contest))) {
                 throw usage("contest " + contest + " was not drawn; drawn: "
                         + String.join(", ", selection.contests().stream().map(c -> c.contest().value()).toList()));
-            }
-            if (team.size() != 2) {
-                throw usage("--team names two people, not " + team.size());
             }
             MissouriAudit.HandCount count;
             try {
@@ -350,6 +360,46 @@ final class AuditWorkspaceCommands {
             out().println("Hand count entered for precinct " + precinct + ", contest " + contest + ": "
                     + (found.isEmpty() ? "agrees with the machine count." : found.size() + " discrepancy(ies):"));
             found.forEach((k, v) -> out().println("  " + k + ": " + v));
+        }
+
+        /** A team's count of one contest in one drawn batch; differences from the batch's CVRs are discrepancies. */
+        private void batchCount(AuditContext audit) {
+            String batchName = batch.orElseThrow(() -> usage("give the drawn batch with --batch TABULATOR/BATCH"));
+            BallotManifest manifest = audit.manifest();
+            int index = AuditContext.batchIndex(manifest, batchName).orElseThrow(() -> usage("the manifest has no batch " + batchName));
+            BallotManifest.Locator locator = manifest.locator();
+            if (audit.allDraws().stream().noneMatch(d -> locator.locate(d.pick()).batchIndex() == index)) {
+                throw usage("batch " + batchName + " was not drawn in audit " + name);
+            }
+            List<AuditedContest> contests = audit.contests();
+            AuditedContest audited = contests.stream().filter(c -> c.contest().value().equals(contest)).findFirst()
+                    .orElseThrow(() -> usage("contest " + contest + " is not audited in " + name));
+            Map<org.bulwark.model.SelectionId, Long> counted;
+            try {
+                counted = AuditText.parseCounts(votes);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            Map<org.bulwark.model.SelectionId, Long> reported = audit.batchTotals(manifest, contests).get(index).reported()
+                    .getOrDefault(audited.contest(), Map.of());
+            Map<String, String> found = new LinkedHashMap<>();
+            Set<org.bulwark.model.SelectionId> selections = new java.util.TreeSet<>(java.util.Comparator.comparing(org.bulwark.model.SelectionId::value));
+            selections.addAll(reported.keySet());
+            selections.addAll(counted.keySet());
+            for (var sel : selections) {
+                long m = reported.getOrDefault(sel, 0L);
+                long h = counted.getOrDefault(sel, 0L);
+                if (m != h) {
+                    found.put(batchName + "/" + contest + "/" + sel.value(), "batch " + batchName + ", contest " + contest + ", " + sel.value()
+                            + ": CVRs " + m + ", hand " + h + " (" + (h > m ? "+" : "") + (h - m) + ")");
+                }
+            }
+            String content = AuditText.counts(counted);
+            audit.done(audit.records.enter(audit.audit, "batch " + batchName + ", contest " + contest, "hand-count", content,
+                    String.join(", ", team), AuditContext.sha256(content), found));
+            out().println("Hand count entered for batch " + batchName + ", contest " + contest + ": "
+                    + (found.isEmpty() ? "agrees with the CVRs." : found.size() + " discrepancy(ies):"));
+            found.values().forEach(v -> out().println("  " + v));
         }
     }
 
@@ -379,8 +429,8 @@ final class AuditWorkspaceCommands {
         @Override
         void run(Workspace ws) {
             AuditContext audit = AuditContext.open(ws, name);
-            if (audit.missouri()) {
-                throw usage("audit " + name + " is a Missouri audit; enter counts with: bulwark audit hand-count");
+            if (audit.missouri() || audit.batchAudit()) {
+                throw usage("audit " + name + " counts " + (audit.missouri() ? "precincts" : "batches") + " by hand; enter counts with: bulwark audit hand-count");
             }
             if (Stream.of(marks, notFound, decoded).filter(Optional::isPresent).count() != 1) {
                 throw usage("give one of --marks, --not-found or --decoded");
@@ -446,6 +496,33 @@ final class AuditWorkspaceCommands {
         };
     }
 
+    /** A batch audit's evidence: the batch each draw selects and the teams' counts; refuses while a drawn batch is not counted. */
+    static AuditEvidence batchEvidence(AuditContext audit, BallotManifest manifest, List<AuditedContest> contests) {
+        BallotManifest.Locator locator = manifest.locator();
+        List<Integer> draws = audit.allDraws().stream().map(d -> locator.locate(d.pick()).batchIndex()).toList();
+        Map<String, String> entries = audit.records.entries(audit.audit, "hand-count");
+        Map<Integer, Map<ContestId, Map<org.bulwark.model.SelectionId, Long>>> counts = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (int index : new java.util.TreeSet<>(draws)) {
+            String batchName = AuditContext.batchName(manifest.batches().get(index));
+            Map<ContestId, Map<org.bulwark.model.SelectionId, Long>> batch = new HashMap<>();
+            for (AuditedContest c : contests) {
+                String entry = entries.get("batch " + batchName + ", contest " + c.contest().value());
+                if (entry == null) {
+                    missing.add(batchName + " (" + c.contest().value() + ")");
+                } else {
+                    batch.put(c.contest(), AuditText.parseCounts(entry));
+                }
+            }
+            counts.put(index, batch);
+        }
+        if (!missing.isEmpty()) {
+            throw new BadInputException(audit.workspace.location().describe(), "audit " + audit.audit.name(), missing.size()
+                    + " drawn batch count(s) not entered yet: " + String.join(", ", missing.stream().limit(20).toList()) + (missing.size() > 20 ? ", ..." : ""));
+        }
+        return new AuditEvidence(manifest.totalBallots(), List.of(), audit.batchTotals(manifest, contests), draws, counts);
+    }
+
     /** Everything entered so far as evidence, in draw order; refuses while drawn ballots are not entered. */
     static AuditEvidence evidence(AuditContext audit, BallotManifest manifest) {
         List<Sampler.Draw> draws = audit.allDraws();
@@ -480,12 +557,14 @@ final class AuditWorkspaceCommands {
                 throw usage("audit " + name + " is a Missouri audit: it has no rounds to close; see bulwark audit status");
             }
             BallotManifest manifest = audit.manifest();
-            AuditEvidence evidence = evidence(audit, manifest);
-            List<RiskLimitingAudit.ContestRisk> risks = RiskLimitingAudit.measure(audit.contests(), evidence);
+            List<AuditedContest> contests = audit.contests();
+            AuditEvidence evidence = audit.batchAudit() ? batchEvidence(audit, manifest, contests) : evidence(audit, manifest);
+            List<RiskLimitingAudit.ContestRisk> risks = RiskLimitingAudit.measure(contests, evidence);
             int round = audit.rounds().size();
-            RiskLimitingAudit.Decision decision = RiskLimitingAudit.decide(risks, evidence.ballots().size(), manifest.totalBallots(), round, maxRounds);
+            long draws = audit.allDraws().size();
+            RiskLimitingAudit.Decision decision = RiskLimitingAudit.decide(risks, draws, manifest.totalBallots(), round, maxRounds);
             audit.done(audit.records.closeRound(audit.audit, AuditText.outcome(decision), AuditText.risks(risks)));
-            out().println("Round " + round + " of audit " + name + " after " + evidence.ballots().size() + " draws:");
+            out().println("Round " + round + " of audit " + name + " after " + draws + " draws:");
             for (RiskLimitingAudit.ContestRisk r : risks) {
                 out().printf("  %s: risk %.6g, limit %s, %s%n", r.contest().value(), r.risk(), r.riskLimit(), r.met() ? "met" : "not met");
             }

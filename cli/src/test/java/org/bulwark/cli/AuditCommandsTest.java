@@ -203,6 +203,50 @@ class AuditCommandsTest {
     }
 
     @Test
+    void batchComparisonAuditCountsDrawnBatchesByHand() throws IOException {
+        String contest = firstContest();
+        ok(Run.of("audit", "create", "batches", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:batch-comparison"));
+        ok(Run.of("audit", "manifest", "batches", "--workspace", ws, manifest(0).toString()));
+        ok(Run.of("audit", "seed", "batches", "--workspace", ws, SEED));
+        Path round1 = tmp.resolve("batches-1");
+        ok(Run.of("audit", "draw", "batches", "--workspace", ws, "--count", "3", "--out", round1.toString()));
+        List<String> list = Files.readAllLines(round1.resolve("retrieval-list.csv"));
+        assertThat(list.getFirst()).isEqualTo("Container,Tabulator,Batch,Ballots,Counted,Checked");
+        Run early = Run.of("audit", "close-round", "batches", "--workspace", ws);
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("drawn batch count(s) not entered yet");
+        boolean first = true;
+        for (String line : list.subList(1, list.size())) {
+            String[] cells = line.split(",");
+            BatchKey key = new BatchKey(java.util.Optional.of(cells[1]), java.util.Optional.of(cells[2]));
+            Map<String, Long> votes = new TreeMap<>();
+            for (CastVoteRecord cvr : batches.get(key)) {
+                for (CvrContest c : cvr.contests()) {
+                    List<Mark> counted = c.marks().stream().filter(Mark::countsAsVote).toList();
+                    if (c.contest().value().equals(contest) && counted.size() <= 1) {
+                        counted.forEach(m -> votes.merge(m.selection().value(), 1L, Long::sum));
+                    }
+                }
+            }
+            if (first && !votes.isEmpty()) {
+                votes.replaceAll((k, v) -> v + 1); // the team counts one vote more for everyone
+            }
+            String text = String.join(",", votes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            Run count = ok(Run.of("audit", "hand-count", "batches", "--workspace", ws, "--batch", cells[1] + "/" + cells[2], "--contest", contest,
+                    "--votes", text, "--team", "Ann,Bo"));
+            assertThat(count.out()).contains(first && !votes.isEmpty() ? "discrepancy(ies)" : "agrees with the CVRs");
+            first = false;
+        }
+        Run close = ok(Run.of("audit", "close-round", "batches", "--workspace", ws));
+        assertThat(close.out()).contains("Round 1 of audit batches after 3 draws:", contest + ": risk");
+        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("certification blocked", "CVRs ", "hand ");
+        Run mixed = Run.of("audit", "create", "mixed", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:batch-comparison",
+                "--contest", contest + ":0.1:bravo");
+        assertThat(mixed.exitCode()).isEqualTo(2);
+        assertThat(mixed.err()).contains("audits all its contests that way");
+    }
+
+    @Test
     void simulateRunsAWholeAuditAndEscalatesWhenPaperDisagrees() {
         Run clean = ok(Run.of("audit", "simulate", "--ballots", "3000", "--error-rate", "0", "--contests", "2"));
         assertThat(clean.out().strip().lines().toList().getLast()).startsWith("outcome: every contest met its risk limit");
