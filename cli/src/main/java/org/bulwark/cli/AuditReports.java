@@ -12,6 +12,7 @@ import org.bulwark.audit.BallotManifest;
 import org.bulwark.audit.RiskLimitingAudit;
 import org.bulwark.audit.Sampler;
 import org.bulwark.model.ElectionFingerprint;
+import org.bulwark.model.GpUnitId;
 import org.bulwark.report.PlainDocument;
 import org.bulwark.store.AuditRecords;
 
@@ -37,7 +38,7 @@ final class AuditReports {
         }
         List<AuditReport.Sample> samples = new ArrayList<>();
         if (audit.missouri()) {
-            List<org.bulwark.model.GpUnitId> precincts = AuditWorkspaceCommands.precincts(audit);
+            List<GpUnitId> precincts = AuditWorkspaceCommands.precincts(audit);
             rounds.forEach(round -> round.forEach(d -> samples.add(new AuditReport.Sample(1, d.ticket(), d.pick(),
                     "precinct " + precincts.get((int) d.pick() - 1).value()))));
         } else if (!rounds.isEmpty()) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.bulwark.audit.AuditEvidence;
@@ -39,6 +41,7 @@ import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.GpUnitId;
+import org.bulwark.model.SelectionId;
 import org.bulwark.model.ValidationIssue;
 import org.bulwark.report.PlainDocument;
 import org.bulwark.store.AuditRecords;
@@ -48,8 +51,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -291,7 +294,7 @@ final class AuditWorkspaceCommands {
 
     /** The authority's precincts: the units the CVRs name (BallotStyleUnitId). */
     static List<GpUnitId> precincts(AuditContext audit) {
-        return audit.results().ballots().byUnit().keySet().stream().sorted(java.util.Comparator.comparing(GpUnitId::value)).toList();
+        return audit.results().ballots().byUnit().keySet().stream().sorted(Comparator.comparing(GpUnitId::value)).toList();
     }
 
     static MissouriAudit.Selection missouriSelection(AuditContext audit, String seed) {
@@ -374,16 +377,16 @@ final class AuditWorkspaceCommands {
             List<AuditedContest> contests = audit.contests();
             AuditedContest audited = contests.stream().filter(c -> c.contest().value().equals(contest)).findFirst()
                     .orElseThrow(() -> usage("contest " + contest + " is not audited in " + name));
-            Map<org.bulwark.model.SelectionId, Long> counted;
+            Map<SelectionId, Long> counted;
             try {
                 counted = AuditText.parseCounts(votes);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
-            Map<org.bulwark.model.SelectionId, Long> reported = audit.batchTotals(manifest, contests).get(index).reported()
+            Map<SelectionId, Long> reported = audit.batchTotals(manifest, contests).get(index).reported()
                     .getOrDefault(audited.contest(), Map.of());
             Map<String, String> found = new LinkedHashMap<>();
-            Set<org.bulwark.model.SelectionId> selections = new java.util.TreeSet<>(java.util.Comparator.comparing(org.bulwark.model.SelectionId::value));
+            Set<SelectionId> selections = new TreeSet<>(Comparator.comparing(SelectionId::value));
             selections.addAll(reported.keySet());
             selections.addAll(counted.keySet());
             for (var sel : selections) {
@@ -501,11 +504,11 @@ final class AuditWorkspaceCommands {
         BallotManifest.Locator locator = manifest.locator();
         List<Integer> draws = audit.allDraws().stream().map(d -> locator.locate(d.pick()).batchIndex()).toList();
         Map<String, String> entries = audit.records.entries(audit.audit, "hand-count");
-        Map<Integer, Map<ContestId, Map<org.bulwark.model.SelectionId, Long>>> counts = new HashMap<>();
+        Map<Integer, Map<ContestId, Map<SelectionId, Long>>> counts = new HashMap<>();
         List<String> missing = new ArrayList<>();
-        for (int index : new java.util.TreeSet<>(draws)) {
+        for (int index : new TreeSet<>(draws)) {
             String batchName = AuditContext.batchName(manifest.batches().get(index));
-            Map<ContestId, Map<org.bulwark.model.SelectionId, Long>> batch = new HashMap<>();
+            Map<ContestId, Map<SelectionId, Long>> batch = new HashMap<>();
             for (AuditedContest c : contests) {
                 String entry = entries.get("batch " + batchName + ", contest " + c.contest().value());
                 if (entry == null) {
@@ -632,7 +635,7 @@ final class AuditWorkspaceCommands {
             PrintWriter out = Bulwark.of(spec).io().out();
             try (Workspace ws = workspace.open()) {
                 AuditRecords records = ws.audits();
-                Set<String> authorities = new java.util.TreeSet<>();
+                Set<String> authorities = new TreeSet<>();
                 for (AuditRecords.StoredAudit a : records.list()) {
                     if (authority.isEmpty() || authority.get().equals(a.authority())) {
                         authorities.add(a.authority());
