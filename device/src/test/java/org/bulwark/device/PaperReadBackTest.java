@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PaperReadBackTest {
-    @TempDir
+    @TempDir(factory = MemoryCards.class)
     static Path dir;
 
     static Fixture f;
