@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "ledger",
         mixinStandardHelpOptions = true,
-        description = "The tamper-evident public log: publish, sign, prove and export the workspace's log; verify a published log or an inclusion proof with nothing but the files.",
+        description = "The tamper-evident public log: publish, sign, cosign, prove, check and export the workspace's log; verify a published log or an inclusion proof with nothing but the files.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {LedgerVerifyCommand.Verify.class, LedgerVerifyCommand.VerifyProof.class,
             LedgerWorkspaceCommands.Export.class, LedgerWorkspaceCommands.ImportEel.class,
             LedgerLogCommands.Sign.class, LedgerLogCommands.Prove.class, LedgerLogCommands.Publish.class,
-            LedgerLogCommands.Cosign.class})
+            LedgerLogCommands.Cosign.class, LedgerCosignatureCommands.AddCosigned.class, LedgerCosignatureCommands.Check.class})
 final class LedgerCommand extends CommandGroup {}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import org.bulwark.model.events.EventHeader;
 import org.bulwark.model.events.Jurisdiction;
 import org.bulwark.model.events.LogEvent;
 import org.bulwark.model.events.Sha256;
+import org.bulwark.store.Cosignatures;
 import org.bulwark.store.LoggedEntry;
 import org.bulwark.store.StoredCheckpoint;
 import org.bulwark.store.Workspace;
@@ -117,6 +120,11 @@ final class LedgerLogCommands {
                 out.ifPresent(o -> LedgerWorkspaceCommands.writeAtomically(o, t -> t.write(note.getBytes(StandardCharsets.UTF_8))));
                 io.out().print(note);
                 io.out().println("Verifier key: " + new NoteVerifierKey(key.publicKey().id(), key.publicKey().key()).verifierString());
+                List<Cosignatures.Stored> cosigned = ws.cosignatures().list().stream()
+                        .filter(c -> c.direction() == Cosignatures.Direction.RECEIVED && c.checkpoint().origin().equals(origin)).toList();
+                io.out().println(cosigned.isEmpty() ? "No cosigned checkpoint of this log is kept yet (bulwark ledger add-cosigned FILE ...)."
+                        : "Cosigned checkpoints of this log kept in the workspace:");
+                cosigned.forEach(c -> io.out().println("  " + LedgerCosignatureCommands.describe(c)));
             }
             return Bulwark.OK;
         }
@@ -276,13 +284,19 @@ final class LedgerLogCommands {
             try (Workspace ws = LedgerWorkspaceCommands.open(workspace, io)) {
                 KeyHolder key = signer(ws, keyFile, keyOptions, environment);
                 NoteSigner cosigner = noteSigner(key);
-                switch (Checkpoints.cosign(signed, checkpointFile.toString(), logVerifier, cosigner, io.clock().instant())) {
+                Instant now = io.clock().instant();
+                switch (Checkpoints.cosign(signed, checkpointFile.toString(), logVerifier, cosigner, now)) {
                     case Checkpoints.Cosigning.Cosigned c -> {
+                        LogEvent.CheckpointCosigned event = new LogEvent.CheckpointCosigned(header(io, key), c.checkpoint().origin(),
+                                c.checkpoint().size(), Sha256.of(c.checkpoint().root().bytes()), key.publicKey().id());
+                        // Kept and checked against what this key cosigned before, before the cosigned file exists.
+                        Cosignatures.Stored kept = LedgerCosignatureCommands.kept(checkpointFile, ws.cosignatures().recordGiven(
+                                new Cosignatures.Cosigned(c.checkpoint(), c.signedCheckpoint(), key.publicKey().id(),
+                                        now.truncatedTo(ChronoUnit.SECONDS)), event));
                         LedgerWorkspaceCommands.writeAtomically(out, t -> t.write(c.signedCheckpoint().getBytes(StandardCharsets.UTF_8)));
-                        ws.appendToLog(List.of(new LogEvent.CheckpointCosigned(header(io, key), c.checkpoint().origin(),
-                                c.checkpoint().size(), Sha256.of(c.checkpoint().root().bytes()), key.publicKey().id())));
                         io.out().println("Cosigned the checkpoint of " + c.checkpoint().origin() + " at size " + c.checkpoint().size()
-                                + " as " + key.publicKey().describe() + "; wrote " + out);
+                                + " as " + key.publicKey().describe() + "; wrote " + out + "; kept as cosignature #" + kept.id()
+                                + ", logged as entry " + kept.logIndex());
                     }
                     case Checkpoints.Cosigning.NotCosigned n -> throw new BadInputException(checkpointFile.toString(),
                             "signature", "not cosigned: " + n.why());

@@ -8,7 +8,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,6 +43,12 @@ final class LedgerWorkspaceCommands {
     /** Opens the workspace with the command line's clock, crediting the OS user. */
     static Workspace open(WorkspaceOptions workspace, Io io) {
         return Workspace.open(workspace.location(), io.clock(), System.getProperty("user.name", "unknown user") + " (bulwark)");
+    }
+
+    /** The header of an event a command logs for the OS user running it, now by the command line's clock. */
+    static EventHeader header(Io io, Optional<DeviceId> device, Jurisdiction place) {
+        return new EventHeader(io.clock().instant(), new Actor(System.getProperty("user.name", "unknown user") + " (bulwark)"), device,
+                place, Disposition.SUCCESS);
     }
 
     /** Writes through a temporary file in the same folder, moved into place only when complete. */
@@ -152,23 +157,23 @@ final class LedgerWorkspaceCommands {
             Io io = Bulwark.of(spec).io();
             String name = file.toString();
             Jurisdiction place = new Jurisdiction.Named(jurisdiction);
-            List<LogEvent> events = new ArrayList<>();
             if (!Files.isRegularFile(file)) {
                 throw new BadInputException(name, "file", "the file does not exist");
             }
             Sha256 fileSha = Sha256.of(InputFiles.digest(file).sha256());
-            ImportReport report;
-            try (InputStream in = Files.newInputStream(file)) {
-                report = EventLogReader.read(in, name, e -> events.add(toLogEvent(name, e, place)));
-            }
             try (Workspace ws = open(workspace, io)) {
-                EventHeader header = new EventHeader(io.clock().instant(), new Actor(System.getProperty("user.name",
-                        "unknown user") + " (bulwark)"), Optional.empty(), place, Disposition.SUCCESS);
-                events.add(new LogEvent.DeviceLogImported(header, clip(name), fileSha, report.eventCount(),
-                        clip(report.chainSummary())));
-                long first = ws.appendToLog(events);
-                io.out().println("Imported " + report.eventCount() + " device events from " + name + " into the log at entries "
-                        + first + ".." + (first + events.size() - 1) + "; " + report.chainSummary());
+                EventHeader header = header(io, Optional.empty(), place);
+                // The events stream into one transaction as they are read: a broken chain at the last event undoes it all.
+                ImportReport[] report = new ImportReport[1];
+                long first = ws.appendStreamToLog(sink -> {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        report[0] = EventLogReader.read(in, name, e -> sink.accept(toLogEvent(name, e, place)));
+                    }
+                    sink.accept(new LogEvent.DeviceLogImported(header, clip(name), fileSha, report[0].eventCount(),
+                            clip(report[0].chainSummary())));
+                });
+                io.out().println("Imported " + report[0].eventCount() + " device events from " + name + " into the log at entries "
+                        + first + ".." + (first + report[0].eventCount()) + "; " + report[0].chainSummary());
             }
             return Bulwark.OK;
         }

@@ -21,10 +21,23 @@ import org.bulwark.ledger.pkg.Verification;
 import org.bulwark.ledger.pkg.ZipLimits;
 import org.bulwark.ledger.trust.PackageType;
 import org.bulwark.ledger.trust.TrustFolder;
+import org.bulwark.ledger.keys.KeyRole;
+import org.bulwark.ledger.pkg.PackageId;
+import org.bulwark.model.CountingGroup;
 import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.events.DeviceId;
+import org.bulwark.model.events.EventHeader;
+import org.bulwark.model.events.Jurisdiction;
+import org.bulwark.model.events.LogEvent;
+import org.bulwark.model.events.Sha256;
+import org.bulwark.store.ElectionRef;
+import org.bulwark.store.ImportedFile;
+import org.bulwark.store.PackageImports;
+import org.bulwark.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +49,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Signed packages for removable media: a zip of files with a manifest of their SHA-256 hashes and an Ed25519 signature.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {PackageCommand.Create.class, PackageCommand.Inspect.class, PackageCommand.Verify.class})
+        subcommands = {PackageCommand.Create.class, PackageCommand.Inspect.class, PackageCommand.Verify.class, PackageCommand.Import.class})
 final class PackageCommand extends CommandGroup {
     static PackageType type(String word, CommandSpec spec) {
         return PackageType.parse(word).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
@@ -84,6 +97,9 @@ final class PackageCommand extends CommandGroup {
         @Parameters(paramLabel = "FILE", arity = "0..*", description = "Other files to include.")
         List<Path> files = new ArrayList<>();
 
+        @Mixin
+        WorkspaceOptions workspace;
+
         Function<String, String> environment = System::getenv;
 
         @Override
@@ -114,10 +130,30 @@ final class PackageCommand extends CommandGroup {
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
-            Manifest m = Packages.create(new Packages.Request(packageType, fingerprint, packageMode, packageFiles), signer, out, io.clock());
+            // With a workspace, the creation is logged in it; it is opened first so that a wrong workspace writes no package.
+            Optional<Workspace> ws = workspace.isGiven() ? Optional.of(LedgerWorkspaceCommands.open(workspace, io)) : Optional.empty();
+            try {
+                Manifest m = Packages.create(new Packages.Request(packageType, fingerprint, packageMode, packageFiles), signer, out, io.clock());
+                ws.ifPresent(w -> logCreated(w, io, m, signer));
+                report(io, packageType, packageMode, m, signer);
+                ws.ifPresent(w -> io.out().println("Logged the creation in " + w.location().describe() + " as entry " + (w.logSize() - 1)));
+            } finally {
+                ws.ifPresent(Workspace::close);
+            }
+            return Bulwark.OK;
+        }
+
+        private static void logCreated(Workspace ws, Io io, Manifest m, LoadedPrivateKey signer) {
+            PackageId id = PackageId.of(m);
+            EventHeader header = LedgerWorkspaceCommands.header(io,
+                    signer.role() == KeyRole.DEVICE ? Optional.of(new DeviceId(signer.id())) : Optional.empty(),
+                    new Jurisdiction.Named(signer.jurisdiction().orElse(signer.id())));
+            ws.appendToLog(List.of(new LogEvent.PackageCreated(header, id.sha256(), m.type().word(), new Sha256(id.sha256()))));
+        }
+
+        private void report(Io io, PackageType packageType, Mode packageMode, Manifest m, LoadedPrivateKey signer) {
             io.out().println("Wrote " + out + ": " + packageType.aPackage() + " (" + packageMode.word() + ") of " + m.files().size()
                     + (m.files().size() == 1 ? " file" : " files") + ", signed by " + signer.role().text() + " " + signer.id());
-            return Bulwark.OK;
         }
     }
 
@@ -199,7 +235,7 @@ final class PackageCommand extends CommandGroup {
         public Integer call() throws Exception {
             Io io = Bulwark.of(spec).io();
             Optional<Mode> expectedMode = Optional.ofNullable(mode).map(m -> mode(m, spec));
-            boolean inWorkspace = workspace.file.isPresent() || workspace.url.isPresent();
+            boolean inWorkspace = workspace.isGiven();
             if (inWorkspace == (trust != null)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "give either --trust DIR or a workspace (--workspace FILE or --db URL) to take the trusted keys from");
@@ -235,6 +271,66 @@ final class PackageCommand extends CommandGroup {
                     yield Bulwark.OK;
                 }
             };
+        }
+    }
+
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {"Verify a results package against the workspace (every check of 'package verify', with the workspace's trust "
+                    + "registry and its record of imported packages) and only then import its CVR files, all in one transaction: "
+                    + "each CVR is checked against the election and each file's CVR count and Merkle root against the signed manifest. "
+                    + "A refused package changes nothing. The import is logged.",
+                "Exit code 0 when imported, 2 when refused."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PKG.zip", description = "The results package.")
+        Path pkg;
+
+        @Mixin
+        WorkspaceOptions workspace;
+
+        @Option(names = "--mode", required = true, paramLabel = "MODE",
+                description = "test or official: the mode you expect; a package in the other mode is refused.")
+        String mode;
+
+        @Option(names = "--election", paramLabel = "ID",
+                description = "The election's number in the workspace the package must be for (default: the one the package names).")
+        Optional<Long> election;
+
+        @Option(names = "--counting-group", paramLabel = "GROUP", converter = CountingGroupConverter.class,
+                description = "How the ballots were cast: election-day (default), absentee, early or provisional.")
+        CountingGroup countingGroup = CountingGroup.ELECTION_DAY;
+
+        @Override
+        public Integer call() throws Exception {
+            Io io = Bulwark.of(spec).io();
+            Mode expected = mode(mode, spec);
+            try (Workspace ws = LedgerWorkspaceCommands.open(workspace, io)) {
+                PackageImports.Request request = new PackageImports.Request(pkg, election.map(ElectionRef::new), expected, countingGroup);
+                return switch (ws.packageImports().importPackage(request)) {
+                    case PackageImports.Outcome.Refused r -> {
+                        io.out().println(pkg + ": NOT IMPORTED (" + r.refusal().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                                + "); nothing was changed in " + ws.location().describe() + ".");
+                        io.err().println("bulwark: " + r.message());
+                        yield Bulwark.BAD_INPUT;
+                    }
+                    case PackageImports.Outcome.Imported ok -> {
+                        io.out().println("Imported " + pkg + ": " + ok.manifest().mode().word() + " results package signed by "
+                                + ok.signer().key().describe() + ", " + Progress.count(ok.cvrCount()) + " CVRs in " + ok.files().size()
+                                + (ok.files().size() == 1 ? " file" : " files") + " as " + countingGroup.nist() + ", into " + ok.election().ref()
+                                + " (\"" + ok.election().title() + "\").");
+                        for (ImportedFile f : ok.files()) {
+                            io.out().println("  " + f.sourceName() + ": " + Progress.count(f.cvrCount()) + " CVRs (CVR import #" + f.id() + ")");
+                        }
+                        io.out().println("Logged as entry " + ok.logIndex() + " (package " + ok.id().shortForm() + ").");
+                        yield Bulwark.OK;
+                    }
+                };
+            }
         }
     }
 }

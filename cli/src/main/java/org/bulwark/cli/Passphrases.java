@@ -20,6 +20,11 @@ final class Passphrases {
     private Passphrases() {}
 
     static char[] read(Optional<Path> file, Function<String, String> environment) throws IOException {
+        return read(file, environment, VARIABLE, "passphrase");
+    }
+
+    /** The same rule for another secret (a portal password): the first line of a file, else a variable. */
+    static char[] read(Optional<Path> file, Function<String, String> environment, String variable, String what) throws IOException {
         if (file.isPresent()) {
             String text;
             try {
@@ -33,13 +38,13 @@ final class Passphrases {
                 line = line.substring(0, line.length() - 1);
             }
             if (line.isEmpty()) {
-                throw new BadInputException(file.get().toString(), "line 1", "the passphrase is empty");
+                throw new BadInputException(file.get().toString(), "line 1", "the " + what + " is empty");
             }
             return line.toCharArray();
         }
-        String value = environment.apply(VARIABLE);
+        String value = environment.apply(variable);
         if (value == null || value.isEmpty()) {
-            throw new BadInputException("passphrase", "command line", "no passphrase: give --passphrase-file FILE or set " + VARIABLE);
+            throw new BadInputException(what, "command line", "no " + what + ": give --" + what + "-file FILE or set " + variable);
         }
         return value.toCharArray();
     }

@@ -160,7 +160,8 @@ final class TrustCommand extends CommandGroup {
         public Integer call() {
             Io io = Bulwark.of(spec).io();
             try (Workspace ws = LedgerWorkspaceCommands.open(workspace, io)) {
-                List<TrustEntry> entries = ws.trustRegistry().entries();
+                TrustRegistry registry = ws.trustRegistry();
+                List<TrustEntry> entries = registry.entries();
                 if (entries.isEmpty()) {
                     io.out().println("The trust registry is empty. Start with: bulwark trust add state.pub --admitted-by state.key");
                 }
@@ -171,7 +172,10 @@ final class TrustCommand extends CommandGroup {
                         case Admission.Listed l -> "listed in " + l.file();
                     };
                     io.out().println(e.fingerprint().shortForm() + "  " + e.key().describe() + "  " + how
-                            + e.revocation().map(r -> "  REVOKED at " + r.at() + ": " + r.reason()).orElse(""));
+                            + e.revocation().map(r -> "  REVOKED at " + r.at() + ": " + r.reason())
+                                    .or(() -> registry.withdrawal(e.fingerprint()).map(w -> "  NOT TRUSTED from " + w.from() + ": "
+                                            + w.describe()))
+                                    .orElse(""));
                 }
             }
             return Bulwark.OK;

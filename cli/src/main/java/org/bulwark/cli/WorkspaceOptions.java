@@ -22,6 +22,11 @@ final class WorkspaceOptions {
                     + "BULWARK_DB_USER and BULWARK_DB_PASSWORD.")
     Optional<String> url;
 
+    /** Whether a workspace was named (for commands where a workspace is optional and has no default). */
+    boolean isGiven() {
+        return file.isPresent() || url.isPresent();
+    }
+
     WorkspaceLocation location() {
         if (file.isPresent() && url.isPresent()) {
             throw new ParameterException(spec.commandLine(), "give either --workspace or --db, not both");

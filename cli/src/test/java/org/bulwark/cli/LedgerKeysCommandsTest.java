@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.Optional;
-import org.bulwark.ledger.keys.KeyRole;
 import org.bulwark.ledger.keys.Keys;
-import org.bulwark.ledger.keys.Validity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,16 +25,9 @@ class LedgerKeysCommandsTest {
 
     @BeforeEach
     void generateKeys() throws IOException {
-        keys = tmp.resolve("keys");
-        passphrase = tmp.resolve("passphrase.txt");
-        Files.writeString(passphrase, "correct horse battery staple\n");
-        SecureRandom random = new SecureRandom();
-        char[] secret = "correct horse battery staple".toCharArray();
-        Keys.generate(new Keys.Request(KeyRole.STATE, "state", Optional.empty(), Validity.ALWAYS), keys, secret, random, 1_000);
-        Keys.generate(new Keys.Request(KeyRole.AUTHORITY, "county-1", Optional.of("county-1"), Validity.ALWAYS), keys, secret,
-                random, 1_000);
-        Keys.generate(new Keys.Request(KeyRole.DEVICE, "scanner-7", Optional.of("county-1"), Validity.ALWAYS), keys, secret,
-                random, 1_000);
+        CountyKeys generated = CountyKeys.generate(tmp);
+        keys = generated.keys();
+        passphrase = generated.passphrase();
     }
 
     private Run run(String... args) {
@@ -131,6 +120,38 @@ class LedgerKeysCommandsTest {
                 "--out", tmp.resolve("no.txt").toString());
         assertThat(wrongKey.exitCode()).isEqualTo(2);
         assertThat(tmp.resolve("no.txt")).doesNotExist();
+        assertThat(cosign.out()).contains("kept as cosignature #1, logged as entry ");
+
+        // The county's key signs a second root for the same size: the cosigner refuses it as a split view and keeps nothing.
+        var county = Keys.loadPrivate(keys.resolve("county-1.key"), CountyKeys.PASSPHRASE.toCharArray());
+        String[] lines = Files.readString(cp).split("\n");
+        Path forged = Files.writeString(tmp.resolve("forged.txt"), org.bulwark.ledger.log.Checkpoints.sign(
+                new org.bulwark.ledger.log.Checkpoint(lines[0], Long.parseLong(lines[1]),
+                        org.bulwark.ledger.log.Hash.fromHex("0".repeat(64)).orElseThrow()),
+                new org.bulwark.ledger.log.NoteSigner("county-1", county.key(), county.publicKey())));
+        Run split = run("ledger", "cosign", forged.toString(), "--key", key("state.key"), "--log-key", key("county-1.pub"),
+                "--out", tmp.resolve("forged-cosigned.txt").toString());
+        assertThat(split.exitCode()).isEqualTo(2);
+        assertThat(split.err()).contains("forged.txt: tree size 2: split view of log county-1.example/log: the checkpoint cosigned at ",
+                "two different roots signed for the same tree size 2", "Nothing was kept or signed");
+        assertThat(tmp.resolve("forged-cosigned.txt")).doesNotExist();
+
+        // The county keeps its cosigned checkpoint; check holds the log to it; a forged one is refused.
+        Run add = Run.of("ledger", "add-cosigned", cosigned.toString(), "--log-key", key("county-1.pub"), "--cosigner", key("state.pub"),
+                "--workspace", ws());
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        assertThat(add.out()).startsWith("Kept county-1.example/log size 2, root ").contains("cosigned by state at ",
+                "this log's, brought back");
+        Run notCosigned = Run.of("ledger", "add-cosigned", cp.toString(), "--log-key", key("county-1.pub"), "--cosigner",
+                key("state.pub"), "--workspace", ws());
+        assertThat(notCosigned.exitCode()).isEqualTo(2);
+        assertThat(notCosigned.err()).contains("checkpoint.txt: signatures: not signed by the trusted key state");
+        Run check = Run.of("ledger", "check", "--workspace", ws());
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.out()).contains(" is intact: ", "Cosigned checkpoints kept:", "cosigned by this workspace's key",
+                "this log's, brought back");
+        Run signAgain = run("ledger", "checkpoint", "--key", key("county-1.key"), "--origin", "county-1.example/log");
+        assertThat(signAgain.out()).contains("Cosigned checkpoints of this log kept in the workspace:\n  county-1.example/log size 2");
     }
 
     @Test

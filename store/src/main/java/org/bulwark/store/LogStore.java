@@ -26,7 +26,7 @@ import org.bulwark.model.events.LogEvent;
  * and their tree never disagree after a commit.
  */
 final class LogStore {
-    private static final int BATCH = 4_096;
+    static final int BATCH = 4_096;
 
     private final Connection connection;
 
@@ -154,7 +154,7 @@ final class LogStore {
         };
     }
 
-    /** Carries a database error out of a TileReader, whose methods may not throw checked exceptions. */
+    /** Carries a database error out of a callback (a TileReader, a package's replay guard) that may not throw SQLException. */
     static final class SqlInReader extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -189,8 +189,14 @@ final class LogStore {
 
     List<SavedCheckpoint> checkpoints() throws SQLException {
         List<SavedCheckpoint> all = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT tree_size, root_hash, note, kind FROM log_checkpoint ORDER BY id");
+        // Cosigned checkpoints of this log brought back from the cosigner must match the tree like the log's own.
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT tree_size, root_hash, note, kind FROM (
+                    SELECT 0 AS source, id, tree_size, root_hash, note, kind FROM log_checkpoint
+                    UNION ALL
+                    SELECT 1 AS source, id, tree_size, root_hash, note, 'cosigned' AS kind FROM log_cosignature
+                    WHERE direction = 'received') AS c
+                ORDER BY source, id""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 all.add(new SavedCheckpoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));

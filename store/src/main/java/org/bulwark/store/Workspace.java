@@ -35,6 +35,9 @@ import org.bulwark.ledger.keys.Keys;
 import org.bulwark.ledger.keys.PublicKeyInfo;
 import org.bulwark.ledger.log.Hash;
 import org.bulwark.ledger.log.Merkle;
+import org.bulwark.ledger.log.LogWrite;
+import org.bulwark.ledger.log.TileAppender;
+import org.bulwark.ledger.log.TileLayout;
 import org.bulwark.ledger.log.TileReader;
 import org.bulwark.ledger.trust.Change;
 import org.bulwark.ledger.trust.TrustRegistry;
@@ -94,6 +97,8 @@ public final class Workspace implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, CvrDictionary> dictionaries = new HashMap<>();
     private final LogStore log;
+    private final CustodyRecords custody;
+    private final PortalAccounts portalAccounts;
 
     private Workspace(WorkspaceLocation location, Dialect dialect, Connection connection, Clock clock, String importedBy) {
         this.location = location;
@@ -102,6 +107,13 @@ public final class Workspace implements AutoCloseable {
         this.clock = clock;
         this.importedBy = importedBy;
         this.log = new LogStore(connection);
+        this.custody = new CustodyRecords(this, connection, log, clock, importedBy, org.bulwark.custody.CustodyRules.MISSOURI);
+        this.portalAccounts = new PortalAccounts(this, connection, log, clock);
+    }
+
+    /** The custody records: registry, inventory, seals, transfers, L&A, incidents and readiness. */
+    public CustodyRecords custody() {
+        return custody;
     }
 
     /** Opens (creating a SQLite file on first use) and migrates a workspace; imports are credited to the OS user. */
@@ -227,9 +239,29 @@ public final class Workspace implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The web portal's accounts (their sign-in state and log events). */
+    public PortalAccounts portalAccounts() {
+        return portalAccounts;
+    }
+
     /** Where this workspace lives. */
     public WorkspaceLocation location() {
         return location;
+    }
+
+    /** Cosigned checkpoints kept in this workspace: given to other logs, and received for this one. */
+    public Cosignatures cosignatures() {
+        return new Cosignatures(this);
+    }
+
+    /** Verify-then-import of signed packages into this workspace. */
+    public PackageImports packageImports() {
+        return new PackageImports(this);
+    }
+
+    /** The current time by the workspace's clock, to the millisecond as stored. */
+    Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
     }
 
     // ---- elections -------------------------------------------------------------------------------
@@ -313,8 +345,15 @@ public final class Workspace implements AutoCloseable {
      * it was stored with it (the form Bulwark itself wrote), else from the original file.
      */
     public synchronized Election loadElection(ElectionRef election) {
-        StoredElection stored = election(election);
-        byte[] bytes = bulwarkJson(election).orElseGet(() -> originalDefinition(election));
+        return transaction(false, "read " + election, () -> readElection(requireElection(election)));
+    }
+
+    /** {@link #loadElection} inside a transaction. */
+    Election readElection(StoredElection stored) throws SQLException {
+        ElectionRef election = stored.ref();
+        Optional<byte[]> json = bytesColumn("SELECT bulwark_json FROM election WHERE id = ?", election.id());
+        byte[] bytes = json.isPresent() ? json.get()
+                : bytesColumn("SELECT definition FROM election WHERE id = ?", election.id()).orElseThrow();
         try {
             return ElectionFiles.read(bytes, stored.sourceName() + " (" + election + " in " + location.describe() + ")")
                     .election();
@@ -328,7 +367,7 @@ public final class Workspace implements AutoCloseable {
             SELECT id, definition_id, title, election_date, source_name, format, fingerprint,
                 bulwark_json IS NOT NULL, imported_at, imported_by FROM election""";
 
-    private Optional<StoredElection> findElection(String where, Object value) throws SQLException {
+    Optional<StoredElection> findElection(String where, Object value) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(ELECTION_COLUMNS + " WHERE " + where)) {
             ps.setObject(1, value);
             try (ResultSet rs = ps.executeQuery()) {
@@ -398,7 +437,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private ImportedFile importInTransaction(
+    ImportedFile importInTransaction(
             ElectionRef election, String sourceName, String format, String sha, CountingGroup countingGroup,
             CvrStreamSource source) throws SQLException, IOException {
         CvrCodec codec = new CvrCodec(dictionary(election));
@@ -628,7 +667,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static final class LostRace extends RuntimeException {
+    static final class LostRace extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
 
@@ -756,6 +795,40 @@ public final class Workspace implements AutoCloseable {
         return transaction(true, "append to the log", () -> log.append(events));
     }
 
+    /** Pushes events one by one into an append, e.g. as a device's event log is read. */
+    @FunctionalInterface
+    public interface EventSource {
+        void pushTo(Consumer<LogEvent> sink) throws IOException;
+    }
+
+    /**
+     * Appends every event the source pushes, in one transaction, in batches, so memory stays bounded
+     * whatever the count; if the source throws (a broken hash chain at the last event), nothing is
+     * appended. Returns the index of the first.
+     */
+    public synchronized long appendStreamToLog(EventSource source) throws IOException {
+        return transaction(true, "append to the log", () -> {
+            long first = log.size();
+            List<LogEvent> batch = new ArrayList<>(LogStore.BATCH);
+            Runnable flush = () -> {
+                try {
+                    log.append(batch);
+                } catch (SQLException e) {
+                    throw new LogStore.SqlInReader(e);
+                }
+                batch.clear();
+            };
+            source.pushTo(event -> {
+                batch.add(event);
+                if (batch.size() == LogStore.BATCH) {
+                    flush.run();
+                }
+            });
+            flush.run();
+            return first;
+        });
+    }
+
     /** How many entries the log holds. */
     public synchronized long logSize() {
         return transaction(false, "read the log", log::size);
@@ -836,55 +909,85 @@ public final class Workspace implements AutoCloseable {
      */
     public synchronized LogCheck verifyLog() {
         return transaction(false, "verify the log", () -> {
+            // Checkpoints by size, so that each is compared when the recomputed tree reaches its size;
+            // the tree is recomputed from the entries as they stream by, holding only its right edge.
+            java.util.TreeMap<Long, List<LogStore.SavedCheckpoint>> bySize = new java.util.TreeMap<>();
             List<LogStore.SavedCheckpoint> checkpoints = log.checkpoints();
-            List<Hash> leaves = new ArrayList<>();
-            long[] expected = {0};
-            String[] problem = {null};
-            log.forEach(0, Long.MAX_VALUE, (index, bytes) -> {
-                if (problem[0] != null) {
-                    return;
-                }
-                if (index != expected[0]) {
-                    problem[0] = "log entry " + expected[0] + " is missing";
-                    return;
-                }
-                expected[0]++;
-                try {
-                    EventEncoding.decode(bytes);
-                } catch (EventEncoding.Malformed e) {
-                    problem[0] = "log entry " + index + " does not decode: " + e.getMessage();
-                    return;
-                }
-                leaves.add(Merkle.leafHash(bytes));
-            });
-            if (problem[0] != null) {
-                return new LogCheck.Broken(problem[0]);
-            }
-            for (LogStore.SavedCheckpoint c : checkpoints) {
-                if (c.treeSize() > leaves.size()) {
-                    return new LogCheck.Broken("a " + c.kind() + " checkpoint covers " + c.treeSize()
-                            + " entries but the log has only " + leaves.size());
-                }
-                Hash root = Merkle.rootOf(leaves.subList(0, (int) c.treeSize()));
-                if (!root.hex().equals(c.rootHex())) {
-                    return new LogCheck.Broken("the " + c.kind() + " checkpoint of size " + c.treeSize()
-                            + " has root " + c.rootHex() + " but the entries now give " + root.hex()
-                            + ": an entry below index " + c.treeSize() + " was changed, removed or reordered");
-                }
-            }
-            Hash fromEntries = Merkle.rootOf(leaves);
-            Hash fromTiles;
+            checkpoints.forEach(c -> bySize.computeIfAbsent(c.treeSize(), k -> new ArrayList<>()).add(c));
+            TileAppender tree = TileAppender.empty();
+            TileReader stored = log.reader();
             try {
-                fromTiles = log.rootFromTiles(leaves.size());
-            } catch (IllegalStateException e) {
-                return new LogCheck.Broken("the stored hash tiles are damaged: " + e.getMessage());
+                checkCheckpointsAt(tree, bySize);
+                log.forEach(0, Long.MAX_VALUE, (index, bytes) -> {
+                    if (index != tree.size()) {
+                        throw new BrokenLog("log entry " + tree.size() + " is missing");
+                    }
+                    try {
+                        EventEncoding.decode(bytes);
+                    } catch (EventEncoding.Malformed e) {
+                        throw new BrokenLog("log entry " + index + " does not decode: " + e.getMessage());
+                    }
+                    tree.append(bytes);
+                    if (tree.size() % TileLayout.TILE_WIDTH == 0) {
+                        compareFullTiles(tree.drain(), stored);
+                    }
+                    checkCheckpointsAt(tree, bySize);
+                });
+                if (!bySize.isEmpty()) {
+                    LogStore.SavedCheckpoint c = bySize.firstEntry().getValue().getFirst();
+                    return new LogCheck.Broken("a " + c.kind() + " checkpoint covers " + c.treeSize()
+                            + " entries but the log has only " + tree.size());
+                }
+                Hash fromTiles;
+                try {
+                    fromTiles = log.rootFromTiles(tree.size());
+                } catch (IllegalStateException e) {
+                    return new LogCheck.Broken("the stored hash tiles are damaged: " + e.getMessage());
+                }
+                if (!tree.root().equals(fromTiles)) {
+                    return new LogCheck.Broken("the stored hash tiles give root " + fromTiles.hex()
+                            + " but the entries give " + tree.root().hex());
+                }
+                return new LogCheck.Intact(tree.size(), checkpoints.size());
+            } catch (BrokenLog b) {
+                return new LogCheck.Broken(b.getMessage());
             }
-            if (!fromEntries.equals(fromTiles)) {
-                return new LogCheck.Broken("the stored hash tiles give root " + fromTiles.hex()
-                        + " but the entries give " + fromEntries.hex());
-            }
-            return new LogCheck.Intact(leaves.size(), checkpoints.size());
         });
+    }
+
+    /** Compares the checkpoints of the tree's current size with its root, and forgets them. */
+    private static void checkCheckpointsAt(TileAppender tree, java.util.TreeMap<Long, List<LogStore.SavedCheckpoint>> bySize) {
+        List<LogStore.SavedCheckpoint> due = bySize.remove(tree.size());
+        if (due == null) {
+            return;
+        }
+        Hash root = tree.root();
+        for (LogStore.SavedCheckpoint c : due) {
+            if (!root.hex().equals(c.rootHex())) {
+                throw new BrokenLog("the " + c.kind() + " checkpoint of size " + c.treeSize() + " has root " + c.rootHex()
+                        + " but the entries now give " + root.hex() + ": an entry below index " + c.treeSize()
+                        + " was changed, removed or reordered");
+            }
+        }
+    }
+
+    /** Each full tile recomputed from the entries must be the stored one, hash for hash. */
+    private static void compareFullTiles(List<LogWrite> writes, TileReader stored) {
+        for (LogWrite w : writes) {
+            if (w instanceof LogWrite.TileWrite t && t.id().width() == TileLayout.TILE_WIDTH
+                    && !stored.readTile(t.id()).map(b -> Arrays.equals(b, t.content())).orElse(false)) {
+                throw new BrokenLog("the stored hash tile " + TileLayout.tilePath(t.id().level(), t.id().index(), t.id().width()) + " is not the one its entries give");
+            }
+        }
+    }
+
+    /** Stops a streaming log check at its first problem. */
+    private static final class BrokenLog extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BrokenLog(String problem) {
+            super(problem, null, false, false);
+        }
     }
 
     // ---- trust registry and imported packages -------------------------------------------------------
@@ -894,7 +997,7 @@ public final class Workspace implements AutoCloseable {
         return transaction(false, "read the trust registry", this::replayTrust);
     }
 
-    private TrustRegistry replayTrust() throws SQLException {
+    TrustRegistry replayTrust() throws SQLException {
         TrustRegistry registry = TrustRegistry.empty();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT id, change, fingerprint, public_key, by_key, reason, changed_at FROM trust_change ORDER BY id");
@@ -976,14 +1079,16 @@ public final class Workspace implements AutoCloseable {
 
     /** Whether a package with this id was imported into the workspace before (the replay guard). */
     public synchronized boolean isPackageImported(String packageId) {
-        return transaction(false, "read the imported packages", () -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imported_package WHERE package_id = ?")) {
-                ps.setString(1, packageId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
+        return transaction(false, "read the imported packages", () -> packageImported(packageId));
+    }
+
+    boolean packageImported(String packageId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imported_package WHERE package_id = ?")) {
+            ps.setString(1, packageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
-        });
+        }
     }
 
     /**
@@ -991,35 +1096,73 @@ public final class Workspace implements AutoCloseable {
      * nothing written) when a package with that id was imported before.
      */
     public synchronized boolean recordPackageImport(LogEvent.PackageImported event) {
-        return transaction(true, "record the package import", () -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imported_package WHERE package_id = ?")) {
-                ps.setString(1, event.packageId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return false;
-                    }
-                }
+        return transaction(true, "record the package import", () -> recordPackageImportIn(event).isPresent());
+    }
+
+    /** Inside a write transaction: the log index of the import's event, or empty when the package was imported before. */
+    Optional<Long> recordPackageImportIn(LogEvent.PackageImported event) throws SQLException {
+        if (packageImported(event.packageId())) {
+            return Optional.empty();
+        }
+        long index = log.append(List.of(event));
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO imported_package (package_id, imported_at, log_index) VALUES (?, ?, ?)")) {
+            ps.setString(1, event.packageId());
+            ps.setLong(2, clock.millis());
+            ps.setLong(3, index);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                return Optional.empty(); // another process imported it between our check and our insert (PostgreSQL)
             }
-            long index = log.append(List.of(event));
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO imported_package (package_id, imported_at, log_index) VALUES (?, ?, ?)")) {
-                ps.setString(1, event.packageId());
-                ps.setLong(2, clock.millis());
-                ps.setLong(3, index);
-                ps.executeUpdate();
+            throw e;
+        }
+        return Optional.of(index);
+    }
+
+    /** The post-election audits of this workspace, kept in their own tables (V4). */
+    public AuditRecords audits() {
+        return new AuditRecords(this);
+    }
+
+    /** Runs a record class's work in one transaction on this workspace's connection, its log events included. */
+    synchronized <T> T inTransaction(boolean write, String doing, RecordWork<T> work) {
+        return transaction(write, doing, () -> work.run(connection, new AuditRecords.Writer() {
+            @Override
+            public long log(LogEvent event) throws SQLException {
+                return log.append(List.of(event));
             }
-            return true;
-        });
+
+            @Override
+            public EventHeader header(String jurisdiction) {
+                return Workspace.this.header(Instant.ofEpochMilli(clock.millis()), new Jurisdiction.Named(jurisdiction));
+            }
+
+            @Override
+            public long now() {
+                return clock.millis();
+            }
+
+            @Override
+            public Sha256 electionFingerprint(ElectionRef election) throws SQLException {
+                return electionFacts(election).fingerprint();
+            }
+        }));
+    }
+
+    @FunctionalInterface
+    interface RecordWork<T> {
+        T run(Connection connection, AuditRecords.Writer writer) throws SQLException;
     }
 
     /** The header of an event this workspace logs for its own actions. */
-    private EventHeader header(Instant time, Jurisdiction jurisdiction) {
+    EventHeader header(Instant time, Jurisdiction jurisdiction) {
         return new EventHeader(time, new Actor(importedBy), Optional.empty(), jurisdiction, Disposition.SUCCESS);
     }
 
-    private record ElectionFacts(Sha256 fingerprint, Jurisdiction jurisdiction) {}
+    record ElectionFacts(Sha256 fingerprint, Jurisdiction jurisdiction) {}
 
-    private ElectionFacts electionFacts(ElectionRef election) throws SQLException {
+    ElectionFacts electionFacts(ElectionRef election) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT fingerprint, scope, definition_id FROM election WHERE id = ?")) {
             ps.setLong(1, election.id());
@@ -1038,8 +1181,30 @@ public final class Workspace implements AutoCloseable {
     // ---- plumbing ----------------------------------------------------------------------------------
 
     @FunctionalInterface
-    private interface Work<T, X extends Exception> {
+    interface Work<T, X extends Exception> {
         T run() throws SQLException, X;
+    }
+
+    /** One write transaction for the store's capability classes (e.g. {@link PackageImports}). */
+    synchronized <T> T write(String doing, Work<T, IOException> work) throws IOException {
+        return transaction(true, doing, work);
+    }
+
+    synchronized <T> T writeSql(String doing, Work<T, RuntimeException> work) {
+        return transaction(true, doing, work);
+    }
+
+    synchronized <T> T readSql(String doing, Work<T, RuntimeException> work) {
+        return transaction(false, doing, work);
+    }
+
+    /** For the capability classes, inside this workspace's transactions only. */
+    Connection connection() {
+        return connection;
+    }
+
+    LogStore logStore() {
+        return log;
     }
 
     /**
@@ -1047,7 +1212,7 @@ public final class Workspace implements AutoCloseable {
      * Database errors become {@link WorkspaceUnavailable} in plain words; every other exception
      * (a refusal, the reader's BadInputException or IOException) passes through unchanged.
      */
-    private <T, X extends Exception> T transaction(boolean write, String doing, Work<T, X> work) throws X {
+    <T, X extends Exception> T transaction(boolean write, String doing, Work<T, X> work) throws X {
         try {
             dialect.begin(connection, write);
         } catch (SQLException e) {

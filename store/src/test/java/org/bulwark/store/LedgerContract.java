@@ -117,6 +117,21 @@ abstract class LedgerContract {
     }
 
     @Test
+    void aStreamedAppendLandsWholeOrNotAtAll() throws java.io.IOException {
+        Workspace w = open();
+        List<LogEvent> first = events(0, 10_000);
+        assertThat(w.appendStreamToLog(sink -> first.forEach(sink))).isZero();
+        assertThat(w.logSize()).isEqualTo(10_000);
+        assertThat(w.logRoot(10_000)).isEqualTo(Merkle.rootOf(first.stream().map(e -> Merkle.leafHash(EventEncoding.encode(e))).toList()));
+        assertThatThrownBy(() -> w.appendStreamToLog(sink -> {
+            events(10_000, 5_000).forEach(sink);
+            throw new org.bulwark.model.BadInputException("eel.json", "device d-1, sequence 5000", "the Hash does not match");
+        })).isInstanceOf(org.bulwark.model.BadInputException.class);
+        assertThat(w.logSize()).as("the batches already written are undone").isEqualTo(10_000);
+        assertThat(w.verifyLog()).isEqualTo(new LogCheck.Intact(10_000, 0));
+    }
+
+    @Test
     void rewritingAnEntryIsRefusedAndIfForcedDetected() throws SQLException {
         Workspace w = open();
         w.appendToLog(events(0, 40));

@@ -52,6 +52,20 @@ class LedgerSqliteTest extends LedgerContract {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRewrittenHashTileFailsVerificationByName() throws SQLException {
+        Path file = dir.resolve("tile.db");
+        try (Workspace w = Workspace.open(new WorkspaceLocation.SqliteFile(file), Fixtures.CLOCK, Fixtures.IMPORTER)) {
+            w.appendToLog(events(0, 300));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("UPDATE log_tile SET hashes = zeroblob(8192) WHERE level = 0 AND idx = 0");
+            }
+            org.assertj.core.api.Assertions.assertThat(w.verifyLog()).isEqualTo(
+                    new LogCheck.Broken("the stored hash tile tile/0/000 is not the one its entries give"));
+        }
+    }
+
     @Override
     String dropGuard() {
         return "DROP TRIGGER log_entry_no_update";

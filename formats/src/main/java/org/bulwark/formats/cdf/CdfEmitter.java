@@ -55,6 +55,9 @@ public sealed interface CdfEmitter permits JsonCdfEmitter, XmlCdfEmitter {
 
     void number(String name, long value) throws IOException;
 
+    /** An exact decimal (a fractional vote count of a ranked-choice round), in plain notation. */
+    void decimal(String name, java.math.BigDecimal value) throws IOException;
+
     void bool(String name, boolean value) throws IOException;
 
     /** IDREFS: an array of strings in JSON, one element with the ids separated by spaces in XML. */

@@ -77,6 +77,12 @@ final class JsonCdfEmitter implements CdfEmitter {
     }
 
     @Override
+    public void decimal(String name, java.math.BigDecimal value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value.toPlainString());
+    }
+
+    @Override
     public void bool(String name, boolean value) throws IOException {
         json.writeBooleanField(name, value);
     }

@@ -150,6 +150,11 @@ final class XmlCdfEmitter implements CdfEmitter {
     }
 
     @Override
+    public void decimal(String name, java.math.BigDecimal value) throws IOException {
+        io(() -> leaf(name, value.toPlainString()));
+    }
+
+    @Override
     public void bool(String name, boolean value) throws IOException {
         io(() -> leaf(name, Boolean.toString(value)));
     }

@@ -23,8 +23,9 @@ import org.bulwark.model.events.Disposition;
  * the problem; nothing is silently skipped.
  *
  * <p>A Device's events are held until the Device ends, because both encodings put the Device's Id
- * and HashType after its events; the whole file is never held. A Device may hold at most
- * {@value #MAX_EVENTS_PER_DEVICE} events.
+ * and HashType after its events: the first few thousand in memory, the rest in a temporary file
+ * ({@link EventSpool}), so memory stays bounded; the whole file is never held. A Device may hold at
+ * most {@value #MAX_EVENTS_PER_DEVICE} events.
  */
 public final class EventLogReader {
     static final int MAX_EVENTS_PER_DEVICE = 1_000_000;
@@ -44,9 +45,11 @@ public final class EventLogReader {
      */
     public static ImportReport read(InputStream in, String file, Consumer<? super ImportedEvent> sink)
             throws IOException {
-        LogHandler[] handler = new LogHandler[1];
-        TreeWalker.walk(in, file, "ElectionEventLog", LOG_OBJECTS, w -> handler[0] = new LogHandler(w, sink));
-        return handler[0].report();
+        try (EventSpool spool = new EventSpool()) {
+            LogHandler[] handler = new LogHandler[1];
+            TreeWalker.walk(in, file, "ElectionEventLog", LOG_OBJECTS, w -> handler[0] = new LogHandler(w, sink, spool));
+            return handler[0].report();
+        }
     }
 
     /** Reads an ElectionEventLogDocumentation. */
@@ -96,13 +99,14 @@ public final class EventLogReader {
         private Fields log;
         private Fields device;
         private Fields event;
-        private final List<DeviceEvent> events = new ArrayList<>();
-        private final List<String> eventPlaces = new ArrayList<>();
+        private final EventSpool events;
+        private String eventPlace;
         private final List<DeviceReport> reports = new ArrayList<>();
 
-        LogHandler(TreeWalker at, Consumer<? super ImportedEvent> sink) {
+        LogHandler(TreeWalker at, Consumer<? super ImportedEvent> sink, EventSpool events) {
             this.at = at;
             this.sink = sink;
+            this.events = events;
         }
 
         public void start(String name) {
@@ -114,7 +118,6 @@ public final class EventLogReader {
                     }
                     device = new Fields(at, DEVICE_FIELDS);
                     events.clear();
-                    eventPlaces.clear();
                 }
                 case "Event" -> {
                     if (device == null || event != null) {
@@ -124,7 +127,7 @@ public final class EventLogReader {
                         throw at.bad("a Device holds more than " + MAX_EVENTS_PER_DEVICE + " events");
                     }
                     event = new Fields(at, EVENT_FIELDS);
-                    eventPlaces.add(at.place());
+                    eventPlace = at.place();
                 }
                 default -> throw new IllegalStateException(name);
             }
@@ -138,7 +141,7 @@ public final class EventLogReader {
         public void end(String name) {
             switch (name) {
                 case "Event" -> {
-                    events.add(event(event));
+                    events.add(event(event), eventPlace);
                     event = null;
                 }
                 case "Device" -> {
@@ -172,25 +175,27 @@ public final class EventLogReader {
                     device.optional("Model"), device.optional("Type"), device.optional("Version"),
                     device.optional("HashType"));
             ChainCheck chain = checkChain(d);
-            for (DeviceEvent e : events) {
-                sink.accept(new ImportedEvent(d, e));
-            }
+            events.forEach((i, held) -> sink.accept(new ImportedEvent(d, held.event())));
             reports.add(new DeviceReport(d, events.size(), chain));
         }
 
         private ChainCheck checkChain(Device d) {
-            long hashed = events.stream().filter(e -> e.hash().isPresent()).count();
-            if (hashed == 0) {
+            long[] hashed = {0};
+            EventSpool.Held[] firstUnhashed = {null};
+            events.forEach((i, held) -> {
+                if (held.event().hash().isPresent()) {
+                    hashed[0]++;
+                } else if (firstUnhashed[0] == null) {
+                    firstUnhashed[0] = held;
+                }
+            });
+            if (hashed[0] == 0) {
                 return new ChainCheck.NoChain();
             }
             String where = "device " + d.id();
-            if (hashed < events.size()) {
-                int first = 0;
-                while (events.get(first).hash().isPresent()) {
-                    first++;
-                }
-                throw new BadInputException(at.file(), eventPlaces.get(first), where + ", sequence "
-                        + events.get(first).sequence() + ": this Event has no Hash but " + hashed
+            if (firstUnhashed[0] != null) {
+                throw new BadInputException(at.file(), firstUnhashed[0].place(), where + ", sequence "
+                        + firstUnhashed[0].event().sequence() + ": this Event has no Hash but " + hashed[0]
                         + " other events of the device do; the hash chain is broken");
             }
             if (d.hashType().isPresent() && !d.hashType().get().equals("sha-256")) {
@@ -198,16 +203,16 @@ public final class EventLogReader {
                         + "\"; Bulwark verifies sha-256 hash chains only");
             }
             EventChain chain = new EventChain();
-            for (int i = 0; i < events.size(); i++) {
-                DeviceEvent e = events.get(i);
+            events.forEach((i, held) -> {
+                DeviceEvent e = held.event();
                 String expected = chain.next(e);
                 String found = e.hash().get();
                 if (!expected.equalsIgnoreCase(found)) {
-                    throw new BadInputException(at.file(), eventPlaces.get(i), where + ", sequence " + e.sequence()
+                    throw new BadInputException(at.file(), held.place(), where + ", sequence " + e.sequence()
                             + ": the Hash does not match the hash chain (expected " + expected + ", found " + found
                             + "); this event or one before it was altered, removed or reordered");
                 }
-            }
+            });
             return new ChainCheck.Verified(events.size());
         }
 

@@ -1,6 +1,8 @@
 package org.bulwark.formats.vendor;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -13,9 +15,21 @@ import java.util.OptionalInt;
  * @param contestId the contest as the file names it; required for every provider but ES&S and generic CSV
  * @param columns where the rankings are, for spreadsheet sources (ES&S, generic CSV)
  * @param labels the source's special spellings of overvotes, skipped ranks and undeclared write-ins
+ * @param trustedSigners the keys that may sign the source's files (Hart's NAME.xml.sig.xml). When given, every
+ *     file must carry a signature by one of them, as RCTab requires with Hart's key; when empty, a signature
+ *     file that is present is checked against the key it carries, which shows the file unchanged since it was
+ *     signed but not who signed it
  */
 public record VendorSource(Provider provider, Path path, Optional<String> contestId, Optional<Columns> columns,
-        Labels labels) {
+        Labels labels, List<PublicKey> trustedSigners) {
+    public VendorSource {
+        trustedSigners = List.copyOf(trustedSigners);
+    }
+
+    /** A source whose signature files, if any, are checked against the key they carry (see trustedSigners). */
+    public VendorSource(Provider provider, Path path, Optional<String> contestId, Optional<Columns> columns, Labels labels) {
+        this(provider, path, contestId, columns, labels, List.of());
+    }
 
     /** The vendors and formats Bulwark reads, with RCTab's name for each. */
     public enum Provider {
@@ -42,9 +56,29 @@ public record VendorSource(Provider provider, Path path, Optional<String> contes
         }
     }
 
-    /** Spreadsheet layout: the first ranking column and first ballot row, and optional id, precinct, batch columns. */
+    /**
+     * Spreadsheet layout: the first ranking column and first ballot row, optional id, precinct, batch columns,
+     * and how many ranking columns there are (RCTab's maxRankingsAllowed: ES&S files may hold other columns after
+     * the rankings, and a blank counted as an undeclared write-in needs to know where the rankings end). Without
+     * it, every column from the first ranking column to the widest row seen so far is a ranking.
+     */
     public record Columns(int firstVoteColumn, int firstVoteRow, OptionalInt idColumn, OptionalInt precinctColumn,
-            OptionalInt batchColumn) {}
+            OptionalInt batchColumn, OptionalInt rankColumns) {
+        public Columns {
+            if (firstVoteColumn < 1 || firstVoteRow < 1) {
+                throw new IllegalArgumentException("first vote column and row count from 1");
+            }
+            if (rankColumns.isPresent() && rankColumns.getAsInt() < 1) {
+                throw new IllegalArgumentException("rank columns " + rankColumns.getAsInt() + " is below 1");
+            }
+        }
+
+        /** A layout whose ranking columns run to the end of each row. */
+        public Columns(int firstVoteColumn, int firstVoteRow, OptionalInt idColumn, OptionalInt precinctColumn,
+                OptionalInt batchColumn) {
+            this(firstVoteColumn, firstVoteRow, idColumn, precinctColumn, batchColumn, OptionalInt.empty());
+        }
+    }
 
     /**
      * @param overvoteDelimiter splits one cell into several candidates (an overvote), ES&S only

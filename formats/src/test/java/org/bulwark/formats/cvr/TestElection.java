@@ -22,11 +22,11 @@ import org.bulwark.model.PartyId;
 import org.bulwark.model.SelectionId;
 
 /** A small election built in code: two precincts, a vote-for-1 and a vote-for-2 contest, a measure, a ranked contest. */
-final class TestElection {
+public final class TestElection {
     private TestElection() {}
 
     static final Election ELECTION = build();
-    static final ElectionIndex INDEX = ElectionIndex.of(ELECTION);
+    public static final ElectionIndex INDEX = ElectionIndex.of(ELECTION);
 
     private static Election build() {
         GpUnitId county = new GpUnitId("county");

@@ -28,6 +28,7 @@ import org.bulwark.model.events.EventKind;
 import org.bulwark.model.events.Jurisdiction;
 import org.bulwark.model.events.LogEvent;
 import org.bulwark.model.events.Sha256;
+import org.bulwark.model.events.VvsgCategory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -166,7 +167,10 @@ class EventLogTest {
             EventLogWriter.writeDocumentation(format, "0.1.0", LocalDate.of(2026, 11, 4), out);
             EventLogDocumentation doc = EventLogReader.readDocumentation(new ByteArrayInputStream(out.toByteArray()), "doc");
             assertThat(doc.eventIds()).hasSize(EventKind.values().length);
-            assertThat(doc.eventIds().get("BW-KEY-REVOKED")).contains("VVSG category AAC-ARE");
+            assertThat(doc.eventIds().get("BW-KEY-REVOKED"))
+                    .endsWith("(VVSG category CRY-CKC: Cryptographic events: changes to cryptographic keys)");
+            assertThat(doc.eventTypes()).hasSize(VvsgCategory.values().length)
+                    .containsEntry("VE-BDM", "Voting events: ballot definition and modification");
         }
     }
 

@@ -12,6 +12,11 @@ public record PackageId(String sha256) {
         }
     }
 
+    /** The id of a package made by {@link Packages#create}, whose manifest bytes are written from the manifest alone. */
+    public static PackageId of(Manifest manifest) {
+        return new PackageId(java.util.HexFormat.of().formatHex(CvrMerkle.sha256().digest(ManifestJson.write(manifest))));
+    }
+
     public String shortForm() {
         return sha256.substring(0, 16);
     }

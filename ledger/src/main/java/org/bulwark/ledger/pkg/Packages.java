@@ -44,6 +44,11 @@ public final class Packages {
      * manifest.json and manifest.sig, written to a temporary name and moved into place.
      */
     public static Manifest create(Request request, LoadedPrivateKey key, Path out, Clock clock) throws IOException {
+        return create(request, key, out, clock, ZipLayout.STANDARD);
+    }
+
+    /** {@link #create} in a given layout: tests force zip64 records onto small files with it. */
+    static Manifest create(Request request, LoadedPrivateKey key, Path out, Clock clock, ZipLayout layout) throws IOException {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(out.toString(), "file", "already exists: choose another name for the package");
         }
@@ -64,7 +69,7 @@ public final class Packages {
         Path tmp = out.resolveSibling(out.getFileName() + ".partial");
         Files.deleteIfExists(tmp);
         Manifest manifest;
-        try (ZipWriter zip = new ZipWriter(tmp)) {
+        try (ZipWriter zip = new ZipWriter(tmp, layout)) {
             List<Manifest.FileEntry> entries = new ArrayList<>();
             for (PackageFile f : request.files()) {
                 ZipWriter.Added added = zip.add(f.name(), f.source());
@@ -108,76 +113,105 @@ public final class Packages {
      * parsed before every hash has passed.
      */
     public static Verification verify(Path pkg, TrustRegistry trust, Expectations expect) throws IOException {
+        return verify(pkg, trust, expect, (valid, files) -> { });
+    }
+
+    /** What to do with a package's files once it has passed verification, while its archive is still open. */
+    @FunctionalInterface
+    public interface VerifiedUse {
+        void use(Verification.Valid valid, VerifiedFiles files) throws IOException;
+    }
+
+    /**
+     * Verifies a package as {@link #verify(Path, TrustRegistry, Expectations)} does and, only when it
+     * is valid, hands its files to {@code use} before the archive is closed. Verify and use read the
+     * same open file, and {@link VerifiedFiles} hashes what is read again, so bytes that change on the
+     * medium after verification are noticed too.
+     */
+    public static Verification verify(Path pkg, TrustRegistry trust, Expectations expect, VerifiedUse use) throws IOException {
+        return verify(pkg, trust, expect, use, ZipLayout.STANDARD);
+    }
+
+    static Verification verify(Path pkg, TrustRegistry trust, Expectations expect, VerifiedUse use, ZipLayout layout) throws IOException {
         String file = pkg.getFileName().toString();
-        try (SafeZip zip = SafeZip.open(pkg, expect.limits())) {
-            Optional<SafeZip.Entry> manifestEntry = zip.entry(MANIFEST);
-            Optional<SafeZip.Entry> signatureEntry = zip.entry(SIGNATURE);
-            if (signatureEntry.isEmpty()) {
-                return new Failed(Check.SIGNATURE, file + ": signature: there is no manifest.sig: the package is not signed");
+        try (SafeZip zip = SafeZip.open(pkg, expect.limits(), layout)) {
+            Verification v = check(zip, file, trust, expect);
+            if (v instanceof Verification.Valid valid) {
+                use.use(valid, new VerifiedFiles(zip, valid.manifest(), file));
             }
-            if (manifestEntry.isEmpty()) {
-                return new Failed(Check.SIGNATURE, file + ": signature: there is no manifest.json: there is nothing the signature could cover");
-            }
-            Optional<byte[]> sigBytes = zip.readSmall(signatureEntry.get(), SignatureFile.MAX_BYTES);
-            Optional<byte[]> manifestBytes = zip.readSmall(manifestEntry.get(), expect.limits().maxManifestBytes());
-            if (sigBytes.isEmpty() || manifestBytes.isEmpty()) {
-                return new Failed(Check.SIGNATURE, file + ": signature: " + (sigBytes.isEmpty() ? SIGNATURE : MANIFEST)
-                        + " does not match its zip checksum: the package was altered");
-            }
-            SignatureFile sig;
-            try {
-                sig = SignatureFile.parse(sigBytes.get());
-            } catch (ManifestJson.Problem p) {
-                return new Failed(Check.SIGNATURE, file + ": signature: " + p.getMessage());
-            }
-            if (!Ed25519.verify(sig.key(), SignatureFile.signedMessage(sig.type(), manifestBytes.get()), sig.signature())) {
-                return new Failed(Check.SIGNATURE, file + ": signature: the signature in manifest.sig does not match manifest.json "
-                        + "for " + sig.type().aPackage() + ": the manifest or signature was altered, or was signed as another kind");
-            }
-            Manifest manifest;
-            try {
-                manifest = ManifestJson.read(manifestBytes.get());
-            } catch (ManifestJson.Problem p) {
-                return new Failed(Check.MANIFEST, file + ": manifest.json: " + p.getMessage());
-            }
-            if (!manifest.type().equals(sig.type())) {
-                return new Failed(Check.MANIFEST, file + ": manifest.json: says it is " + manifest.type().aPackage()
-                        + " but was signed as " + sig.type().aPackage());
-            }
-            if (!manifest.producerKey().equals(Ed25519.fingerprint(sig.key()))) {
-                return new Failed(Check.MANIFEST, file + ": manifest.json: names the producer key " + manifest.producerKey().shortForm()
-                        + " but was signed with key " + Ed25519.fingerprint(sig.key()).shortForm());
-            }
-            // Validity is judged at the creation time the signer vouched for; revocation holds whatever that time.
-            TrustVerdict verdict = trust.check(sig.key(), manifest.type(), manifest.created());
-            if (!(verdict instanceof TrustVerdict.Trusted trusted)) {
-                return new Failed(Check.SIGNER, file + ": signer: " + verdict.message());
-            }
-            Optional<Failed> files = checkFiles(zip, manifest, file);
-            if (files.isPresent()) {
-                return files.get();
-            }
-            if (expect.cvrs().isPresent()) {
-                Optional<Failed> roots = checkCvrRoots(zip, manifest, expect.cvrs().get(), file);
-                if (roots.isPresent()) {
-                    return roots.get();
-                }
-            }
-            if (expect.election().isPresent() && !manifest.election().equals(expect.election())) {
-                return new Failed(Check.ELECTION, file + ": election: the package is for election "
-                        + manifest.election().map(e -> e.substring(0, 7)).orElse("(none named)") + ", not " + expect.election().get().substring(0, 7));
-            }
-            if (expect.mode().isPresent() && manifest.mode() != expect.mode().get()) {
-                return new Failed(Check.MODE, file + ": mode: the package is " + manifest.mode().word() + " material, not " + expect.mode().get().word());
-            }
-            PackageId id = new PackageId(HexFormat.of().formatHex(CvrMerkle.sha256().digest(manifestBytes.get())));
-            if (expect.replay().isPresent() && expect.replay().get().alreadyImported(id)) {
-                return new Failed(Check.REPLAY, file + ": replay: this package (" + id.shortForm() + ") was already imported");
-            }
-            return new Verification.Valid(id, manifest, trusted.entry(), expect.cvrs().isPresent(), expect.replay().isPresent());
+            return v;
         } catch (SafeZip.Unsafe u) {
             return new Failed(Check.ARCHIVE, file + ": archive: " + u.getMessage());
         }
+    }
+
+    private static Verification check(SafeZip zip, String file, TrustRegistry trust, Expectations expect)
+            throws IOException, SafeZip.Unsafe {
+        Optional<SafeZip.Entry> manifestEntry = zip.entry(MANIFEST);
+        Optional<SafeZip.Entry> signatureEntry = zip.entry(SIGNATURE);
+        if (signatureEntry.isEmpty()) {
+            return new Failed(Check.SIGNATURE, file + ": signature: there is no manifest.sig: the package is not signed");
+        }
+        if (manifestEntry.isEmpty()) {
+            return new Failed(Check.SIGNATURE, file + ": signature: there is no manifest.json: there is nothing the signature could cover");
+        }
+        Optional<byte[]> sigBytes = zip.readSmall(signatureEntry.get(), SignatureFile.MAX_BYTES);
+        Optional<byte[]> manifestBytes = zip.readSmall(manifestEntry.get(), expect.limits().maxManifestBytes());
+        if (sigBytes.isEmpty() || manifestBytes.isEmpty()) {
+            return new Failed(Check.SIGNATURE, file + ": signature: " + (sigBytes.isEmpty() ? SIGNATURE : MANIFEST)
+                    + " does not match its zip checksum: the package was altered");
+        }
+        SignatureFile sig;
+        try {
+            sig = SignatureFile.parse(sigBytes.get());
+        } catch (ManifestJson.Problem p) {
+            return new Failed(Check.SIGNATURE, file + ": signature: " + p.getMessage());
+        }
+        if (!Ed25519.verify(sig.key(), SignatureFile.signedMessage(sig.type(), manifestBytes.get()), sig.signature())) {
+            return new Failed(Check.SIGNATURE, file + ": signature: the signature in manifest.sig does not match manifest.json "
+                    + "for " + sig.type().aPackage() + ": the manifest or signature was altered, or was signed as another kind");
+        }
+        Manifest manifest;
+        try {
+            manifest = ManifestJson.read(manifestBytes.get());
+        } catch (ManifestJson.Problem p) {
+            return new Failed(Check.MANIFEST, file + ": manifest.json: " + p.getMessage());
+        }
+        if (!manifest.type().equals(sig.type())) {
+            return new Failed(Check.MANIFEST, file + ": manifest.json: says it is " + manifest.type().aPackage()
+                    + " but was signed as " + sig.type().aPackage());
+        }
+        if (!manifest.producerKey().equals(Ed25519.fingerprint(sig.key()))) {
+            return new Failed(Check.MANIFEST, file + ": manifest.json: names the producer key " + manifest.producerKey().shortForm()
+                    + " but was signed with key " + Ed25519.fingerprint(sig.key()).shortForm());
+        }
+        // Validity is judged at the creation time the signer vouched for; revocation holds whatever that time.
+        TrustVerdict verdict = trust.check(sig.key(), manifest.type(), manifest.created());
+        if (!(verdict instanceof TrustVerdict.Trusted trusted)) {
+            return new Failed(Check.SIGNER, file + ": signer: " + verdict.message());
+        }
+        Optional<Failed> files = checkFiles(zip, manifest, file);
+        if (files.isPresent()) {
+            return files.get();
+        }
+        if (expect.cvrs().isPresent()) {
+            Optional<Failed> roots = checkCvrRoots(zip, manifest, expect.cvrs().get(), file);
+            if (roots.isPresent()) {
+                return roots.get();
+            }
+        }
+        if (expect.election().isPresent() && !manifest.election().equals(expect.election())) {
+            return new Failed(Check.ELECTION, file + ": election: the package is for election "
+                    + manifest.election().map(e -> e.substring(0, 7)).orElse("(none named)") + ", not " + expect.election().get().substring(0, 7));
+        }
+        if (expect.mode().isPresent() && manifest.mode() != expect.mode().get()) {
+            return new Failed(Check.MODE, file + ": mode: the package is " + manifest.mode().word() + " material, not " + expect.mode().get().word());
+        }
+        PackageId id = new PackageId(HexFormat.of().formatHex(CvrMerkle.sha256().digest(manifestBytes.get())));
+        if (expect.replay().isPresent() && expect.replay().get().alreadyImported(id)) {
+            return new Failed(Check.REPLAY, file + ": replay: this package (" + id.shortForm() + ") was already imported");
+        }
+        return new Verification.Valid(id, manifest, trusted.entry(), expect.cvrs().isPresent(), expect.replay().isPresent());
     }
 
     private static Optional<Failed> checkFiles(SafeZip zip, Manifest manifest, String file) throws IOException {
@@ -228,15 +262,26 @@ public final class Packages {
             } catch (BadInputException e) {
                 return Optional.of(new Failed(Check.CVR_ROOT, file + ": CVR Merkle root: '" + f.name() + "' cannot be read as CVRs: " + e.getMessage()));
             }
-            Manifest.CvrSummary actual = merkle.summary();
-            Manifest.CvrSummary claimed = f.cvrs().get();
-            if (!actual.equals(claimed)) {
-                return Optional.of(new Failed(Check.CVR_ROOT, file + ": CVR Merkle root: '" + f.name() + "' holds " + actual.count()
-                        + " CVRs with Merkle root " + actual.merkleRoot().substring(0, 16) + "...; the manifest says " + claimed.count()
-                        + " with root " + claimed.merkleRoot().substring(0, 16) + "..."));
+            Optional<String> mismatch = cvrMismatch(file, f, merkle.summary());
+            if (mismatch.isPresent()) {
+                return Optional.of(new Failed(Check.CVR_ROOT, mismatch.get()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * How the CVRs read from a listed CVR file differ from what the signed manifest says of them
+     * (count and Merkle root), or empty when they agree.
+     */
+    public static Optional<String> cvrMismatch(String packageName, Manifest.FileEntry file, Manifest.CvrSummary actual) {
+        Manifest.CvrSummary claimed = file.cvrs().orElseThrow(() -> new IllegalArgumentException("'" + file.name() + "' is not a CVR file"));
+        if (actual.equals(claimed)) {
+            return Optional.empty();
+        }
+        return Optional.of(packageName + ": CVR Merkle root: '" + file.name() + "' holds " + actual.count() + " CVRs with Merkle root "
+                + actual.merkleRoot().substring(0, 16) + "...; the manifest says " + claimed.count() + " with root "
+                + claimed.merkleRoot().substring(0, 16) + "...");
     }
 
     /**
@@ -248,7 +293,7 @@ public final class Packages {
         String file = pkg.getFileName().toString();
         Manifest.FileEntry listed = valid.manifest().files().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new BadInputException(file, name, "the package has no file '" + name + "'"));
-        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT)) {
+        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT, ZipLayout.STANDARD)) {
             Optional<SafeZip.Entry> entry = zip.entry(name);
             Optional<byte[]> bytes = entry.isEmpty() ? Optional.empty() : zip.readSmall(entry.get(), maxBytes);
             String sha256 = bytes.map(b -> HexFormat.of().formatHex(CvrMerkle.sha256().digest(b))).orElse("");
@@ -271,7 +316,7 @@ public final class Packages {
     /** Reads the manifest without verifying anything: for people to look at a package, never to trust it. */
     public static Inspection inspect(Path pkg) throws IOException {
         String file = pkg.getFileName().toString();
-        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT)) {
+        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT, ZipLayout.STANDARD)) {
             Optional<SafeZip.Entry> m = zip.entry(MANIFEST);
             if (m.isEmpty()) {
                 return new Inspection.Unreadable(file + ": there is no manifest.json");

@@ -70,7 +70,7 @@ final class SafeZip implements AutoCloseable {
         return Optional.ofNullable(entries.get(name));
     }
 
-    static SafeZip open(Path file, ZipLimits limits) throws IOException, Unsafe {
+    static SafeZip open(Path file, ZipLimits limits, ZipLayout layout) throws IOException, Unsafe {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -78,20 +78,17 @@ final class SafeZip implements AutoCloseable {
             throw new BadInputException(file.toString(), "file", "no such file");
         }
         try {
-            return new SafeZip(channel, readDirectory(channel, limits));
+            return new SafeZip(channel, readDirectory(channel, limits, layout));
         } catch (IOException | Unsafe | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    private static Map<String, Entry> readDirectory(FileChannel channel, ZipLimits limits) throws IOException, Unsafe {
+    private static Map<String, Entry> readDirectory(FileChannel channel, ZipLimits limits, ZipLayout layout) throws IOException, Unsafe {
         long fileSize = channel.size();
         if (fileSize < ZipLayout.END_SIZE) {
             throw new Unsafe("the file is " + fileSize + " bytes: too short to be a zip archive");
-        }
-        if (fileSize > ZipLayout.MAX_32) {
-            throw new Unsafe("the file is " + fileSize + " bytes: a package is under 4 GiB (Bulwark does not read zip64)");
         }
         ByteBuffer end = read(channel, fileSize - ZipLayout.END_SIZE, ZipLayout.END_SIZE);
         if (end.getInt() != ZipLayout.END_SIG) {
@@ -113,9 +110,20 @@ final class SafeZip implements AutoCloseable {
         if (total > limits.maxEntries()) {
             throw new Unsafe("the archive has " + total + " entries; at most " + limits.maxEntries() + " are accepted");
         }
-        if (centralOffset + centralSize != fileSize - ZipLayout.END_SIZE) {
+        if (centralSize == ZipLayout.MAX_32 || centralOffset == ZipLayout.MAX_32) {
+            long[] zip64 = zip64End(channel, fileSize);
+            centralSize = zip64[0];
+            centralOffset = zip64[1];
+        }
+        // Everything after the central directory must be exactly the end records this layout writes for it.
+        byte[] tail = layout.end(total, centralSize, centralOffset);
+        long tailStart = fileSize - tail.length;
+        if (centralOffset < 0 || centralSize < 0 || centralOffset + centralSize != tailStart) {
             throw new Unsafe("the central directory (" + centralSize + " bytes at byte " + centralOffset
-                    + ") does not end where the end record starts (byte " + (fileSize - ZipLayout.END_SIZE) + "): bytes are missing or were inserted");
+                    + ") does not end where the end records start (byte " + tailStart + "): bytes are missing or were inserted");
+        }
+        if (!Arrays.equals(read(channel, tailStart, tail.length).array(), tail)) {
+            throw new Unsafe("the end records are not in the form Bulwark writes (zip64 used where it is not needed, or not where it is)");
         }
         if (centralSize > (long) total * (ZipLayout.CENTRAL_SIZE + ZipLayout.MAX_NAME_BYTES)) {
             throw new Unsafe("the central directory is " + centralSize + " bytes, too large for " + total + " entries");
@@ -172,7 +180,20 @@ final class SafeZip implements AutoCloseable {
                         + "so that nothing is inflated and every byte is covered by a hash");
             }
             if (compressed == ZipLayout.MAX_32 || size == ZipLayout.MAX_32 || localOffset == ZipLayout.MAX_32) {
-                throw new Unsafe(where + ": uses zip64 sizes; Bulwark packages are under 4 GiB");
+                // APPNOTE 4.5.3: the zip64 extra field holds, in order, only the values marked 0xFFFFFFFF.
+                ByteBuffer extra = central.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+                extra.position(central.position() - extraLength - commentLen);
+                int needed = (size == ZipLayout.MAX_32 ? 8 : 0) + (compressed == ZipLayout.MAX_32 ? 8 : 0)
+                        + (localOffset == ZipLayout.MAX_32 ? 8 : 0);
+                if (extraLength < 4 + needed || extra.getShort() != ZipLayout.ZIP64_EXTRA_ID || u16(extra) < needed) {
+                    throw new Unsafe(where + ": marks a zip64 value but has no zip64 extra field holding it");
+                }
+                size = size == ZipLayout.MAX_32 ? extra.getLong() : size;
+                compressed = compressed == ZipLayout.MAX_32 ? extra.getLong() : compressed;
+                localOffset = localOffset == ZipLayout.MAX_32 ? extra.getLong() : localOffset;
+                if (size < 0 || compressed < 0 || localOffset < 0) {
+                    throw new Unsafe(where + ": a zip64 size or offset is beyond 2^63 bytes");
+                }
             }
             if (compressed != size) {
                 throw new Unsafe(where + ": a stored file's sizes differ (" + compressed + " and " + size + " bytes)");
@@ -186,7 +207,7 @@ final class SafeZip implements AutoCloseable {
             }
             byte[] record = new byte[central.position() - start];
             central.get(start, record);
-            if (!Arrays.equals(record, ZipLayout.centralHeader(name, crc, size, localOffset))) {
+            if (!Arrays.equals(record, layout.centralHeader(name, crc, size, localOffset))) {
                 throw new Unsafe(where + ": its central directory record is not in the form Bulwark writes "
                         + "(flags, versions, time, attributes, extra field or comment differ)");
             }
@@ -202,7 +223,7 @@ final class SafeZip implements AutoCloseable {
                 throw new Unsafe(where + ": starts at byte " + localOffset + ", not right after the previous entry (byte " + expectedOffset
                         + "): the archive has hidden or overlapping data");
             }
-            byte[] local = ZipLayout.localHeader(name, crc, size);
+            byte[] local = layout.localHeader(name, crc, size);
             ByteBuffer actual = read(channel, localOffset, local.length);
             if (!Arrays.equals(actual.array(), local)) {
                 throw new Unsafe(where + ": its local header disagrees with the central directory; a package whose two indexes differ is refused");
@@ -219,6 +240,27 @@ final class SafeZip implements AutoCloseable {
                     + ": the archive has hidden data");
         }
         return entries;
+    }
+
+    /** The central directory's size and offset from the zip64 end record, found through its locator. */
+    private static long[] zip64End(FileChannel channel, long fileSize) throws IOException, Unsafe {
+        long locatorAt = fileSize - ZipLayout.END_SIZE - ZipLayout.ZIP64_LOCATOR_SIZE;
+        long endAt = locatorAt - ZipLayout.ZIP64_END_SIZE;
+        if (endAt < 0) {
+            throw new Unsafe("the end record points to a zip64 end record, but the file is too short to hold one");
+        }
+        ByteBuffer locator = read(channel, locatorAt, ZipLayout.ZIP64_LOCATOR_SIZE);
+        if (locator.getInt() != ZipLayout.ZIP64_LOCATOR_SIG) {
+            throw new Unsafe("the end record points to a zip64 end record, but there is no zip64 locator before it");
+        }
+        ByteBuffer end = read(channel, endAt, ZipLayout.ZIP64_END_SIZE);
+        if (end.getInt() != ZipLayout.ZIP64_END_SIG) {
+            throw new Unsafe("there is no zip64 end record right before the zip64 locator");
+        }
+        end.position(end.position() + 8 + 2 + 2 + 4 + 4 + 8 + 8);
+        long centralSize = end.getLong();
+        long centralOffset = end.getLong();
+        return new long[] {centralSize, centralOffset};
     }
 
     /**

@@ -10,8 +10,11 @@ package org.bulwark.ledger.pkg;
  * @param maxManifestBytes manifest.json
  */
 public record ZipLimits(int maxEntries, long maxEntryBytes, long maxTotalBytes, int maxManifestBytes) {
-    /** The zip format's own limits without zip64 (Bulwark does not write zip64), and a generous manifest. */
-    public static final ZipLimits DEFAULT = new ZipLimits(10_000, ZipLayout.MAX_32 - 1, ZipLayout.MAX_32 - 1, 16 << 20);
+    /**
+     * 10,000 files, 64 GiB per file and 256 GiB in all (more than a removable drive carries; files are
+     * stored, never inflated, so a package cannot claim more than it holds), and a generous manifest.
+     */
+    public static final ZipLimits DEFAULT = new ZipLimits(10_000, 64L << 30, 256L << 30, 16 << 20);
 
     public ZipLimits {
         if (maxEntries < 2 || maxEntryBytes < 1 || maxTotalBytes < 1 || maxManifestBytes < 1) {

@@ -17,11 +17,13 @@ final class ZipWriter implements AutoCloseable {
     private static final int BUFFER = 1 << 20;
 
     private final FileChannel out;
+    private final ZipLayout layout;
     private final List<byte[]> central = new ArrayList<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
 
-    ZipWriter(Path file) throws IOException {
+    ZipWriter(Path file, ZipLayout layout) throws IOException {
         this.out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.layout = layout;
     }
 
     /** A file copied in: its size and SHA-256 in hex. */
@@ -31,11 +33,8 @@ final class ZipWriter implements AutoCloseable {
     Added add(String name, Path source) throws IOException {
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             long size = in.size();
-            if (size >= ZipLayout.MAX_32) {
-                throw new BadInputException(source.toString(), "file", "is " + size + " bytes; a package file must be under 4 GiB: split it");
-            }
             long offset = out.position();
-            writeFully(ByteBuffer.wrap(ZipLayout.localHeader(name, 0, size)));
+            writeFully(ByteBuffer.wrap(layout.localHeader(name, 0, size)));
             MessageDigest sha = CvrMerkle.sha256();
             CRC32 crc = new CRC32();
             long copied = 0;
@@ -54,8 +53,7 @@ final class ZipWriter implements AutoCloseable {
             // The CRC is known only now: patch it into the local header, where the writer left it 0.
             ByteBuffer crcBytes = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).flip();
             out.write(crcBytes, offset + ZipLayout.CRC_OFFSET);
-            checkOffset(out.position());
-            central.add(ZipLayout.centralHeader(name, crc.getValue(), size, offset));
+            central.add(layout.centralHeader(name, crc.getValue(), size, offset));
             return new Added(size, HexFormat.of().formatHex(sha.digest()));
         }
     }
@@ -64,10 +62,9 @@ final class ZipWriter implements AutoCloseable {
         CRC32 crc = new CRC32();
         crc.update(content);
         long offset = out.position();
-        writeFully(ByteBuffer.wrap(ZipLayout.localHeader(name, crc.getValue(), content.length)));
+        writeFully(ByteBuffer.wrap(layout.localHeader(name, crc.getValue(), content.length)));
         writeFully(ByteBuffer.wrap(content));
-        checkOffset(out.position());
-        central.add(ZipLayout.centralHeader(name, crc.getValue(), content.length, offset));
+        central.add(layout.centralHeader(name, crc.getValue(), content.length, offset));
     }
 
     /** Writes the central directory and end record and syncs. */
@@ -77,15 +74,8 @@ final class ZipWriter implements AutoCloseable {
             writeFully(ByteBuffer.wrap(c));
         }
         long size = out.position() - start;
-        writeFully(ByteBuffer.wrap(ZipLayout.end(central.size(), size, start)));
-        checkOffset(out.position());
+        writeFully(ByteBuffer.wrap(layout.end(central.size(), size, start)));
         out.force(true);
-    }
-
-    private static void checkOffset(long position) {
-        if (position >= ZipLayout.MAX_32) {
-            throw new BadInputException("package", "byte " + position, "a package must be under 4 GiB: split the files over several packages");
-        }
     }
 
     private void writeFully(ByteBuffer b) throws IOException {

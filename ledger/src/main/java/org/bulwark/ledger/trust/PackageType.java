@@ -38,9 +38,9 @@ public sealed interface PackageType {
         };
     }
 
-    /** "an election package", "a results package": for messages. */
+    /** "an election package", "an audit package", "a results package": for messages. */
     default String aPackage() {
-        return (this instanceof Election ? "an " : "a ") + word() + " package";
+        return ("aeiou".indexOf(word().charAt(0)) >= 0 ? "an " : "a ") + word() + " package";
     }
 
     /**

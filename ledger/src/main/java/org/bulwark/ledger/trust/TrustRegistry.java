@@ -122,8 +122,32 @@ public final class TrustRegistry {
     }
 
     /**
+     * Why a key is no longer trusted although it was not revoked itself: the earliest revocation of a
+     * key up its chain of admission (its admitter, that key's admitter, ...). Revoking an authority so
+     * withdraws trust from every device it admitted, from the revocation time on.
+     */
+    public Optional<Withdrawal> withdrawal(KeyFingerprint key) {
+        Optional<Withdrawal> earliest = Optional.empty();
+        Set<KeyFingerprint> seen = new java.util.HashSet<>();
+        TrustEntry entry = entries.get(key);
+        while (entry != null && entry.admission() instanceof Admission.AdmittedBy by && seen.add(by.admitter())) {
+            TrustEntry admitter = entries.get(by.admitter());
+            if (admitter == null) {
+                break;
+            }
+            if (admitter.revocation().isPresent()
+                    && (earliest.isEmpty() || admitter.revocation().get().at().isBefore(earliest.get().from()))) {
+                earliest = Optional.of(new Withdrawal(admitter, admitter.revocation().get()));
+            }
+            entry = admitter;
+        }
+        return earliest;
+    }
+
+    /**
      * Whether {@code signer} may sign a package of {@code type} at {@code time}. A revoked key is
-     * refused whatever time a package claims, since a stolen key can claim any time.
+     * refused whatever time a package claims, since a stolen key can claim any time; a key whose
+     * admitter was revoked is refused from that revocation on.
      */
     public TrustVerdict check(PublicKey signer, PackageType type, Instant time) {
         KeyFingerprint fp = Ed25519.fingerprint(signer);
@@ -136,6 +160,10 @@ public final class TrustRegistry {
         }
         if (entry.revocation().isPresent()) {
             return new TrustVerdict.Revoked(entry, entry.revocation().get());
+        }
+        Optional<Withdrawal> withdrawn = withdrawal(fp).filter(w -> !time.isBefore(w.from()));
+        if (withdrawn.isPresent()) {
+            return new TrustVerdict.AdmitterRevoked(entry, withdrawn.get(), time);
         }
         if (!entry.key().validity().contains(time)) {
             return new TrustVerdict.OutsideValidity(entry, time);
@@ -164,9 +192,14 @@ public final class TrustRegistry {
         return Optional.empty();
     }
 
-    private static Optional<Refused> usable(TrustEntry actor, Instant time) {
+    private Optional<Refused> usable(TrustEntry actor, Instant time) {
         if (actor.revocation().isPresent()) {
             return Optional.of(new Refused(Refusal.ACTOR_REVOKED, actor.key().describe() + " was revoked at " + actor.revocation().get().at()));
+        }
+        Optional<Withdrawal> withdrawn = withdrawal(actor.fingerprint()).filter(w -> !time.isBefore(w.from()));
+        if (withdrawn.isPresent()) {
+            return Optional.of(new Refused(Refusal.ACTOR_REVOKED, actor.key().describe() + " is no longer trusted: it was "
+                    + withdrawn.get().describe()));
         }
         if (!actor.key().validity().contains(time)) {
             return Optional.of(new Refused(Refusal.ACTOR_NOT_VALID, actor.key().describe() + " is not valid at " + time

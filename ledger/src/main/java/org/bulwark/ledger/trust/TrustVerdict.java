@@ -15,6 +15,9 @@ public sealed interface TrustVerdict {
 
     record OutsideValidity(TrustEntry entry, Instant time) implements TrustVerdict {}
 
+    /** The signer's admitter (or one above it) was revoked before {@code time}: trust in what it admitted ended then. */
+    record AdmitterRevoked(TrustEntry entry, Withdrawal withdrawal, Instant time) implements TrustVerdict {}
+
     default String message() {
         return switch (this) {
             case Trusted t -> "signed by " + t.entry().key().describe() + ", trusted";
@@ -23,6 +26,8 @@ public sealed interface TrustVerdict {
                     + ": only " + roles(r.type()) + " keys may";
             case Revoked r -> "the signer, " + r.entry().key().describe() + ", was revoked at " + r.revocation().at()
                     + " (" + r.revocation().reason() + ")";
+            case AdmitterRevoked a -> "the signer, " + a.entry().key().describe() + ", is not trusted at " + a.time() + ": it was "
+                    + a.withdrawal().describe() + ", and keys admitted under a revoked key are not trusted from its revocation on";
             case OutsideValidity o -> "the signer, " + o.entry().key().describe() + ", is not valid at " + o.time()
                     + ": it is valid " + o.entry().key().validity().describe();
         };

@@ -65,7 +65,7 @@ class PackagePropertyTest {
 
     /** Which check a change at this byte must trip. */
     private static Check expectedCheck(int offset) throws Exception {
-        try (SafeZip zip = SafeZip.open(A, ZipLimits.DEFAULT)) {
+        try (SafeZip zip = SafeZip.open(A, ZipLimits.DEFAULT, ZipLayout.STANDARD)) {
             for (SafeZip.Entry e : zip.entries()) {
                 if (offset >= e.dataOffset() && offset < e.dataOffset() + e.size()) {
                     return e.name().startsWith("manifest.") ? Check.SIGNATURE : Check.FILE_HASH;

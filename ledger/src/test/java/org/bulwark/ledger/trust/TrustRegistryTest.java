@@ -137,6 +137,32 @@ class TrustRegistryTest {
     }
 
     @Test
+    void revokingAnAuthorityWithdrawsTrustFromItsDevicesFromThatTimeOn() {
+        Instant revokedAt = T.plusSeconds(3_600);
+        TrustRegistry r = done(county().revoke(boone.fingerprint(), state.fingerprint(), revokedAt, "workstation stolen"));
+        PackageType results = new PackageType.Results();
+
+        assertThat(r.find(scanner.fingerprint()).orElseThrow().revocation()).as("the device itself is not revoked").isEmpty();
+        Withdrawal w = r.withdrawal(scanner.fingerprint()).orElseThrow();
+        assertThat(w.revoked().key()).isEqualTo(boone);
+        assertThat(w.from()).isEqualTo(revokedAt);
+        assertThat(r.withdrawal(cole.fingerprint())).isEmpty();
+        assertThat(r.withdrawal(boone.fingerprint())).as("the authority is revoked itself, not withdrawn").isEmpty();
+
+        assertThat(r.check(scanner.key(), results, revokedAt.minusMillis(1))).as("what it signed before stands")
+                .isInstanceOf(TrustVerdict.Trusted.class);
+        assertThat(r.check(scanner.key(), results, revokedAt)).isInstanceOf(TrustVerdict.AdmitterRevoked.class)
+                .extracting(TrustVerdict::message).asString().isEqualTo("the signer, " + scanner.describe() + ", is not trusted at "
+                        + revokedAt + ": it was admitted under " + boone.describe() + ", which was revoked at " + revokedAt
+                        + " (workstation stolen), and keys admitted under a revoked key are not trusted from its revocation on");
+
+        // The rule follows the whole chain: a device admitted under an authority whose own admitter was revoked.
+        TrustRegistry rootRevoked = done(county().revoke(state.fingerprint(), state.fingerprint(), revokedAt, "state key lost"));
+        assertThat(rootRevoked.withdrawal(scanner.fingerprint()).orElseThrow().revoked().key()).isEqualTo(state);
+        assertThat(rootRevoked.check(scanner.key(), results, revokedAt.plusSeconds(1))).isInstanceOf(TrustVerdict.AdmitterRevoked.class);
+    }
+
+    @Test
     void rebuildsFromStoredEntries() {
         TrustRegistry r = done(county().revoke(scanner.fingerprint(), boone.fingerprint(), T, "lost"));
         TrustRegistry again = TrustRegistry.of(r.entries());

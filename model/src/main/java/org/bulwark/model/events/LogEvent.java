@@ -252,6 +252,308 @@ public sealed interface LogEvent {
         }
     }
 
+    // ---- custody (issue 5): registry, inventory, seals, transfers, memory, L&A, incidents, readiness ----
+
+    record RegistryEntryRecorded(EventHeader header, String model, String version, String status, String eacCertification)
+            implements LogEvent {
+        public RegistryEntryRecorded {
+            Text.check("model", model, Text.SHORT);
+            Text.check("version", version, Text.SHORT);
+            Text.check("status", status, Text.SHORT);
+            Text.check("eacCertification", eacCertification, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.REGISTRY_ENTRY_RECORDED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("model", model), text("version", version), text("status", status),
+                    text("eacCertification", eacCertification));
+        }
+    }
+
+    record AssetRecorded(EventHeader header, String assetTag, String assetKind, String status, String reason) implements LogEvent {
+        public AssetRecorded {
+            Text.check("assetTag", assetTag, Text.SHORT);
+            Text.check("assetKind", assetKind, Text.SHORT);
+            Text.check("status", status, Text.SHORT);
+            Text.check("reason", reason, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.ASSET_RECORDED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("assetTag", assetTag), text("assetKind", assetKind), text("status", status), text("reason", reason));
+        }
+    }
+
+    record AssetsImported(EventHeader header, String sourceName, Sha256 fileSha256, long assetCount) implements LogEvent {
+        public AssetsImported {
+            Text.check("sourceName", sourceName, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.ASSETS_IMPORTED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("sourceName", sourceName), digest("fileSha256", fileSha256), count("assetCount", assetCount));
+        }
+    }
+
+    record SealsIssued(EventHeader header, String authority, long firstNumber, long lastNumber) implements LogEvent {
+        public SealsIssued {
+            Text.check("authority", authority, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.SEALS_ISSUED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("authority", authority), count("firstNumber", firstNumber), count("lastNumber", lastNumber));
+        }
+    }
+
+    record SealApplied(EventHeader header, String assetTag, String sealPoint, long sealNumber, String witnesses)
+            implements LogEvent {
+        public SealApplied {
+            Text.check("assetTag", assetTag, Text.SHORT);
+            Text.check("sealPoint", sealPoint, Text.SHORT);
+            Text.check("witnesses", witnesses, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.SEAL_APPLIED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("assetTag", assetTag), text("sealPoint", sealPoint), count("sealNumber", sealNumber),
+                    text("witnesses", witnesses));
+        }
+    }
+
+    record SealVerified(EventHeader header, String assetTag, String sealPoint, long expectedNumber, long observedNumber,
+            String condition, String place, String witnesses) implements LogEvent {
+        public SealVerified {
+            Text.check("assetTag", assetTag, Text.SHORT);
+            Text.check("sealPoint", sealPoint, Text.SHORT);
+            Text.check("condition", condition, Text.SHORT);
+            Text.check("place", place, Text.SHORT);
+            Text.check("witnesses", witnesses, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.SEAL_VERIFIED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("assetTag", assetTag), text("sealPoint", sealPoint), count("expectedNumber", expectedNumber),
+                    count("observedNumber", observedNumber), text("condition", condition), text("place", place),
+                    text("witnesses", witnesses));
+        }
+    }
+
+    record SealBroken(EventHeader header, String assetTag, String sealPoint, long sealNumber, String reason, String witnesses)
+            implements LogEvent {
+        public SealBroken {
+            Text.check("assetTag", assetTag, Text.SHORT);
+            Text.check("sealPoint", sealPoint, Text.SHORT);
+            Text.check("reason", reason, Text.LONG);
+            Text.check("witnesses", witnesses, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.SEAL_BROKEN;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("assetTag", assetTag), text("sealPoint", sealPoint), count("sealNumber", sealNumber),
+                    text("reason", reason), text("witnesses", witnesses));
+        }
+    }
+
+    record CustodyTransferred(EventHeader header, long transferId, long itemCount, String fromPlace, String toPlace,
+            String purpose, String statement, String witnesses) implements LogEvent {
+        public CustodyTransferred {
+            Text.check("fromPlace", fromPlace, Text.SHORT);
+            Text.check("toPlace", toPlace, Text.SHORT);
+            Text.check("purpose", purpose, Text.LONG);
+            Text.check("statement", statement, Text.LONG);
+            Text.check("witnesses", witnesses, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.CUSTODY_TRANSFERRED;
+        }
+
+        public List<Detail> details() {
+            return List.of(count("transferId", transferId), count("itemCount", itemCount), text("fromPlace", fromPlace),
+                    text("toPlace", toPlace), text("purpose", purpose), text("statement", statement),
+                    text("witnesses", witnesses));
+        }
+    }
+
+    record MemoryAccessed(EventHeader header, String assetTag, String action, String person, String purpose)
+            implements LogEvent {
+        public MemoryAccessed {
+            Text.check("assetTag", assetTag, Text.SHORT);
+            Text.check("action", action, Text.SHORT);
+            Text.check("person", person, Text.SHORT);
+            Text.check("purpose", purpose, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.MEMORY_ACCESSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("assetTag", assetTag), text("action", action), text("person", person), text("purpose", purpose));
+        }
+    }
+
+    record LatRecorded(EventHeader header, String deviceSerial, String latKind, String outcome, Sha256 fileSha256)
+            implements LogEvent {
+        public LatRecorded {
+            Text.check("deviceSerial", deviceSerial, Text.SHORT);
+            Text.check("latKind", latKind, Text.SHORT);
+            Text.check("outcome", outcome, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.LAT_RECORDED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("deviceSerial", deviceSerial), text("latKind", latKind), text("outcome", outcome),
+                    digest("fileSha256", fileSha256));
+        }
+    }
+
+    record IncidentOpened(EventHeader header, long incidentId, String incidentKind, String description) implements LogEvent {
+        public IncidentOpened {
+            Text.check("incidentKind", incidentKind, Text.SHORT);
+            Text.check("description", description, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.INCIDENT_OPENED;
+        }
+
+        public List<Detail> details() {
+            return List.of(count("incidentId", incidentId), text("incidentKind", incidentKind), text("description", description));
+        }
+    }
+
+    record IncidentAssigned(EventHeader header, long incidentId, String assignee) implements LogEvent {
+        public IncidentAssigned {
+            Text.check("assignee", assignee, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.INCIDENT_ASSIGNED;
+        }
+
+        public List<Detail> details() {
+            return List.of(count("incidentId", incidentId), text("assignee", assignee));
+        }
+    }
+
+    record IncidentResolved(EventHeader header, long incidentId, String note) implements LogEvent {
+        public IncidentResolved {
+            Text.check("note", note, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.INCIDENT_RESOLVED;
+        }
+
+        public List<Detail> details() {
+            return List.of(count("incidentId", incidentId), text("note", note));
+        }
+    }
+
+    record ReadinessCleared(EventHeader header, String deviceSerial, Sha256 electionFingerprint, String outcome,
+            String failedChecks) implements LogEvent {
+        public ReadinessCleared {
+            Text.check("deviceSerial", deviceSerial, Text.SHORT);
+            Text.check("outcome", outcome, Text.SHORT);
+            Text.check("failedChecks", failedChecks, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.READINESS_CLEARED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("deviceSerial", deviceSerial), digest("electionFingerprint", electionFingerprint),
+                    text("outcome", outcome), text("failedChecks", failedChecks));
+        }
+    }
+
+    /**
+     * A portal account was created (by an administrator, or by {@code bulwark user add} for the first
+     * one). The password hash and the two-factor secret are never logged.
+     *
+     * @param authority the authority the account is limited to, or "state" for the state's roles
+     */
+    record AccountCreated(EventHeader header, String username, String role, String authority) implements LogEvent {
+        public AccountCreated {
+            Text.check("username", username, Text.SHORT);
+            Text.check("role", role, Text.SHORT);
+            Text.check("authority", authority, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.ACCOUNT_CREATED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("role", role), text("authority", authority));
+        }
+    }
+
+    /**
+     * One step of signing in to the portal (password, then the second factor), succeeded or refused;
+     * the header's disposition says which and {@code outcome} says why in words.
+     *
+     * @param factor "password" or "totp"
+     */
+    record SignIn(EventHeader header, String username, String factor, String outcome) implements LogEvent {
+        public SignIn {
+            Text.check("username", username, Text.SHORT);
+            Text.check("factor", factor, Text.SHORT);
+            Text.check("outcome", outcome, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.SIGN_IN;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("factor", factor), text("outcome", outcome));
+        }
+    }
+
+    /** A portal session ended: signed out, or expired after its idle time. */
+    record SignOut(EventHeader header, String username, String reason) implements LogEvent {
+        public SignOut {
+            Text.check("username", username, Text.SHORT);
+            Text.check("reason", reason, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.SIGN_OUT;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("username", username), text("reason", reason));
+        }
+    }
+
     /** Requires the device id: a precinct device's own events always name it. */
     private static void onDevice(EventHeader header) {
         if (header.device().isEmpty()) {
@@ -386,6 +688,125 @@ public sealed interface LogEvent {
 
         public List<Detail> details() {
             return List.of(text("check", check), text("reason", reason));
+        }
+    }
+
+    /** A post-election audit was set up for an election (kind: "missouri" or "rla"). */
+    record AuditCreated(EventHeader header, String auditId, Sha256 electionFingerprint, String auditKind) implements LogEvent {
+        public AuditCreated {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("auditKind", auditKind, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_CREATED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), digest("electionFingerprint", electionFingerprint), text("auditKind", auditKind));
+        }
+    }
+
+    /** The public random seed of an audit, as rolled at the public ceremony: logged before any sample is drawn. */
+    record AuditSeedEntered(EventHeader header, String auditId, String seed) implements LogEvent {
+        public AuditSeedEntered {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("seed", seed, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_SEED_ENTERED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), text("seed", seed));
+        }
+    }
+
+    /** A ballot manifest was imported into an audit. */
+    record AuditManifestImported(EventHeader header, String auditId, String sourceName, Sha256 fileSha256, long ballots)
+            implements LogEvent {
+        public AuditManifestImported {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("sourceName", sourceName, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_MANIFEST_IMPORTED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), text("sourceName", sourceName), digest("fileSha256", fileSha256),
+                    count("ballots", ballots));
+        }
+    }
+
+    /** An audit round was opened and its sample drawn (the digest covers the drawn numbers in order). */
+    record AuditSampleDrawn(EventHeader header, String auditId, long round, long draws, Sha256 sampleSha256) implements LogEvent {
+        public AuditSampleDrawn {
+            Text.check("auditId", auditId, Text.SHORT);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_SAMPLE_DRAWN;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), count("round", round), count("draws", draws), digest("sampleSha256", sampleSha256));
+        }
+    }
+
+    /** An audit round was closed with its outcome (stop, escalate, full hand count). */
+    record AuditRoundClosed(EventHeader header, String auditId, long round, String outcome) implements LogEvent {
+        public AuditRoundClosed {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("outcome", outcome, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_ROUND_CLOSED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), count("round", round), text("outcome", outcome));
+        }
+    }
+
+    /**
+     * A hand count or an audit board's reading was entered; {@code place} says which (precinct and
+     * contest, or ballot number). The counts themselves stay in the audit records: only their digest is logged.
+     */
+    record AuditEntryRecorded(EventHeader header, String auditId, String place, Sha256 entrySha256, String enteredBy)
+            implements LogEvent {
+        public AuditEntryRecorded {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("place", place, Text.LONG);
+            Text.check("enteredBy", enteredBy, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_ENTRY_RECORDED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), text("place", place), digest("entrySha256", entrySha256), text("enteredBy", enteredBy));
+        }
+    }
+
+    /** A discrepancy found by an audit was investigated and resolved. */
+    record AuditDiscrepancyResolved(EventHeader header, String auditId, String discrepancy, String resolvedBy) implements LogEvent {
+        public AuditDiscrepancyResolved {
+            Text.check("auditId", auditId, Text.SHORT);
+            Text.check("discrepancy", discrepancy, Text.LONG);
+            Text.check("resolvedBy", resolvedBy, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.AUDIT_DISCREPANCY_RESOLVED;
+        }
+
+        public List<Detail> details() {
+            return List.of(text("auditId", auditId), text("discrepancy", discrepancy), text("resolvedBy", resolvedBy));
         }
     }
 

@@ -1,12 +1,24 @@
 package org.bulwark.model.events;
 
 /**
- * The event categories of VVSG 2.0 requirement 15.1 (Table 15-1, types of events) that Bulwark's
- * events fall into. The codes and the wording of the general-system-function and authentication
- * categories are those that NIST SP 1500-101's published example documentation
- * (testdata/nist-cdf/gen-01/eel_v1/eel-documentation-gen-01.json) uses for the VVSG event types; the
- * last three group headings are the table's own names. A NIST export carries the code as an Event's
- * Type and the wording in the ElectionEventLogDocumentation.
+ * The types of events that VVSG 2.0 requirement 15.1 (Table 15-1) asks a voting system to log, as far
+ * as the sources at hand name them (docs/event-log.md, "Where the categories come from"):
+ *
+ * <ul>
+ *   <li>the general-system-function and authentication items with the codes and wording that NIST
+ *       SP 1500-101's example documentation uses for them
+ *       (testdata/nist-cdf/gen-01/eel_v1/eel-documentation-gen-01.json);
+ *   <li>the groups and items of NIST's report on the VVSG 2.0 logging requirements to the TGDC
+ *       (N. Hastings, July 2010): general system functions (changes to configuration, device startup
+ *       and shutdown, addition and deletion of files, system readiness results), authentication and
+ *       access control, software, cryptographic (changes to cryptographic keys) and voting events
+ *       (opening and closing of polls, cast ballot, ballot definition and modification). Their codes
+ *       are Bulwark's, in the pattern of NIST's example.
+ * </ul>
+ *
+ * {@link #USER_ACTION} and {@link #HARDWARE_EVENT} are not categories those sources name; other
+ * modules' kinds still use them and should move to one of the others. A NIST export carries the code
+ * as an Event's Type and the wording in the ElectionEventLogDocumentation.
  */
 public enum VvsgCategory {
     DEVICE_ERROR("GSF-EEM", "General system functions: device generated error and exception messages"),
@@ -15,9 +27,15 @@ public enum VvsgCategory {
     OFFICIAL_INTERVENTION("GSF-EOI", "General system functions: events that require election official intervention"),
     CONFIGURATION_CHANGE("GSF-SCS", "General system functions: changes to system configuration settings"),
     AUTHENTICATION("AAC-ARE", "Authentication and access control: authentication related events"),
-    USER_ACTION("UA", "User actions"),
-    ELECTION_EVENT("EE", "Election events"),
-    HARDWARE_EVENT("HW", "Hardware events");
+    /** Not a category of the sources above (see the class comment). */
+    USER_ACTION("UA", "User actions (not a VVSG 2.0 Table 15-1 category in the sources consulted)"),
+    /** The "voting events" group: opening and closing of polls, cast ballot, ballot definition and modification. */
+    ELECTION_EVENT("VE", "Voting events"),
+    /** Not a category of the sources above (see the class comment). */
+    HARDWARE_EVENT("HW", "Hardware events (not a VVSG 2.0 Table 15-1 category in the sources consulted)"),
+    FILES_ADDED_OR_DELETED("GSF-ADF", "General system functions: addition and deletion of files"),
+    CRYPTOGRAPHIC_KEY_CHANGE("CRY-CKC", "Cryptographic events: changes to cryptographic keys"),
+    BALLOT_DEFINITION("VE-BDM", "Voting events: ballot definition and modification");
 
     private final String code;
     private final String wording;

@@ -39,6 +39,32 @@ public final class SampleEvents {
             case DEVICE_EVENT_IMPORTED -> new LogEvent.DeviceEventImported(new EventHeader(h.time(), h.actor(),
                     Optional.of(new DeviceId("scanner-7")), h.jurisdiction(), h.disposition()), "VC-EE-PO",
                     "GSF-NCSM", "2");
+            case AUDIT_CREATED -> new LogEvent.AuditCreated(h, "audit-1", A, "rla");
+            case AUDIT_SEED_ENTERED -> new LogEvent.AuditSeedEntered(h, "audit-1", "12345678901234567890");
+            case AUDIT_MANIFEST_IMPORTED -> new LogEvent.AuditManifestImported(h, "audit-1", "manifest.csv", B, 1000);
+            case AUDIT_SAMPLE_DRAWN -> new LogEvent.AuditSampleDrawn(h, "audit-1", 1, 27, A);
+            case AUDIT_ROUND_CLOSED -> new LogEvent.AuditRoundClosed(h, "audit-1", 1, "stop");
+            case AUDIT_ENTRY_RECORDED -> new LogEvent.AuditEntryRecorded(h, "audit-1", "ballot 17", B, "Ann, Bo");
+            case AUDIT_DISCREPANCY_RESOLVED -> new LogEvent.AuditDiscrepancyResolved(h, "audit-1", "p1/c1/s1", "clerk");
+            case REGISTRY_ENTRY_RECORDED -> new LogEvent.RegistryEntryRecorded(h, "DS200", "2.17", "withdrawn", "ESS-EVS-6021");
+            case ASSET_RECORDED -> new LogEvent.AssetRecorded(h, "BC-0001", "voting-device", "in-repair", "sent for repair");
+            case ASSETS_IMPORTED -> new LogEvent.AssetsImported(h, "assets.csv", A, 30_000);
+            case SEALS_ISSUED -> new LogEvent.SealsIssued(h, "Boone", 1000, 1999);
+            case SEAL_APPLIED -> new LogEvent.SealApplied(h, "BC-0001", "case", 1001, "Ann (Democratic), Bob (Republican)");
+            case SEAL_VERIFIED -> new LogEvent.SealVerified(h, "BC-0001", "case", 1001, 1002, "not intact", "Precinct 12",
+                    "Ann (Democratic), Bob (Republican)");
+            case SEAL_BROKEN -> new LogEvent.SealBroken(h, "BC-0001", "case", 1001, "maintenance", "Ann (Democratic), Bob (Republican)");
+            case CUSTODY_TRANSFERRED -> new LogEvent.CustodyTransferred(h, 7, 3, "Warehouse", "Precinct 12", "delivery",
+                    "No election material was added, subtracted or altered.", "Ann (Democratic), Bob (Republican)");
+            case MEMORY_ACCESSED -> new LogEvent.MemoryAccessed(h, "MC-1", "read", "Ann", "results upload");
+            case LAT_RECORDED -> new LogEvent.LatRecorded(h, "SN-1", "pre-election", "passed", A);
+            case INCIDENT_OPENED -> new LogEvent.IncidentOpened(h, 4, "seal-mismatch", "expected 1001, observed 1002");
+            case INCIDENT_ASSIGNED -> new LogEvent.IncidentAssigned(h, 4, "Deputy clerk");
+            case INCIDENT_RESOLVED -> new LogEvent.IncidentResolved(h, 4, "seal log sheet had a typo; verified again");
+            case READINESS_CLEARED -> new LogEvent.ReadinessCleared(h, "SN-1", A, "not ready", "lat-passed");
+            case ACCOUNT_CREATED -> new LogEvent.AccountCreated(h, "clerk-2", "authority staff", "county-1");
+            case SIGN_IN -> new LogEvent.SignIn(h, "clerk-2", "totp", "signed in");
+            case SIGN_OUT -> new LogEvent.SignOut(h, "clerk-2", "idle for 30 minutes");
             case DEVICE_TRANSITION -> new LogEvent.DeviceTransition(onDevice(h), "open-polls", "configured (official)",
                     "polls open (official)");
             case DEVICE_TRANSITION_REFUSED -> new LogEvent.DeviceTransitionRefused(onDevice(h), "open-polls",

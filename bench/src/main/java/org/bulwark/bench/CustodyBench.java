@@ -1,0 +1,99 @@
+package org.bulwark.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.bulwark.cli.CustodyGeneration;
+import org.bulwark.custody.Asset;
+import org.bulwark.custody.ReadinessMatrix;
+import org.bulwark.generate.CustodyHistory;
+import org.bulwark.store.Workspace;
+import org.bulwark.store.WorkspaceLocation;
+
+/**
+ * Times the two custody queries with a target (docs/PERFORMANCE.md, "Custody"): the statewide
+ * readiness matrix and one asset's timeline, each under 100 ms, on a state of 116 authorities,
+ * 30,000 assets and 1,000,000 seal and custody events, on SQLite and on PostgreSQL.
+ *
+ * <p>Usage: CustodyBench sqlite FILE [events] | CustodyBench postgres [events]. A SQLite file that
+ * exists is measured as it is (make it with {@code bulwark custody generate}); otherwise the history
+ * is generated first, through the same rules as by hand. PostgreSQL runs on the embedded server.
+ */
+public final class CustodyBench {
+    private static final int RUNS = 30;
+    private static final int TIMELINES = 300;
+
+    private CustodyBench() {}
+
+    public static void main(String[] args) throws IOException {
+        String database = args.length > 0 ? args[0] : "sqlite";
+        long events = args.length > 2 ? Long.parseLong(args[2]) : args.length > 1 && database.equals("postgres") ? Long.parseLong(args[1]) : 1_000_000;
+        CustodyHistory.Plan plan = new CustodyHistory.Plan(116, 30_000, events, 1);
+        if (database.equals("postgres")) {
+            try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+                measure(WorkspaceLocation.parse(pg.getJdbcUrl("postgres", "postgres"), Map.of()), plan);
+            }
+        } else {
+            Path file = Path.of(args.length > 1 ? args[1] : "custody-bench.db");
+            measure(new WorkspaceLocation.SqliteFile(file), plan);
+        }
+    }
+
+    private static void measure(WorkspaceLocation location, CustodyHistory.Plan plan) {
+        try (Workspace w = Workspace.open(location)) {
+            if (w.custody().assets(Optional.empty()).isEmpty()) {
+                long t0 = System.nanoTime();
+                CustodyGeneration.Summary s = CustodyGeneration.fill(w, plan, n -> {
+                    if (n % 100_000 == 0) {
+                        System.out.printf("  %,d actions recorded (%.0f s)%n", n, (System.nanoTime() - t0) / 1e9);
+                    }
+                }).orElseThrow();
+                System.out.printf("generated %,d assets and %,d actions (%,d incidents) in %.0f s%n", s.assets(), s.actions(), s.incidents(),
+                        (System.nanoTime() - t0) / 1e9);
+            }
+            List<Asset> assets = w.custody().assets(Optional.empty());
+            System.out.printf("%s: %,d assets, log of %,d entries%n", location.describe(), assets.size(), w.logSize());
+            ReadinessMatrix m = w.custody().readinessMatrix(Optional.empty());
+            System.out.printf("matrix: %d authorities, %,d devices in service, %,d ready, %,d not ready%n", m.rows().size(), m.statewide().devices(),
+                    m.statewide().ready(), m.failing().size());
+            report("statewide readiness matrix", time(RUNS, () -> w.custody().readinessMatrix(Optional.empty())));
+            SplittableRandom random = new SplittableRandom(7);
+            List<Double> timelines = new ArrayList<>();
+            long events = 0;
+            for (int i = 0; i < TIMELINES; i++) {
+                Asset a = assets.get(random.nextInt(assets.size()));
+                long t = System.nanoTime();
+                events += w.custody().timeline(a.tag()).orElseThrow().timeline().size();
+                timelines.add((System.nanoTime() - t) / 1e6);
+            }
+            System.out.printf("timelines: %.1f events per asset on average%n", (double) events / TIMELINES);
+            report("one asset's timeline", timelines.subList(TIMELINES / 10, TIMELINES));
+        }
+    }
+
+    private static List<Double> time(int runs, Supplier<?> work) {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < runs + 5; i++) {
+            long t = System.nanoTime();
+            work.get();
+            if (i >= 5) {
+                ms.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        return ms;
+    }
+
+    private static void report(String what, List<Double> ms) {
+        List<Double> sorted = new ArrayList<>(ms);
+        Collections.sort(sorted);
+        System.out.printf("%s: median %.1f ms, 95th percentile %.1f ms, max %.1f ms over %d runs (target 100 ms)%n", what,
+                sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.95)), sorted.getLast(), sorted.size());
+    }
+}

@@ -1,0 +1,583 @@
+package org.bulwark.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.bulwark.audit.AuditEvidence;
+import org.bulwark.audit.AuditReport;
+import org.bulwark.audit.AuditText;
+import org.bulwark.audit.AuditedContest;
+import org.bulwark.audit.BallotManifest;
+import org.bulwark.audit.BoardEntry;
+import org.bulwark.audit.ManifestCheck;
+import org.bulwark.audit.ManifestReader;
+import org.bulwark.audit.MissouriAudit;
+import org.bulwark.audit.MissouriCategory;
+import org.bulwark.audit.PaperReading;
+import org.bulwark.audit.RetrievalList;
+import org.bulwark.audit.RiskLimitingAudit;
+import org.bulwark.audit.RlaMethod;
+import org.bulwark.audit.Sampler;
+import org.bulwark.model.BadInputException;
+import org.bulwark.model.CastVoteRecord;
+import org.bulwark.model.Contest;
+import org.bulwark.model.ContestId;
+import org.bulwark.model.ElectionFingerprint;
+import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.GpUnitId;
+import org.bulwark.model.ValidationIssue;
+import org.bulwark.report.PlainDocument;
+import org.bulwark.store.AuditRecords;
+import org.bulwark.store.StoredElection;
+import org.bulwark.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code bulwark audit} steps in a workspace: set up, manifest, seed, draw with retrieval list,
+ * hand counts and audit-board entries, closing a round, resolving discrepancies, status, report.
+ */
+final class AuditWorkspaceCommands {
+    /** Dice give digits; 20 of them are about 66 bits, enough that nobody can steer a drawing by choosing the seed. */
+    static final int SEED_DIGITS = 20;
+    /** Rounds before a full hand count, unless a command says otherwise. */
+    static final int MAX_ROUNDS = 5;
+
+    private AuditWorkspaceCommands() {}
+
+    /** The parts every step shares: the workspace, the audit's name and where to write. */
+    abstract static class Step implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions workspace;
+
+        @Parameters(index = "0", paramLabel = "AUDIT", description = "The audit's name.")
+        String name;
+
+        PrintWriter out() {
+            return Bulwark.of(spec).io().out();
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace ws = workspace.open()) {
+                run(ws);
+            }
+            out().flush();
+            return Bulwark.OK;
+        }
+
+        abstract void run(Workspace ws) throws Exception;
+
+        RuntimeException usage(String message) {
+            return new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Set up an audit of an election in the workspace: Missouri's 5%% hand count or a risk-limiting audit of the contests given.")
+    static final class Create extends Step {
+        @Option(names = "--election", paramLabel = "ID", description = "The election's number in the workspace; may be left out when it holds only one.")
+        Optional<Long> election;
+
+        @Option(names = "--authority", required = true, paramLabel = "NAME", description = "The local election authority whose ballots are audited.")
+        String authority;
+
+        @Option(names = "--missouri", description = "Missouri's manual audit (15 CSR 30-10.110) instead of a risk-limiting audit.")
+        boolean missouri;
+
+        @Option(names = "--contest", paramLabel = "CONTEST:LIMIT:METHOD",
+                description = "A contest of a risk-limiting audit, its risk limit and method (bravo, alpha-polling, kaplan-markov, "
+                        + "alpha-comparison); repeat for several, e.g. --contest mayor:0.05:bravo --contest measure-1:0.1:bravo.")
+        List<String> contests = new ArrayList<>();
+
+        @Override
+        void run(Workspace ws) {
+            StoredElection stored = StoredElections.pick(ws, election);
+            ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
+            if (missouri == !contests.isEmpty()) {
+                throw usage("give either --missouri or one --contest for each contest of a risk-limiting audit");
+            }
+            List<AuditText.ContestSetting> settings = new ArrayList<>();
+            for (String c : contests) {
+                AuditText.ContestSetting s;
+                try {
+                    s = AuditText.parseSetting(c);
+                } catch (IllegalArgumentException e) {
+                    throw usage("--contest " + e.getMessage());
+                }
+                Contest contest = index.contest(s.contest()).orElseThrow(() -> usage("--contest: the election has no contest " + s.contest().value()));
+                if (contest instanceof Contest.CandidateContest cc && cc.isRankedChoice() || contest instanceof Contest.PartyContest) {
+                    throw usage("--contest: " + s.contest().value() + " is not a vote-for-N or yes/no contest; those are the ones audited here");
+                }
+                if (s.method() instanceof RlaMethod.BatchComparison) {
+                    throw usage("--contest: batch comparison is in the audit module and 'audit simulate', not yet in workspace audits");
+                }
+                settings.add(s);
+            }
+            AuditRecords.StoredAudit audit = doneOrRefused(ws, ws.audits().create(stored.ref(), name, missouri ? "missouri" : "rla", authority,
+                    AuditText.settings(settings)));
+            out().println("Audit " + audit.name() + " set up for " + stored.title() + " (" + authority + "): "
+                    + (missouri ? "Missouri's 5% hand count" : settings.size() + " contest(s) under a risk-limiting audit"));
+            out().println("Next: " + (missouri ? "" : "bulwark audit manifest " + name + " FILE, then ") + "bulwark audit seed " + name + " DIGITS");
+        }
+    }
+
+    static <T> T doneOrRefused(Workspace ws, AuditRecords.Recorded<T> recorded) {
+        return switch (recorded) {
+            case AuditRecords.Recorded.Done<T> d -> d.value();
+            case AuditRecords.Recorded.Refused<T> r -> throw new BadInputException(ws.location().describe(), "audits", r.reason());
+        };
+    }
+
+    @Command(name = "manifest", mixinStandardHelpOptions = true,
+            description = "Import the ballot manifest (CSV: Container, Tabulator, Batch, Ballots; Arlo's column names too), checked against the tabulated ballots per batch.")
+    static final class Manifest extends Step {
+        @Parameters(index = "1", paramLabel = "FILE", description = "The manifest CSV.")
+        Path file;
+
+        @Override
+        void run(Workspace ws) throws IOException {
+            AuditContext audit = AuditContext.open(ws, name);
+            BallotManifest manifest = ManifestReader.read(file);
+            List<ValidationIssue> issues = ManifestCheck.against(manifest, AuditContext.batchCounts(audit.results()));
+            if (!issues.isEmpty()) {
+                StringBuilder all = new StringBuilder("the manifest does not match the tabulated ballots (" + issues.size() + " batch(es)):");
+                issues.forEach(i -> all.append(System.lineSeparator()).append("  ").append(i.path()).append(": ").append(i.message()));
+                throw new BadInputException(file.toString(), "batches", all.toString());
+            }
+            audit.done(audit.records.importManifest(audit.audit, file.toString(), Files.readAllBytes(file), manifest.fingerprint(), manifest.totalBallots()));
+            out().println("Manifest " + file + " imported: " + manifest.batches().size() + " batches, " + manifest.totalBallots()
+                    + " ballots, matching the tabulated count; SHA-256 " + manifest.fingerprint());
+        }
+    }
+
+    @Command(name = "seed", mixinStandardHelpOptions = true,
+            description = "Enter the public random seed rolled with dice at the public ceremony (" + SEED_DIGITS
+                    + " digits or more); it goes into the log before any sample is drawn and cannot change once one has been.")
+    static final class Seed extends Step {
+        @Parameters(index = "1", paramLabel = "DIGITS", description = "The digits as rolled.")
+        String seed;
+
+        @Override
+        void run(Workspace ws) {
+            AuditContext audit = AuditContext.open(ws, name);
+            // Dice digits are often read out in groups: the spaces between them are not part of the seed.
+            String digits = seed.replaceAll("\\s", "");
+            if (!digits.matches("\\d{" + SEED_DIGITS + ",256}")) {
+                throw usage("the seed must be " + SEED_DIGITS + " or more digits as rolled (spaces allowed), not \"" + seed + "\"");
+            }
+            audit.done(audit.records.enterSeed(audit.audit, digits));
+            out().println("Seed " + digits + " entered for audit " + name + " and written to the log.");
+        }
+    }
+
+    @Command(name = "draw", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Draw the next round's sample with the seed (Missouri: the precincts and contests) and write the retrieval list as CSV and PDF.")
+    static final class Draw extends Step {
+        @Option(names = "--count", paramLabel = "K",
+                description = "Draws in this round; default: the expected sample size for round 1, the escalation for later rounds.")
+        Optional<Long> count;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Folder for the retrieval list (created if needed). Default: audit-AUDIT-round-N.")
+        Optional<Path> outDir;
+
+        @Override
+        void run(Workspace ws) throws IOException {
+            AuditContext audit = AuditContext.open(ws, name);
+            String seed = audit.seed();
+            if (audit.missouri()) {
+                drawMissouri(audit, seed);
+            } else {
+                drawRla(audit, seed);
+            }
+        }
+
+        private void drawMissouri(AuditContext audit, String seed) throws IOException {
+            if (!audit.rounds().isEmpty()) {
+                throw usage("audit " + name + " has drawn its precincts already; a Missouri audit has one drawing");
+            }
+            MissouriAudit.Selection selection = missouriSelection(audit, seed);
+            List<GpUnitId> precincts = precincts(audit);
+            List<String> draws = new ArrayList<>();
+            for (GpUnitId p : selection.precincts()) {
+                draws.add((draws.size() + 1) + ":" + (precincts.indexOf(p) + 1));
+            }
+            int round = audit.done(audit.records.openRound(audit.audit, draws, AuditContext.sha256(String.join(",", draws))));
+            List<List<String>> rows = new ArrayList<>();
+            StringBuilder csv = new StringBuilder("Kind,Id,Name,Category\r\n");
+            for (GpUnitId p : selection.precincts()) {
+                String unitName = audit.index.gpUnit(p).map(u -> u.name()).orElse(p.value());
+                rows.add(List.of("precinct", p.value(), unitName, ""));
+                csv.append("precinct,").append(p.value()).append(',').append(csvCell(unitName)).append(",\r\n");
+            }
+            for (MissouriAudit.SelectedContest c : selection.contests()) {
+                String contestName = audit.index.contest(c.contest()).map(Contest::name).orElse(c.contest().value());
+                rows.add(List.of("contest", c.contest().value(), contestName, c.category().description()));
+                csv.append("contest,").append(c.contest().value()).append(',').append(csvCell(contestName)).append(',')
+                        .append(csvCell(c.category().description())).append("\r\n");
+            }
+            write(audit, round, csv.toString(), List.of(
+                    new PlainDocument.Block.Paragraph("Missouri manual audit (" + MissouriAudit.RULE + "): " + selection.precincts().size() + " of "
+                            + selection.precinctsInAuthority() + " precincts and " + selection.contests().size() + " contests, drawn with seed " + seed + "."),
+                    new PlainDocument.Block.Table(List.of("Kind", "Id", "Name", "Category"), rows, new float[] {0, 0.12f, 0.35f, 0.7f}),
+                    new PlainDocument.Block.Signatures(List.of("Team member (party)", "Team member (party)"))));
+            out().println("Drew " + selection.precincts().size() + " of " + selection.precinctsInAuthority() + " precincts and "
+                    + selection.contests().size() + " contests for audit " + name + ":");
+            selection.precincts().forEach(p -> out().println("  precinct " + p.value()));
+            selection.contests().forEach(c -> out().println("  contest " + c.contest().value() + " (" + c.category().description() + ")"));
+        }
+
+        private void drawRla(AuditContext audit, String seed) throws IOException {
+            BallotManifest manifest = audit.manifest();
+            List<Sampler.Draw> before = audit.allDraws();
+            long want;
+            if (count.isPresent()) {
+                want = count.get();
+            } else if (before.isEmpty()) {
+                want = RiskLimitingAudit.initialSampleSize(audit.contests(), AuditEvidence.ofBallots(manifest.totalBallots(), List.of()));
+            } else {
+                List<AuditRecords.ClosedRound> closed = audit.records.closedRounds(audit.audit);
+                String last = closed.isEmpty() ? "" : closed.getLast().outcome();
+                want = AuditText.escalationTarget(last).orElseThrow(() -> usage("audit " + name + " needs no escalation (last round: "
+                        + (last.isEmpty() ? "still open" : last) + "); give --count to draw anyway")) - before.size();
+            }
+            if (want < 1 || want > 10_000_000) {
+                throw usage("--count must be from 1 to 10000000, not " + want);
+            }
+            Sampler sampler = Sampler.over(seed, 1, manifest.totalBallots(), false);
+            sampler.next(before.size()); // continue the sequence: a longer sample begins with the shorter one
+            List<Sampler.Draw> draws = sampler.next((int) want);
+            List<String> texts = draws.stream().map(AuditText::draw).toList();
+            int round = audit.done(audit.records.openRound(audit.audit, texts, AuditContext.sha256(String.join(",", texts))));
+            List<List<Sampler.Draw>> rounds = audit.rounds();
+            List<RetrievalList.Pull> pulls = RetrievalList.of(manifest, List.of(rounds.getLast()));
+            List<List<String>> rows = pulls.stream().map(p -> List.of(p.batch().container().orElse(""), p.batch().tabulator().orElse(""),
+                    p.batch().batch(), Long.toString(p.position()), Long.toString(p.ballot()))).toList();
+            write(audit, round, RetrievalList.csv(pulls), List.of(
+                    new PlainDocument.Block.Paragraph("Round " + round + ": " + draws.size() + " draws (tickets " + draws.getFirst().ticket() + " to "
+                            + draws.getLast().ticket() + "), " + pulls.size() + " ballots to pull, seed " + seed + ", manifest SHA-256 "
+                            + manifest.fingerprint() + ". Count each position from the top of the batch."),
+                    new PlainDocument.Block.Table(List.of("Container", "Tabulator", "Batch", "Position", "Ballot"), rows,
+                            new float[] {0, 0.22f, 0.44f, 0.7f, 0.85f}),
+                    new PlainDocument.Block.Signatures(List.of("Retrieved by", "Witnessed by"))));
+            out().println("Round " + round + " of audit " + name + ": drew " + draws.size() + " (" + pulls.size() + " ballots to pull).");
+        }
+
+        private void write(AuditContext audit, int round, String csv, List<PlainDocument.Block> blocks) throws IOException {
+            Path target = outDir.orElse(Path.of("audit-" + name + "-round-" + round));
+            try (OutputFolder folder = OutputFolder.create(target)) {
+                Files.writeString(folder.file("retrieval-list.csv"), csv, StandardCharsets.UTF_8);
+                try (OutputStream pdf = Files.newOutputStream(folder.file("retrieval-list.pdf"))) {
+                    PlainDocument.write("Audit " + name + ": retrieval list, round " + round, blocks,
+                            audit.election.title() + " - " + audit.audit.authority(), pdf);
+                }
+                folder.commit();
+            }
+            out().println("Retrieval list: " + target.resolve("retrieval-list.csv") + " and retrieval-list.pdf");
+        }
+    }
+
+    static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** The authority's precincts: the units the CVRs name (BallotStyleUnitId). */
+    static List<GpUnitId> precincts(AuditContext audit) {
+        return audit.results().ballots().byUnit().keySet().stream().sorted(java.util.Comparator.comparing(GpUnitId::value)).toList();
+    }
+
+    static MissouriAudit.Selection missouriSelection(AuditContext audit, String seed) {
+        Map<ContestId, MissouriCategory> categories = new LinkedHashMap<>();
+        for (var result : audit.results().contests()) {
+            audit.index.contest(result.contest()).flatMap(c -> MissouriCategory.of(c, audit.index)).ifPresent(cat -> categories.put(result.contest(), cat));
+        }
+        return MissouriAudit.select(seed, precincts(audit), categories);
+    }
+
+    @Command(name = "hand-count", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Enter a bipartisan team's hand count of one contest in one drawn precinct (Missouri); differences from the machine count become discrepancies.")
+    static final class HandCount extends Step {
+        @Option(names = "--precinct", required = true, paramLabel = "ID", description = "The drawn precinct.")
+        String precinct;
+
+        @Option(names = "--contest", required = true, paramLabel = "ID", description = "The drawn contest.")
+        String contest;
+
+        @Option(names = "--votes", required = true, paramLabel = "SEL=N,...", description = "Votes per selection as counted, e.g. alice=120,bob=98.")
+        String votes;
+
+        @Option(names = "--team", required = true, split = ",", paramLabel = "FIRST,SECOND", description = "The two team members, one of each major party.")
+        List<String> team;
+
+        @Override
+        void run(Workspace ws) {
+            AuditContext audit = AuditContext.open(ws, name);
+            if (!audit.missouri()) {
+                throw usage("audit " + name + " is a risk-limiting audit; enter ballots with: bulwark audit enter");
+            }
+            if (audit.rounds().isEmpty()) {
+                throw usage("audit " + name + " has drawn no precincts yet: bulwark audit draw " + name);
+            }
+            MissouriAudit.Selection selection = missouriSelection(audit, audit.seed());
+            if (!selection.precincts().contains(new GpUnitId(precinct))) {
+                throw usage("precinct " + precinct + " was not drawn; drawn: " + String.join(", ", selection.precincts().stream().map(GpUnitId::value).toList()));
+            }
+            if (selection.contests().stream().noneMatch(c -> c.contest().value().equals(contest))) {
+                throw usage("contest " + contest + " was not drawn; drawn: "
+                        + String.join(", ", selection.contests().stream().map(c -> c.contest().value()).toList()));
+            }
+            if (team.size() != 2) {
+                throw usage("--team names two people, not " + team.size());
+            }
+            MissouriAudit.HandCount count;
+            try {
+                count = new MissouriAudit.HandCount(new GpUnitId(precinct), new ContestId(contest), AuditText.parseCounts(votes), team.get(0), team.get(1));
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            Map<String, String> found = new LinkedHashMap<>();
+            MissouriAudit.compare(audit.results(), List.of(count)).forEach(d -> found.put(d.key(), d.describe()));
+            String content = AuditText.counts(count.votes());
+            audit.done(audit.records.enter(audit.audit, "precinct " + precinct + ", contest " + contest, "hand-count", content,
+                    String.join(", ", team), AuditContext.sha256(content), found));
+            out().println("Hand count entered for precinct " + precinct + ", contest " + contest + ": "
+                    + (found.isEmpty() ? "agrees with the machine count." : found.size() + " discrepancy(ies):"));
+            found.forEach((k, v) -> out().println("  " + k + ": " + v));
+        }
+    }
+
+    @Command(name = "enter", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Enter what an audit board of two read on a sampled ballot (or that it could not be found); for comparison audits the discrepancy with its CVR is computed per contest.")
+    static final class Enter extends Step {
+        @Option(names = "--ballot", required = true, paramLabel = "N", description = "The ballot's number in the manifest, as on the retrieval list.")
+        long ballot;
+
+        @Option(names = "--board", required = true, paramLabel = "NAME", description = "The audit board.")
+        String board;
+
+        @Option(names = "--members", required = true, split = ",", paramLabel = "FIRST,SECOND", description = "The board's two members.")
+        List<String> members;
+
+        @Option(names = "--marks", paramLabel = "CONTEST=SEL|SEL;...",
+                description = "The marks read, per contest: mayor=alice;council=bob|carol;measure-1= (nothing marked).")
+        Optional<String> marks;
+
+        @Option(names = "--not-found", paramLabel = "NOTE", description = "The ballot could not be found; what the board saw. Counts the worst way.")
+        Optional<String> notFound;
+
+        @Override
+        void run(Workspace ws) {
+            AuditContext audit = AuditContext.open(ws, name);
+            if (audit.missouri()) {
+                throw usage("audit " + name + " is a Missouri audit; enter counts with: bulwark audit hand-count");
+            }
+            if (marks.isPresent() == notFound.isPresent()) {
+                throw usage("give either --marks or --not-found");
+            }
+            if (audit.allDraws().stream().noneMatch(d -> d.pick() == ballot)) {
+                throw usage("ballot " + ballot + " was not drawn in audit " + name);
+            }
+            PaperReading reading;
+            BoardEntry entry;
+            try {
+                reading = notFound.<PaperReading>map(PaperReading.NotFound::new).orElseGet(() -> AuditText.parseReading(marks.get()));
+                entry = new BoardEntry(ballot, board, members.get(0), members.size() > 1 ? members.get(1) : "", reading);
+                if (members.size() != 2) {
+                    throw new IllegalArgumentException("--members names two people, not " + members.size());
+                }
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            BallotManifest manifest = audit.manifest();
+            Optional<CastVoteRecord> cvr = Optional.ofNullable(audit.cvrsOf(manifest, Set.of(ballot)).get(ballot));
+            Map<String, String> found = new LinkedHashMap<>();
+            String where = manifest.locate(ballot).batch().describe() + ", position " + manifest.locate(ballot).position();
+            if (reading instanceof PaperReading.NotFound n) {
+                found.put("ballot " + ballot, "ballot " + ballot + " (" + where + ") could not be found: " + n.note());
+            }
+            for (AuditedContest c : audit.contests()) {
+                boolean comparison = switch (c.method()) {
+                    case RlaMethod.KaplanMarkov k -> true;
+                    case RlaMethod.AlphaComparison a -> true;
+                    case RlaMethod.Bravo b -> false;
+                    case RlaMethod.AlphaPolling a -> false;
+                    case RlaMethod.BatchComparison b -> false;
+                };
+                int d = comparison ? RiskLimitingAudit.ballotDiscrepancy(c, new AuditEvidence.SampledBallot(ballot, reading, cvr)) : 0;
+                if (d != 0) {
+                    found.put("ballot " + ballot + "/" + c.contest().value(), "ballot " + ballot + " (" + where + "), contest " + c.contest().value()
+                            + ": " + describe(d) + (cvr.isEmpty() ? " (no CVR maps to this place)" : ""));
+                }
+            }
+            String content = AuditText.reading(entry.reading());
+            audit.done(audit.records.enter(audit.audit, "ballot " + ballot, "ballot", content, board + ": " + String.join(", ", members),
+                    AuditContext.sha256(content), found));
+            out().println("Ballot " + ballot + " entered by " + board + (found.isEmpty() ? "; no discrepancy." : ":"));
+            found.values().forEach(v -> out().println("  " + v));
+        }
+    }
+
+    static String describe(int discrepancy) {
+        return switch (discrepancy) {
+            case 2 -> "two-vote overstatement";
+            case 1 -> "one-vote overstatement";
+            case -1 -> "one-vote understatement";
+            case -2 -> "two-vote understatement";
+            default -> "no discrepancy";
+        };
+    }
+
+    /** Everything entered so far as evidence, in draw order; refuses while drawn ballots are not entered. */
+    static AuditEvidence evidence(AuditContext audit, BallotManifest manifest) {
+        List<Sampler.Draw> draws = audit.allDraws();
+        Map<String, String> entries = audit.records.entries(audit.audit, "ballot");
+        Set<Long> ballots = new HashSet<>();
+        draws.forEach(d -> ballots.add(d.pick()));
+        List<Long> missing = ballots.stream().filter(b -> !entries.containsKey("ballot " + b)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new BadInputException(audit.workspace.location().describe(), "audit " + audit.audit.name(), missing.size()
+                    + " drawn ballot(s) not entered yet: " + String.join(", ", missing.stream().limit(20).map(String::valueOf).toList())
+                    + (missing.size() > 20 ? ", ..." : ""));
+        }
+        Map<Long, CastVoteRecord> cvrs = audit.cvrsOf(manifest, ballots);
+        Map<Long, PaperReading> readings = new HashMap<>();
+        ballots.forEach(b -> readings.put(b, AuditText.parseReading(entries.get("ballot " + b))));
+        List<AuditEvidence.SampledBallot> sampled = draws.stream()
+                .map(d -> new AuditEvidence.SampledBallot(d.pick(), readings.get(d.pick()), Optional.ofNullable(cvrs.get(d.pick())))).toList();
+        return AuditEvidence.ofBallots(manifest.totalBallots(), sampled);
+    }
+
+    @Command(name = "close-round", mixinStandardHelpOptions = true,
+            description = "Measure each contest's risk with everything entered, and decide: stop, escalate (the next draw size) or count by hand.")
+    static final class CloseRound extends Step {
+        @Option(names = "--max-rounds", paramLabel = "R", defaultValue = "" + MAX_ROUNDS,
+                description = "Rounds after which a contest still above its limit goes to a full hand count. Default: ${DEFAULT-VALUE}.")
+        int maxRounds;
+
+        @Override
+        void run(Workspace ws) {
+            AuditContext audit = AuditContext.open(ws, name);
+            if (audit.missouri()) {
+                throw usage("audit " + name + " is a Missouri audit: it has no rounds to close; see bulwark audit status");
+            }
+            BallotManifest manifest = audit.manifest();
+            AuditEvidence evidence = evidence(audit, manifest);
+            List<RiskLimitingAudit.ContestRisk> risks = RiskLimitingAudit.measure(audit.contests(), evidence);
+            int round = audit.rounds().size();
+            RiskLimitingAudit.Decision decision = RiskLimitingAudit.decide(risks, evidence.ballots().size(), manifest.totalBallots(), round, maxRounds);
+            audit.done(audit.records.closeRound(audit.audit, AuditText.outcome(decision), AuditText.risks(risks)));
+            out().println("Round " + round + " of audit " + name + " after " + evidence.ballots().size() + " draws:");
+            for (RiskLimitingAudit.ContestRisk r : risks) {
+                out().printf("  %s: risk %.6g, limit %s, %s%n", r.contest().value(), r.risk(), r.riskLimit(), r.met() ? "met" : "not met");
+            }
+            out().println(AuditText.outcome(decision));
+        }
+    }
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true,
+            description = "Record how a discrepancy was investigated and resolved (it stays in the record; the resolution is a new row).")
+    static final class Resolve extends Step {
+        @Parameters(index = "1", paramLabel = "KEY", description = "The discrepancy as status lists it, e.g. p-12/mayor/alice or ballot 17/mayor.")
+        String key;
+
+        @Option(names = "--explanation", required = true, paramLabel = "TEXT", description = "What the investigation found.")
+        String explanation;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who resolved it.")
+        String by;
+
+        @Override
+        void run(Workspace ws) {
+            AuditContext audit = AuditContext.open(ws, name);
+            audit.done(audit.records.resolve(audit.audit, key, explanation, by));
+            out().println("Discrepancy " + key + " of audit " + name + " resolved by " + by + ".");
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Write the audit report (PDF and CSV) and the plot of risk against ballots audited (SVG).")
+    static final class Report extends Step {
+        @Option(names = "--out", paramLabel = "DIR", description = "Folder for the report files (created if needed). Default: audit-AUDIT-report.")
+        Optional<Path> outDir;
+
+        @Override
+        void run(Workspace ws) throws IOException {
+            AuditContext audit = AuditContext.open(ws, name);
+            AuditReport report = AuditReports.of(audit);
+            Path target = outDir.orElse(Path.of("audit-" + name + "-report"));
+            try (OutputFolder folder = OutputFolder.create(target)) {
+                Files.writeString(folder.file("audit-report.csv"), report.csv(), StandardCharsets.UTF_8);
+                Files.writeString(folder.file("risk-plot.svg"), report.svgPlot(), StandardCharsets.UTF_8);
+                try (OutputStream pdf = Files.newOutputStream(folder.file("audit-report.pdf"))) {
+                    AuditReports.pdf(report, pdf);
+                }
+                folder.commit();
+            }
+            out().println("Audit report written to " + target + ": audit-report.pdf, audit-report.csv, risk-plot.svg");
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "The audits in the workspace and the discrepancies still open per authority: certification must wait while any is open.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions workspace;
+
+        @Option(names = "--authority", paramLabel = "NAME", description = "Only this authority.")
+        Optional<String> authority;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = Bulwark.of(spec).io().out();
+            try (Workspace ws = workspace.open()) {
+                AuditRecords records = ws.audits();
+                Set<String> authorities = new java.util.TreeSet<>();
+                for (AuditRecords.StoredAudit a : records.list()) {
+                    if (authority.isEmpty() || authority.get().equals(a.authority())) {
+                        authorities.add(a.authority());
+                        List<AuditRecords.ClosedRound> closed = records.closedRounds(a);
+                        out.println("Audit " + a.name() + " (" + a.kind() + ", " + a.authority() + "): " + records.rounds(a).size() + " round(s) drawn"
+                                + (closed.isEmpty() ? "" : "; last outcome: " + closed.getLast().outcome()));
+                    }
+                }
+                authority.ifPresent(authorities::add);
+                for (String auth : authorities) {
+                    List<AuditRecords.OpenDiscrepancy> discrepancies = records.openDiscrepancies(auth);
+                    for (AuditRecords.OpenDiscrepancy d : discrepancies) {
+                        out.println("  open: " + d.audit() + " " + d.key() + ": " + d.description());
+                    }
+                    out.println(auth + ": " + (discrepancies.isEmpty() ? "no open discrepancies; certification may proceed"
+                            : "certification blocked: " + discrepancies.size() + " open discrepancy(ies) (" + MissouriAudit.RULE + ")"));
+                }
+                if (authorities.isEmpty()) {
+                    out.println("No audits in this workspace.");
+                }
+                out.flush();
+                return Bulwark.OK;
+            }
+        }
+    }
+}

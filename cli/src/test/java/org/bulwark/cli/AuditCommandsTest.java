@@ -1,0 +1,199 @@
+package org.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bulwark.generate.StatewideGenerator;
+import org.bulwark.model.CastVoteRecord;
+import org.bulwark.model.CvrContest;
+import org.bulwark.model.Mark;
+import org.bulwark.model.results.BatchKey;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every workspace step of an audit, in-process, on a generated election. */
+class AuditCommandsTest {
+    static final StatewideGenerator.Settings SETTINGS = new StatewideGenerator.Settings(2, 8, 400, 3, 1_000);
+    static final String SEED = "1234 5678 9012 3456 7890";
+
+    @TempDir
+    Path tmp;
+
+    String ws;
+    Map<BatchKey, List<CastVoteRecord>> batches = new TreeMap<>();
+
+    @BeforeEach
+    void workspaceWithAnElectionAndItsCvrs() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("gen"));
+        StatewideGenerator generator = StatewideGenerator.create(SETTINGS);
+        StatewideGenerator.Output files = generator.writeTo(dir, n -> { });
+        ws = tmp.resolve("bulwark.db").toString();
+        ok(Run.of("import", "election", "--workspace", ws, files.election().toString()));
+        for (StatewideGenerator.CvrOutput f : files.cvrFiles()) {
+            ok(Run.of("import", "cvr", "--workspace", ws, "--election", "1", "--counting-group", f.countingGroup().nist(), f.file().toString()));
+        }
+        List<CastVoteRecord> all = new ArrayList<>();
+        generator.castVoteRecords(all::add);
+        all.forEach(c -> batches.computeIfAbsent(new BatchKey(c.creatingDevice(), c.batch()), k -> new ArrayList<>()).add(c));
+        batches.values().forEach(l -> l.sort(AuditContext.BALLOT_ID_ORDER));
+    }
+
+    static Run ok(Run run) {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
+    Path manifest(int adjust) throws IOException {
+        StringBuilder csv = new StringBuilder("Container,Tabulator,Batch,Ballots\n");
+        int i = 0;
+        for (Map.Entry<BatchKey, List<CastVoteRecord>> b : batches.entrySet()) {
+            csv.append("Box ").append(i / 3 + 1).append(',').append(b.getKey().device().orElseThrow()).append(',')
+                    .append(b.getKey().batch().orElseThrow()).append(',').append(b.getValue().size() + (i == 1 ? adjust : 0)).append('\n');
+            i++;
+        }
+        Path file = tmp.resolve("manifest-" + adjust + ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    /** What ballot n of the manifest shows, as an audit board would type it. */
+    String marksOf(long n) {
+        long left = n;
+        for (List<CastVoteRecord> batch : batches.values()) {
+            if (left <= batch.size()) {
+                CastVoteRecord cvr = batch.get((int) left - 1);
+                List<String> parts = new ArrayList<>();
+                for (CvrContest c : cvr.contests()) {
+                    parts.add(c.contest().value() + "=" + String.join("|", c.marks().stream().filter(Mark::countsAsVote).map(m -> m.selection().value()).toList()));
+                }
+                return String.join(";", parts);
+            }
+            left -= batch.size();
+        }
+        throw new IllegalArgumentException("no ballot " + n);
+    }
+
+    String firstContest() {
+        return batches.values().iterator().next().getFirst().contests().getFirst().contest().value();
+    }
+
+    @Test
+    void riskLimitingComparisonAuditFromSetUpToReport() throws IOException {
+        String contest = firstContest();
+        ok(Run.of("audit", "create", "rla-1", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:kaplan-markov"));
+
+        Run wrong = Run.of("audit", "manifest", "rla-1", "--workspace", ws, manifest(+2).toString());
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("the manifest does not match the tabulated ballots (1 batch(es))", "line 3:", "but", "were tabulated (+2)");
+        ok(Run.of("audit", "manifest", "rla-1", "--workspace", ws, manifest(0).toString()));
+
+        Run early = Run.of("audit", "draw", "rla-1", "--workspace", ws, "--count", "3");
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("has no seed yet");
+        Run shortSeed = Run.of("audit", "seed", "rla-1", "--workspace", ws, "123456");
+        assertThat(shortSeed.exitCode()).isEqualTo(2);
+        assertThat(shortSeed.err()).contains("the seed must be 20 or more digits");
+        ok(Run.of("audit", "seed", "rla-1", "--workspace", ws, SEED));
+
+        Path round1 = tmp.resolve("round1");
+        Run draw = ok(Run.of("audit", "draw", "rla-1", "--workspace", ws, "--count", "4", "--out", round1.toString()));
+        assertThat(draw.out()).contains("Round 1 of audit rla-1: drew 4");
+        assertThat(round1.resolve("retrieval-list.pdf")).exists();
+        List<String> list = Files.readAllLines(round1.resolve("retrieval-list.csv"));
+        assertThat(list.getFirst()).isEqualTo("Container,Tabulator,Batch,Position,Ballot,Tickets,Round,Pulled,Returned");
+        List<Long> drawn = org.bulwark.audit.Sampler.draw(SEED.replace(" ", ""), 1, 400, 4, false);
+        assertThat(list.subList(1, list.size()).stream().map(l -> Long.parseLong(l.split(",")[4])).toList())
+                .containsExactlyInAnyOrderElementsOf(new java.util.LinkedHashSet<>(drawn));
+
+        Run reseed = Run.of("audit", "seed", "rla-1", "--workspace", ws, "99999999999999999999");
+        assertThat(reseed.exitCode()).isEqualTo(2);
+        assertThat(reseed.err()).contains("the seed cannot change once a sample has been drawn");
+
+        Run notYet = Run.of("audit", "close-round", "rla-1", "--workspace", ws);
+        assertThat(notYet.exitCode()).isEqualTo(2);
+        assertThat(notYet.err()).contains("drawn ballot(s) not entered yet");
+
+        for (long b : new java.util.LinkedHashSet<>(drawn.subList(1, drawn.size()))) {
+            Run enter = ok(Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(b), "--board", "Board 1",
+                    "--members", "Ann Lee,Bo Diaz", "--marks", marksOf(b)));
+            assertThat(enter.out()).contains("no discrepancy");
+        }
+        Run missing = ok(Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(drawn.getFirst()), "--board", "Board 1",
+                "--members", "Ann Lee,Bo Diaz", "--not-found", "slot empty"));
+        assertThat(missing.out()).contains("could not be found: slot empty");
+        Run sameMember = Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(drawn.getFirst()), "--board", "B",
+                "--members", "Ann Lee,ann lee", "--not-found", "x");
+        assertThat(sameMember.exitCode()).isEqualTo(2);
+        assertThat(sameMember.err()).contains("two different members");
+
+        Run close = ok(Run.of("audit", "close-round", "rla-1", "--workspace", ws));
+        assertThat(close.out()).contains(contest + ": risk", "not met");
+        assertThat(close.out().strip().lines().toList().getLast()).isEqualTo("escalate to 8 draws");
+
+        Run status = ok(Run.of("audit", "status", "--workspace", ws));
+        assertThat(status.out()).contains("open: rla-1 ballot " + drawn.getFirst(), "County A: certification blocked");
+        assertThat(status.out()).contains("ballot " + drawn.getFirst() + "/" + contest + ": ", "two-vote overstatement");
+        for (String key : openKeys(status, "rla-1")) {
+            ok(Run.of("audit", "resolve", "rla-1", key, "--workspace", ws, "--explanation", "misfiled in box 2; found", "--by", "Clerk"));
+        }
+        assertThat(ok(Run.of("audit", "status", "--workspace", ws, "--authority", "County A")).out())
+                .contains("County A: no open discrepancies; certification may proceed");
+
+        ok(Run.of("audit", "draw", "rla-1", "--workspace", ws, "--out", tmp.resolve("round2").toString()));
+        Path report = tmp.resolve("report");
+        ok(Run.of("audit", "report", "rla-1", "--workspace", ws, "--out", report.toString()));
+        String csv = Files.readString(report.resolve("audit-report.csv"));
+        assertThat(csv).contains("seed," + SEED.replace(" ", ""), "manifest SHA-256", contest + ",0.1,kaplan-markov", "escalate to 8 draws",
+                "misfiled in box 2; found (Clerk)");
+        assertThat(Files.readString(report.resolve("risk-plot.svg"))).startsWith("<svg").contains("<polyline", contest);
+        assertThat(report.resolve("audit-report.pdf")).exists();
+    }
+
+    static List<String> openKeys(Run status, String audit) {
+        String prefix = "  open: " + audit + " ";
+        return status.out().lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).split(":")[0]).toList();
+    }
+
+    @Test
+    void missouriAuditBlocksCertificationUntilEveryDiscrepancyIsResolved() {
+        ok(Run.of("audit", "create", "mo", "--workspace", ws, "--authority", "County A", "--missouri"));
+        ok(Run.of("audit", "seed", "mo", "--workspace", ws, SEED));
+        Run draw = ok(Run.of("audit", "draw", "mo", "--workspace", ws, "--out", tmp.resolve("mo").toString()));
+        assertThat(draw.out()).containsPattern("Drew 1 of 1[0-9] precincts and 6 contests");
+        String precinct = draw.out().lines().filter(l -> l.startsWith("  precinct ")).findFirst().orElseThrow().substring("  precinct ".length());
+        String contest = draw.out().lines().filter(l -> l.startsWith("  contest ")).findFirst().orElseThrow().split(" ")[3];
+        Run undrawn = Run.of("audit", "hand-count", "mo", "--workspace", ws, "--precinct", "nowhere", "--contest", contest, "--votes", "",
+                "--team", "Ann,Bo");
+        assertThat(undrawn.exitCode()).isEqualTo(2);
+        assertThat(undrawn.err()).contains("precinct nowhere was not drawn");
+        Run count = ok(Run.of("audit", "hand-count", "mo", "--workspace", ws, "--precinct", precinct, "--contest", contest,
+                "--votes", "nobody=1", "--team", "Ann,Bo"));
+        assertThat(count.out()).contains("discrepancy(ies)", precinct + "/" + contest + "/nobody");
+        Run status = ok(Run.of("audit", "status", "--workspace", ws));
+        assertThat(status.out()).contains("certification blocked");
+        for (String key : openKeys(status, "mo")) {
+            ok(Run.of("audit", "resolve", "mo", key, "--workspace", ws, "--explanation", "test entry", "--by", "Clerk"));
+        }
+        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("County A: no open discrepancies; certification may proceed");
+    }
+
+    @Test
+    void simulateRunsAWholeAuditAndEscalatesWhenPaperDisagrees() {
+        Run clean = ok(Run.of("audit", "simulate", "--ballots", "3000", "--error-rate", "0", "--contests", "2"));
+        assertThat(clean.out().strip().lines().toList().getLast()).startsWith("outcome: every contest met its risk limit");
+        Run dirty = ok(Run.of("audit", "simulate", "--ballots", "3000", "--error-rate", "0.4", "--contests", "2", "--max-rounds", "2"));
+        assertThat(dirty.out()).contains("o2=");
+        assertThat(dirty.out().strip().lines().toList().getLast()).startsWith("outcome: full hand count of");
+        for (String method : List.of("bravo", "alpha-polling", "alpha-comparison", "batch-comparison")) {
+            Run run = ok(Run.of("audit", "simulate", "--ballots", "3000", "--error-rate", "0", "--method", method, "--contests", "1"));
+            assertThat(run.out().strip().lines().toList().getLast()).as(method).startsWith("outcome:");
+        }
+    }
+}

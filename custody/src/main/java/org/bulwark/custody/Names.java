@@ -1,0 +1,24 @@
+package org.bulwark.custody;
+
+/** The one rule for the short texts custody records hold (names, places, tags): non-blank, bounded, printable. */
+final class Names {
+    static final int MAX = 200;
+
+    private Names() {}
+
+    static String check(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        if (value.length() > MAX) {
+            throw new IllegalArgumentException(what + " is " + value.length() + " characters long; at most " + MAX + " are allowed");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(what + " \"" + value.strip() + "\" holds a control character");
+        }
+        if (!value.equals(value.strip())) {
+            throw new IllegalArgumentException(what + " \"" + value + "\" must not start or end with spaces");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,172 @@
+package org.bulwark.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The portal in a real browser: Debian's Chromium, headless, driven by Selenium through Debian's
+ * chromedriver (.ci/run installs both). Screenshots of the pages it passes go to target/screenshots,
+ * or to the folder named by -Dbulwark.screenshots (docs/web-portal.md: how docs/img was made).
+ */
+class PortalBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path dir;
+    static PortalFixture fixture;
+    static Portal portal;
+    static WebDriver browser;
+    static Path screenshots;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)").isExecutable();
+        assertThat(CHROMEDRIVER).isExecutable();
+        fixture = new PortalFixture(dir);
+        portal = fixture.start();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900",
+                        "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        screenshots = Files.createDirectories(Path.of(System.getProperty("bulwark.screenshots", "target/screenshots")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    private static void open(String path) {
+        browser.get(portal.url().resolve(path).toString());
+    }
+
+    private static void shoot(String name) throws IOException {
+        Files.write(screenshots.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void signIn(Role role) {
+        browser.manage().deleteAllCookies();
+        open("/signin");
+        browser.findElement(By.id("username")).sendKeys(PortalFixture.username(role));
+        browser.findElement(By.id("password")).sendKeys(PortalFixture.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        if (role.administrator()) {
+            waitUntil(() -> browser.getCurrentUrl().endsWith("/signin/code"), "the code page");
+            fixture.clock.advance(Duration.ofMinutes(1)); // a fresh code for each sign-in
+            browser.findElement(By.id("code")).sendKeys(Totp.code(fixture.secrets.get(role), fixture.clock.instant()));
+            browser.findElement(By.id("verify-code")).click();
+            waitUntil(() -> !browser.getCurrentUrl().endsWith("/signin/code"), "the code to be accepted");
+        }
+    }
+
+    @Test
+    void anAdministratorSignsInWithTwoFactorsAndSeesTheStatewidePage() throws IOException {
+        browser.manage().deleteAllCookies();
+        open("/signin");
+        shoot("sign-in");
+        browser.findElement(By.id("username")).sendKeys("state-admin");
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.findElement(By.id("problem")).getText()).isEqualTo(SignIn.WRONG);
+
+        signIn(Role.STATE_ADMIN);
+        assertThat(browser.getCurrentUrl()).endsWith("/state");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Statewide readiness");
+        assertThat(browser.findElements(By.cssSelector("#readiness td.open, #readiness td.done"))).hasSize(6);
+        shoot("statewide");
+    }
+
+    @Test
+    void aCountyUploadsAResultsPackageAndThePublicSeesTheResults() throws IOException {
+        Path pkg = fixture.goodPackage("precinct-results");
+        signIn(Role.AUTHORITY_ADMIN);
+        assertThat(browser.getCurrentUrl()).endsWith("/a/" + fixture.authorityA.value());
+        browser.findElement(By.linkText("Upload a results package")).click();
+        browser.findElement(By.cssSelector("#mode option[value=official]")).click();
+        browser.findElement(By.id("package")).sendKeys(pkg.toAbsolutePath().toString());
+        shoot("upload");
+        browser.findElement(By.id("upload")).click();
+        WebElement outcome = waitForOutcome();
+        assertThat(outcome.getText()).startsWith("Verified and imported: " + String.format("%,d", fixture.ballotsOf(fixture.authorityA).size()));
+        shoot("upload-done");
+
+        // The same package again: refused as a replay, in words.
+        open("/a/" + fixture.authorityA.value() + "/upload");
+        browser.findElement(By.id("package")).sendKeys(pkg.toAbsolutePath().toString());
+        browser.findElement(By.id("upload")).click();
+        assertThat(waitForOutcome().getText()).isEqualTo("Refused: " + UploadJobs.Failure.REPLAY.headline);
+        shoot("upload-refused");
+
+        open("/results/" + fixture.stored.ref().id());
+        assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSizeGreaterThan(1);
+        shoot("results");
+
+        browser.manage().deleteAllCookies();
+        open("/public");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Public results and log");
+        assertThat(browser.getPageSource()).contains(fixture.fingerprint.substring(0, 7));
+        shoot("public");
+        browser.findElement(By.linkText(fixture.stored.title())).click();
+        assertThat(browser.findElement(By.id("ballots-counted")).getText())
+                .contains(String.format("%,d", fixture.ballotsOf(fixture.authorityA).size()) + " ballots");
+    }
+
+    @Test
+    void theLogPageShowsWhoDidWhat() throws IOException {
+        signIn(Role.STATE_STAFF);
+        open("/log");
+        List<WebElement> rows = browser.findElements(By.cssSelector("table tr"));
+        assertThat(rows).hasSizeGreaterThan(5);
+        assertThat(browser.getPageSource()).contains("Portal sign-in step").contains("state-staff");
+        shoot("log");
+    }
+
+    /** The outcome once the upload page stops reloading itself (every 2 s while the work goes on). */
+    private static WebElement waitForOutcome() {
+        waitUntil(() -> !browser.findElement(By.id("outcome")).getAttribute("class").equals("working"), "the upload to finish");
+        return browser.findElement(By.id("outcome"));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
+        for (int i = 0; i < 150; i++) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                // the page reloaded between finding an element and reading it: look again
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("waited 15 s for " + what);
+    }
+}

@@ -1,0 +1,265 @@
+package org.bulwark.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bulwark.formats.cvr.CvrFiles;
+import org.bulwark.formats.cvr.CvrReadOptions;
+import org.bulwark.ledger.pkg.CvrMerkle;
+import org.bulwark.ledger.pkg.Manifest;
+import org.bulwark.ledger.pkg.Mode;
+import org.bulwark.ledger.pkg.PackageId;
+import org.bulwark.ledger.pkg.Packages;
+import org.bulwark.ledger.pkg.Verification;
+import org.bulwark.ledger.pkg.VerifiedFiles;
+import org.bulwark.ledger.pkg.ZipLimits;
+import org.bulwark.ledger.trust.PackageType;
+import org.bulwark.ledger.trust.TrustEntry;
+import org.bulwark.model.BadInputException;
+import org.bulwark.model.CountingGroup;
+import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.events.LogEvent;
+import org.bulwark.store.WorkspaceException.DuplicateImport;
+
+/**
+ * Verify-then-import of a signed results package into a workspace: the one code path for the
+ * command line ({@code bulwark package import}) and the web portal's uploads.
+ *
+ * <p>Everything happens in ONE write transaction: the package is verified against the workspace's
+ * trust registry and its record of imported packages (signature, signer, file hashes, file set,
+ * election, mode, replay), and only then are its CVR files read, each CVR checked against the
+ * election and staged, each file's CVR count and Merkle root compared with the signed manifest and
+ * its bytes hashed again as read. The PACKAGE_IMPORTED event and the replay record land in the same
+ * transaction. Any refusal, at any step, rolls everything back: a refused package changes nothing,
+ * not even the log.
+ */
+public final class PackageImports {
+    private static final String FORMAT = "NIST SP 1500-103 (from a signed results package)";
+
+    private final Workspace workspace;
+
+    PackageImports(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /**
+     * What to import and how.
+     *
+     * @param election the workspace election the package must be for; empty: the one whose
+     *     fingerprint the manifest names
+     * @param mode the mode the package must be in: the importer states it, so test material never
+     *     lands in an official count by accident
+     * @param countingGroup how the package's ballots were cast (NIST CVRs do not say)
+     */
+    public record Request(Path pkg, Optional<ElectionRef> election, Mode mode, CountingGroup countingGroup) {
+        public Request {
+            Objects.requireNonNull(pkg, "pkg");
+            Objects.requireNonNull(election, "election");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(countingGroup, "countingGroup");
+        }
+    }
+
+    /** Why a package was not imported; each with its own message. */
+    public enum Refusal {
+        /** The zip is not in the one safe package form (traversal, links, duplicates, truncation, ...). */
+        ARCHIVE,
+        /** manifest.sig is missing or does not verify. */
+        SIGNATURE,
+        /** The signed manifest cannot be read or contradicts the signature. */
+        MANIFEST,
+        /** The signer is unknown, revoked, outside its validity or may not sign this type. */
+        SIGNER,
+        /** A file's bytes are not those the manifest lists (also: changed on the medium after verification). */
+        FILE_HASH,
+        /** A listed file is missing or an unlisted one is present. */
+        FILE_SET,
+        /** The package is for another election, names none, or its election is not in the workspace. */
+        ELECTION,
+        /** The package is test material and official was stated, or the other way round. */
+        MODE,
+        /** This package was imported before. */
+        REPLAY,
+        /** Not a results package: only results packages carry CVRs to import. */
+        NOT_RESULTS,
+        /** The results package holds no CVR file. */
+        NO_CVR_FILES,
+        /** A CVR file cannot be read as CVRs of the election. */
+        UNREADABLE_CVRS,
+        /** A CVR file's CVRs do not give the count and Merkle root the manifest signs. */
+        CVR_ROOT,
+        /** A CVR file of the package (same SHA-256) is already in the workspace, e.g. imported by hand. */
+        CVR_FILE_ALREADY_IMPORTED;
+
+        static Refusal of(Verification.Check check) {
+            return switch (check) {
+                case ARCHIVE -> ARCHIVE;
+                case SIGNATURE -> SIGNATURE;
+                case MANIFEST -> MANIFEST;
+                case SIGNER -> SIGNER;
+                case FILE_HASH -> FILE_HASH;
+                case FILE_SET -> FILE_SET;
+                case CVR_ROOT -> CVR_ROOT;
+                case ELECTION -> ELECTION;
+                case MODE -> MODE;
+                case REPLAY -> REPLAY;
+            };
+        }
+    }
+
+    /** The outcome of an import. */
+    public sealed interface Outcome {
+        /** The package was verified and its CVR files imported; {@code logIndex} is its PACKAGE_IMPORTED entry. */
+        record Imported(PackageId id, Manifest manifest, TrustEntry signer, StoredElection election, List<ImportedFile> files,
+                long logIndex) implements Outcome {
+            public Imported {
+                files = List.copyOf(files);
+            }
+
+            public long cvrCount() {
+                return files.stream().mapToLong(ImportedFile::cvrCount).sum();
+            }
+        }
+
+        /** Nothing was imported or logged; the message names the package, the place and the problem. */
+        record Refused(Refusal refusal, String message) implements Outcome {}
+    }
+
+    /** A refusal found inside the transaction, thrown so that the transaction rolls back. */
+    private static final class RefusedImport extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Outcome.Refused refused;
+
+        RefusedImport(Refusal refusal, String message) {
+            super(message, null, false, false);
+            this.refused = new Outcome.Refused(refusal, message);
+        }
+    }
+
+    /**
+     * Verifies the package and, if it passes, imports its CVR files, all in one transaction.
+     *
+     * @throws WorkspaceException.UnknownElection when {@code request.election()} is not in the workspace
+     * @throws IOException when the package file cannot be read (it is not there, a read error)
+     */
+    public Outcome importPackage(Request request) throws IOException {
+        Optional<StoredElection> chosen = request.election().map(workspace::election);
+        String name = request.pkg().getFileName().toString();
+        try {
+            return workspace.write("import the package " + name, () -> inTransaction(request, chosen, name));
+        } catch (RefusedImport r) {
+            return r.refused;
+        }
+    }
+
+    private Outcome.Imported inTransaction(Request request, Optional<StoredElection> chosen, String name) throws IOException, SQLException {
+        Packages.Expectations expect = new Packages.Expectations(chosen.map(StoredElection::fingerprint), Optional.of(request.mode()),
+                Optional.of(id -> {
+                    try {
+                        return workspace.packageImported(id.sha256());
+                    } catch (SQLException e) {
+                        throw new LogStore.SqlInReader(e);
+                    }
+                }), Optional.empty(), ZipLimits.DEFAULT);
+        List<Outcome.Imported> imported = new ArrayList<>(1);
+        Verification v = Packages.verify(request.pkg(), workspace.replayTrust(), expect,
+                (valid, files) -> imported.add(sql(() -> importVerified(request, chosen, name, valid, files))));
+        return switch (v) {
+            case Verification.Failed f -> throw new RefusedImport(Refusal.of(f.check()), f.message());
+            case Verification.Valid valid -> imported.getFirst();
+        };
+    }
+
+    private Outcome.Imported importVerified(Request request, Optional<StoredElection> chosen, String name, Verification.Valid valid,
+            VerifiedFiles files) throws SQLException, IOException {
+        Manifest manifest = valid.manifest();
+        if (!(manifest.type() instanceof PackageType.Results)) {
+            throw new RefusedImport(Refusal.NOT_RESULTS, name + ": import: this is " + manifest.type().aPackage()
+                    + "; only results packages carry CVRs to import (check it with bulwark package verify)");
+        }
+        List<Manifest.FileEntry> cvrFiles = manifest.files().stream().filter(f -> f.cvrs().isPresent()).toList();
+        if (cvrFiles.isEmpty()) {
+            throw new RefusedImport(Refusal.NO_CVR_FILES, name + ": import: the package lists no CVR file (no file with a CVR count "
+                    + "and Merkle root in its manifest), so there is nothing to import");
+        }
+        StoredElection election = chosen.isPresent() ? chosen.get() : electionNamedBy(manifest, name);
+        ElectionIndex index = ElectionIndex.of(workspace.readElection(election));
+        CvrReadOptions options = CvrReadOptions.strict().withCountingGroup(request.countingGroup());
+        List<ImportedFile> imported = new ArrayList<>();
+        for (Manifest.FileEntry file : cvrFiles) {
+            imported.add(importCvrFile(request, name, election, index, options, file, files));
+        }
+        Optional<Long> logIndex = workspace.recordPackageImportIn(new LogEvent.PackageImported(
+                workspace.header(workspace.now(), workspace.electionFacts(election.ref()).jurisdiction()),
+                valid.id().sha256(), manifest.type().word()));
+        if (logIndex.isEmpty()) {
+            throw new RefusedImport(Refusal.REPLAY, name + ": replay: this package (" + valid.id().shortForm()
+                    + ") was imported by someone else while this import ran");
+        }
+        return new Outcome.Imported(valid.id(), manifest, valid.signer(), election, imported, logIndex.get());
+    }
+
+    private StoredElection electionNamedBy(Manifest manifest, String name) throws SQLException {
+        if (manifest.election().isEmpty()) {
+            throw new RefusedImport(Refusal.ELECTION, name + ": election: the package names no election; a results package must "
+                    + "name the election its CVRs belong to");
+        }
+        String fingerprint = manifest.election().get();
+        return workspace.findElection("fingerprint = ?", fingerprint).orElseThrow(() -> new RefusedImport(Refusal.ELECTION,
+                name + ": election: the package is for election " + fingerprint.substring(0, 7)
+                        + ", which is not in this workspace; import its definition first"));
+    }
+
+    private ImportedFile importCvrFile(Request request, String name, StoredElection election, ElectionIndex index,
+            CvrReadOptions options, Manifest.FileEntry file, VerifiedFiles files) throws SQLException, IOException {
+        String source = name + "!" + file.name();
+        CvrMerkle merkle = new CvrMerkle();
+        ImportedFile done;
+        try {
+            done = workspace.importInTransaction(election.ref(), source, FORMAT, file.sha256(), request.countingGroup(), sink -> {
+                try (InputStream in = files.open(file)) {
+                    CvrFiles.read(in, source, index, options, cvr -> {
+                        merkle.add(cvr);
+                        sink.accept(cvr);
+                    });
+                    in.transferTo(OutputStream.nullOutputStream()); // to the end, where the bytes' hash is checked
+                }
+            });
+        } catch (VerifiedFiles.Changed e) {
+            throw new RefusedImport(Refusal.FILE_HASH, e.getMessage());
+        } catch (DuplicateImport e) {
+            throw new RefusedImport(Refusal.CVR_FILE_ALREADY_IMPORTED, source + ": import: this CVR file is already in the workspace"
+                    + " (CVR import #" + e.earlierId() + ", " + e.earlierSourceName() + ", at " + e.earlierImportedAt() + ")");
+        } catch (Workspace.LostRace e) {
+            throw new RefusedImport(Refusal.CVR_FILE_ALREADY_IMPORTED, source + ": import: this CVR file was imported by someone else"
+                    + " while this import ran");
+        } catch (BadInputException e) {
+            throw new RefusedImport(Refusal.UNREADABLE_CVRS, name + ": CVRs: '" + file.name() + "' cannot be imported: " + e.getMessage());
+        }
+        Optional<String> mismatch = Packages.cvrMismatch(name, file, merkle.summary());
+        if (mismatch.isPresent()) {
+            throw new RefusedImport(Refusal.CVR_ROOT, mismatch.get());
+        }
+        return done;
+    }
+
+    /** SQL inside the package reader's callbacks, whose interfaces allow no SQLException. */
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException, IOException;
+    }
+
+    private static <T> T sql(Sql<T> work) throws IOException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new LogStore.SqlInReader(e);
+        }
+    }
+}
