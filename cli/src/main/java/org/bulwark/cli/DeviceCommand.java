@@ -335,6 +335,9 @@ final class DeviceCommand extends CommandGroup {
                     }
                     sel = sel.substring(0, at);
                 }
+                if (sel.isBlank()) {
+                    throw new BadInputException("--vote", v, "names no selection after '='");
+                }
                 byContest.computeIfAbsent(new ContestId(v.substring(0, eq)), k -> new ArrayList<>())
                         .add(new Ballot.Pick(new SelectionId(sel), rank, name));
             }
