@@ -120,7 +120,8 @@ class DeviceCommandTest {
     @Test
     void aPollingPlaceRehearsal() throws Exception {
         Path out = dir.resolve("day");
-        Run r = ok("simulate", "polling-place", "--ballots", "12", "--devices", "2", "--out", out.toString(), "--election", ELECTION.toString());
+        // The default election: a small generated one.
+        Run r = ok("simulate", "polling-place", "--ballots", "12", "--devices", "2", "--out", out.toString());
         assertThat(r.out()).contains("L&A tests: 2 of 2 passed", "ballots cast: 12");
         try (Stream<Path> paper = Files.list(out.resolve("paper"))) {
             assertThat(paper.count()).isEqualTo(12);
