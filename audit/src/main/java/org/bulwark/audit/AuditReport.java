@@ -14,10 +14,12 @@ import org.bulwark.model.ContestId;
  * content as PDF.
  */
 public record AuditReport(String audit, String kind, String authority, String election, String electionFingerprint,
-        String seed, Manifest manifest, List<AuditText.ContestSetting> contests, List<Round> rounds, List<Discrepancy> discrepancies) {
+        String seed, Manifest manifest, List<AuditText.ContestSetting> contests, List<Round> rounds, List<Sample> samples,
+        List<Discrepancy> discrepancies) {
     public AuditReport {
         contests = List.copyOf(contests);
         rounds = List.copyOf(rounds);
+        samples = List.copyOf(samples);
         discrepancies = List.copyOf(discrepancies);
     }
 
@@ -31,6 +33,12 @@ public record AuditReport(String audit, String kind, String authority, String el
             risks = List.copyOf(risks);
         }
     }
+
+    /**
+     * One draw: the round, the sampler's counter, the number drawn and where that is (a manifest
+     * place, or a precinct in a Missouri audit).
+     */
+    public record Sample(int round, long ticket, long drawn, String place) {}
 
     /** A discrepancy found, where, and whether it was resolved (and how). */
     public record Discrepancy(String key, String description, String resolution) {}
@@ -54,6 +62,8 @@ public record AuditReport(String audit, String kind, String authority, String el
                         d.o1(), d.o2(), d.u1(), d.u2(), r.outcome()));
             }
         }
+        out.append("\r\n").append(Csv.row("Sample round", "Ticket", "Drawn", "Place"));
+        samples.forEach(d -> out.append(Csv.row(d.round(), d.ticket(), d.drawn(), d.place())));
         out.append("\r\n").append(Csv.row("Discrepancy", "Description", "Resolution"));
         discrepancies.forEach(d -> out.append(Csv.row(d.key(), d.description(), d.resolution())));
         return out.toString();

@@ -66,16 +66,9 @@ public final class AuditText {
     public static String reading(PaperReading reading) {
         return switch (reading) {
             case PaperReading.Marks m -> marks(m.marked());
-            case PaperReading.Decoded d -> marks(decodedMarks(d));
+            case PaperReading.Decoded d -> marks(BallotVotes.all(d.record()));
             case PaperReading.NotFound n -> NOT_FOUND + n.note();
         };
-    }
-
-    private static Map<ContestId, Set<SelectionId>> decodedMarks(PaperReading.Decoded d) {
-        Map<ContestId, Set<SelectionId>> marks = new LinkedHashMap<>();
-        d.record().contests().forEach(c -> marks.put(c.contest(), new LinkedHashSet<>(
-                c.marks().stream().filter(org.bulwark.model.Mark::countsAsVote).map(org.bulwark.model.Mark::selection).toList())));
-        return marks;
     }
 
     private static String marks(Map<ContestId, Set<SelectionId>> marked) {

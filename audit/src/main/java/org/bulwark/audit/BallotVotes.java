@@ -1,6 +1,9 @@
 package org.bulwark.audit;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bulwark.model.CastVoteRecord;
@@ -13,27 +16,37 @@ import org.bulwark.model.SelectionId;
 final class BallotVotes {
     private BallotVotes() {}
 
-    /** The CVR's votes in the contest: none when it is not on the ballot or overvoted. */
-    static Set<SelectionId> of(CastVoteRecord cvr, ContestId contest, int votesAllowed) {
-        Set<SelectionId> votes = new LinkedHashSet<>();
+    /** Every contest's votes on a CVR, marks that count as votes only. */
+    static Map<ContestId, Set<SelectionId>> all(CastVoteRecord cvr) {
+        // Plain loops: a comparison round reads every contest of thousands of CVRs.
+        Map<ContestId, Set<SelectionId>> votes = HashMap.newHashMap(cvr.contests().size());
         for (CvrContest c : cvr.contests()) {
-            if (c.contest().equals(contest)) {
-                c.marks().stream().filter(Mark::countsAsVote).map(Mark::selection).forEach(votes::add);
+            Set<SelectionId> marked = votes.get(c.contest());
+            for (Mark m : c.marks()) {
+                if (m.countsAsVote()) {
+                    if (marked == null) {
+                        marked = new LinkedHashSet<>(4);
+                        votes.put(c.contest(), marked);
+                    }
+                    marked.add(m.selection());
+                }
             }
         }
-        return votes.size() > votesAllowed ? Set.of() : votes;
+        return votes;
     }
 
-    /** The paper's votes in the contest; empty when there was no ballot to read (counted the worst way). */
-    static Optional<Set<SelectionId>> of(PaperReading paper, ContestId contest, int votesAllowed) {
+    /** Every contest's marks on paper; empty when there was no ballot to read (counted the worst way). */
+    static Optional<Map<ContestId, Set<SelectionId>>> all(PaperReading paper) {
         return switch (paper) {
-            case PaperReading.Marks m -> {
-                Set<SelectionId> votes = m.marked().getOrDefault(contest, Set.of());
-                yield Optional.of(votes.size() > votesAllowed ? Set.of() : votes);
-            }
-            case PaperReading.Decoded d -> Optional.of(of(d.record(), contest, votesAllowed));
+            case PaperReading.Marks m -> Optional.of(m.marked());
+            case PaperReading.Decoded d -> Optional.of(all(d.record()));
             case PaperReading.NotFound n -> Optional.empty();
         };
+    }
+
+    /** The votes that count: none when the contest is overvoted. */
+    static Set<SelectionId> valid(Set<SelectionId> marked, int votesAllowed) {
+        return marked.size() > votesAllowed ? Set.of() : marked;
     }
 
     /** The plurality assorter for a pair: 1 for the winner, 0 for the loser, 1/2 for both or neither. */
@@ -50,9 +63,9 @@ final class BallotVotes {
      * The ballot's overstatement for the contest in votes (-2..2): the CVR's net votes for the
      * winner over the loser minus the paper's, the most overstated pair.
      */
-    static int discrepancy(AuditedContest contest, Set<SelectionId> cvr, Optional<Set<SelectionId>> paper) {
+    static int discrepancy(List<AuditedContest.Pair> pairs, Set<SelectionId> cvr, Optional<Set<SelectionId>> paper) {
         int worst = Integer.MIN_VALUE;
-        for (AuditedContest.Pair pair : contest.pairs()) {
+        for (AuditedContest.Pair pair : pairs) {
             double overstatement = 2 * (assort(cvr, pair) - assort(paper, pair));
             worst = Math.max(worst, (int) Math.round(overstatement));
         }

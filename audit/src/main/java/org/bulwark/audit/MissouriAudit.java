@@ -85,6 +85,22 @@ public final class MissouriAudit {
         return found;
     }
 
+    /** The drawing as the team's list: Kind, Id, Name, Category, one row per precinct and contest. */
+    public static List<List<String>> selectionRows(Selection selection, java.util.function.Function<GpUnitId, String> unitName,
+            java.util.function.Function<ContestId, String> contestName) {
+        List<List<String>> rows = new ArrayList<>();
+        selection.precincts().forEach(p -> rows.add(List.of("precinct", p.value(), unitName.apply(p), "")));
+        selection.contests().forEach(c -> rows.add(List.of("contest", c.contest().value(), contestName.apply(c.contest()), c.category().description())));
+        return rows;
+    }
+
+    /** The rows of {@link #selectionRows} as CSV with their header. */
+    public static String selectionCsv(List<List<String>> rows) {
+        StringBuilder csv = new StringBuilder(Csv.row("Kind", "Id", "Name", "Category"));
+        rows.forEach(r -> csv.append(Csv.row(r.toArray())));
+        return csv.toString();
+    }
+
     /**
      * The drawing's outcome.
      *

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * The list the people who pull ballots work from: each sampled ballot once, by container,
@@ -29,26 +30,49 @@ public final class RetrievalList {
      */
     public static List<Pull> of(BallotManifest manifest, List<List<Sampler.Draw>> rounds) {
         BallotManifest.Locator locator = manifest.locator();
-        Map<Long, List<Long>> tickets = new TreeMap<>();
-        Map<Long, Integer> firstRound = new TreeMap<>();
+        Map<Long, List<Long>> tickets = new HashMap<>();
+        Map<Long, Integer> firstRound = new HashMap<>();
         for (int r = 0; r < rounds.size(); r++) {
             for (Sampler.Draw d : rounds.get(r)) {
-                tickets.computeIfAbsent(d.pick(), k -> new ArrayList<>()).add(d.ticket());
+                tickets.computeIfAbsent(d.pick(), k -> new ArrayList<>(1)).add(d.ticket());
                 firstRound.putIfAbsent(d.pick(), r + 1);
             }
         }
-        List<Pull> pulls = new ArrayList<>();
-        List<BallotManifest.BallotLocation> located = new ArrayList<>();
+        // Rank the batches once by their names; then pulls sort on two numbers, which keeps 100,000 pulls quick.
+        List<ManifestBatch> batches = manifest.batches();
+        Integer[] order = new Integer[batches.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing((Integer i) -> batches.get(i).container().orElse(""))
+                .thenComparing(i -> batches.get(i).tabulator().orElse(""))
+                .thenComparing(i -> batches.get(i).batch())
+                .thenComparingInt(i -> i));
+        int[] rank = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i;
+        }
+        List<BallotManifest.BallotLocation> located = new ArrayList<>(tickets.size());
         tickets.keySet().forEach(b -> located.add(locator.locate(b)));
-        located.sort(Comparator.comparing((BallotManifest.BallotLocation l) -> l.batch().container().orElse(""))
-                .thenComparing(l -> l.batch().tabulator().orElse(""))
-                .thenComparing(l -> l.batch().batch())
-                .thenComparingInt(BallotManifest.BallotLocation::batchIndex)
+        located.sort(Comparator.comparingInt((BallotManifest.BallotLocation l) -> rank[l.batchIndex()])
                 .thenComparingLong(BallotManifest.BallotLocation::position));
+        List<Pull> pulls = new ArrayList<>(located.size());
         for (BallotManifest.BallotLocation l : located) {
             pulls.add(new Pull(l.batch(), l.position(), l.ballot(), tickets.get(l.ballot()), firstRound.get(l.ballot())));
         }
         return pulls;
+    }
+
+    /** For batch comparison: each drawn batch once, in the order of the pulls, as CSV to hand count from. */
+    public static String batchCsv(List<Pull> pulls) {
+        StringBuilder out = new StringBuilder(Csv.row("Container", "Tabulator", "Batch", "Ballots", "Counted", "Checked"));
+        java.util.Set<ManifestBatch> seen = new java.util.HashSet<>();
+        for (Pull p : pulls) {
+            if (seen.add(p.batch())) {
+                out.append(Csv.row(p.batch().container().orElse(""), p.batch().tabulator().orElse(""), p.batch().batch(), p.batch().ballots(), "", ""));
+            }
+        }
+        return out.toString();
     }
 
     /** The list as CSV: Container, Tabulator, Batch, Position, Ballot, Tickets, Round, then empty columns to tick. */

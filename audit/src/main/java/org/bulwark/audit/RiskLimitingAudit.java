@@ -22,71 +22,77 @@ public final class RiskLimitingAudit {
 
     /** The risk each contest's evidence shows, in the order given. */
     public static List<ContestRisk> measure(List<AuditedContest> contests, AuditEvidence evidence) {
-        return contests.stream().map(c -> measure(c, evidence)).toList();
+        // Each ballot's votes are looked up once here, not once per contest: 100 contests stay quick.
+        List<BallotView> all = evidence.ballots().stream().map(BallotView::of).toList();
+        List<BallotView> distinct = distinct(all);
+        return contests.stream().map(c -> measure(c, evidence, all, distinct)).toList();
     }
 
-    static ContestRisk measure(AuditedContest contest, AuditEvidence evidence) {
+    private static ContestRisk measure(AuditedContest contest, AuditEvidence evidence, List<BallotView> all, List<BallotView> distinct) {
         long n = evidence.population();
-        if (contest.smallestMargin() <= 0) {
+        List<AuditedContest.Pair> pairs = contest.pairs();
+        if (pairs.getFirst().margin() <= 0) {
             // A tie at the cut cannot be confirmed by any sample.
-            return new ContestRisk(contest.contest(), 1, contest.riskLimit(), evidence.ballots().size(), Discrepancies.NONE);
+            return new ContestRisk(contest.contest(), 1, contest.riskLimit(), all.size(), Discrepancies.NONE);
         }
-        Discrepancies found = comparisonDiscrepancies(contest, evidence);
+        Discrepancies found = Discrepancies.NONE;
+        if (comparesBallots(contest.method())) {
+            for (BallotView b : all) {
+                found = found.plus(b.discrepancy(contest, pairs));
+            }
+        }
+        // Each ballot's votes in this contest, read once for all pairs.
+        List<Optional<Set<SelectionId>>> paper = all.stream().map(v -> v.paper(contest)).toList();
+        List<Optional<Set<SelectionId>>> distinctPaper = distinct.stream().map(v -> v.paper(contest)).toList();
         double risk = switch (contest.method()) {
-            case RlaMethod.Bravo b -> worstPair(contest, pair -> {
+            case RlaMethod.Bravo b -> worstPair(pairs, pair -> {
                 long forWinner = 0;
                 long forLoser = 0;
-                for (AuditEvidence.SampledBallot s : evidence.ballots()) {
-                    double a = BallotVotes.assort(paperVotes(contest, s), pair);
+                for (Optional<Set<SelectionId>> votes : paper) {
+                    double a = BallotVotes.assort(votes, pair);
                     forWinner += a == 1 ? 1 : 0;
                     forLoser += a == 0 ? 1 : 0;
                 }
                 return Bravo.risk(pair.winnerVotes(), pair.loserVotes(), forWinner, forLoser);
             });
-            case RlaMethod.AlphaPolling a -> worstPair(contest, pair -> {
-                double[] values = distinct(evidence).stream().mapToDouble(s -> BallotVotes.assort(paperVotes(contest, s), pair)).toArray();
+            case RlaMethod.AlphaPolling a -> worstPair(pairs, pair -> {
+                double[] values = distinctPaper.stream().mapToDouble(votes -> BallotVotes.assort(votes, pair)).toArray();
                 // The alternative is the reported assorter mean: what the count says the paper will show.
                 double eta = 0.5 + (double) pair.margin() / (2 * n);
                 return Alpha.pValue(eta, n, 1, values);
             });
-            case RlaMethod.KaplanMarkov k ->
-                    KaplanMarkov.risk((double) contest.smallestMargin() / n, evidence.ballots().size(), found, k.gamma());
-            case RlaMethod.AlphaComparison a -> worstPair(contest, pair -> {
-                // Overstatement assorter B = (1 - omega) / (2 - v) with v the pair's diluted margin, bounded by 2 / (2 - v).
-                double v = (double) pair.margin() / n;
-                double[] values = distinct(evidence).stream().mapToDouble(s -> {
-                    double cvr = s.cvr().map(c -> BallotVotes.assort(BallotVotes.of(c, contest.contest(), contest.votesAllowed()), pair))
-                            .orElse(1.0);
-                    return (1 - (cvr - BallotVotes.assort(paperVotes(contest, s), pair))) / (2 - v);
-                }).toArray();
-                double upper = 2 / (2 - v);
-                // Halfway between the value every ballot takes when the count is right, 1/(2 - v), and the bound u:
-                // betting on the no-error value grows too slowly, betting on u is ruined by one overstatement.
-                double eta = (1 / (2 - v) + upper) / 2;
-                return Alpha.pValue(eta, n, upper, values);
-            });
+            case RlaMethod.KaplanMarkov k -> KaplanMarkov.risk((double) pairs.getFirst().margin() / n, all.size(), found, k.gamma());
+            case RlaMethod.AlphaComparison a -> {
+                List<Set<SelectionId>> cvr = distinct.stream().map(v -> v.cvr(contest, pairs)).toList();
+                yield worstPair(pairs, pair -> {
+                    // Overstatement assorter B = (1 - omega) / (2 - v) with v the pair's diluted margin, bounded by 2 / (2 - v).
+                    double v = (double) pair.margin() / n;
+                    double[] values = new double[cvr.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = (1 - (BallotVotes.assort(cvr.get(i), pair) - BallotVotes.assort(distinctPaper.get(i), pair))) / (2 - v);
+                    }
+                    double upper = 2 / (2 - v);
+                    // Halfway between the value every ballot takes when the count is right, 1/(2 - v), and the bound u:
+                    // betting on the no-error value grows too slowly, betting on u is ruined by one overstatement.
+                    double eta = (1 / (2 - v) + upper) / 2;
+                    return Alpha.pValue(eta, n, upper, values);
+                });
+            }
             case RlaMethod.BatchComparison b -> batchRisk(contest, evidence);
         };
-        long sampled = contest.method() instanceof RlaMethod.BatchComparison ? evidence.batchDraws().size() : evidence.ballots().size();
+        long sampled = contest.method() instanceof RlaMethod.BatchComparison ? evidence.batchDraws().size() : all.size();
         return new ContestRisk(contest.contest(), risk, contest.riskLimit(), sampled, found);
     }
 
-    /** Discrepancies per drawn ballot (comparison methods); none for polling and batch comparison. */
-    private static Discrepancies comparisonDiscrepancies(AuditedContest contest, AuditEvidence evidence) {
-        boolean ballotComparison = switch (contest.method()) {
+    /** Whether the method compares each sampled ballot with its CVR (and so finds per-ballot discrepancies). */
+    public static boolean comparesBallots(RlaMethod method) {
+        return switch (method) {
             case RlaMethod.KaplanMarkov k -> true;
             case RlaMethod.AlphaComparison a -> true;
             case RlaMethod.Bravo b -> false;
             case RlaMethod.AlphaPolling a -> false;
             case RlaMethod.BatchComparison b -> false;
         };
-        Discrepancies found = Discrepancies.NONE;
-        if (ballotComparison) {
-            for (AuditEvidence.SampledBallot s : evidence.ballots()) {
-                found = found.plus(ballotDiscrepancy(contest, s));
-            }
-        }
-        return found;
     }
 
     /**
@@ -94,29 +100,63 @@ public final class RiskLimitingAudit {
      * counts as if it showed every winner (the worst way).
      */
     public static int ballotDiscrepancy(AuditedContest contest, AuditEvidence.SampledBallot s) {
-        Set<SelectionId> cvr = s.cvr().map(c -> BallotVotes.of(c, contest.contest(), contest.votesAllowed()))
-                .orElseGet(() -> Set.copyOf(contest.pairs().stream().map(AuditedContest.Pair::winner).toList()));
-        return BallotVotes.discrepancy(contest, cvr, paperVotes(contest, s));
+        return BallotView.of(s).discrepancy(contest, contest.pairs());
     }
 
-    private static Optional<Set<SelectionId>> paperVotes(AuditedContest contest, AuditEvidence.SampledBallot s) {
-        return BallotVotes.of(s.paper(), contest.contest(), contest.votesAllowed());
+    /**
+     * A sampled ballot's votes per contest on paper and in its CVR, each read once (the CVR's only
+     * when a comparison asks). Paper is empty when the ballot could not be found, the CVR when no
+     * manifest place maps to one.
+     */
+    private static final class BallotView {
+        private final AuditEvidence.SampledBallot sampled;
+        private final Optional<Map<ContestId, Set<SelectionId>>> paperVotes;
+        private Optional<Map<ContestId, Set<SelectionId>>> cvrVotes;
+
+        private BallotView(AuditEvidence.SampledBallot sampled) {
+            this.sampled = sampled;
+            this.paperVotes = BallotVotes.all(sampled.paper());
+        }
+
+        static BallotView of(AuditEvidence.SampledBallot s) {
+            return new BallotView(s);
+        }
+
+        long ballot() {
+            return sampled.ballot();
+        }
+
+        Optional<Set<SelectionId>> paper(AuditedContest contest) {
+            return paperVotes.map(m -> BallotVotes.valid(m.getOrDefault(contest.contest(), Set.of()), contest.votesAllowed()));
+        }
+
+        Set<SelectionId> cvr(AuditedContest contest, List<AuditedContest.Pair> pairs) {
+            if (cvrVotes == null) {
+                cvrVotes = sampled.cvr().map(BallotVotes::all);
+            }
+            return cvrVotes.map(m -> BallotVotes.valid(m.getOrDefault(contest.contest(), Set.of()), contest.votesAllowed()))
+                    .orElseGet(() -> Set.copyOf(pairs.stream().map(AuditedContest.Pair::winner).toList()));
+        }
+
+        int discrepancy(AuditedContest contest, List<AuditedContest.Pair> pairs) {
+            return BallotVotes.discrepancy(pairs, cvr(contest, pairs), paper(contest));
+        }
     }
 
     /** Each ballot once, at its first draw: drawing with replacement and skipping repeats samples without replacement. */
-    private static List<AuditEvidence.SampledBallot> distinct(AuditEvidence evidence) {
+    private static List<BallotView> distinct(List<BallotView> all) {
         Set<Long> seen = new HashSet<>();
-        List<AuditEvidence.SampledBallot> first = new ArrayList<>();
-        for (AuditEvidence.SampledBallot s : evidence.ballots()) {
-            if (seen.add(s.ballot())) {
-                first.add(s);
+        List<BallotView> first = new ArrayList<>();
+        for (BallotView b : all) {
+            if (seen.add(b.ballot())) {
+                first.add(b);
             }
         }
         return first;
     }
 
-    private static double worstPair(AuditedContest contest, java.util.function.ToDoubleFunction<AuditedContest.Pair> risk) {
-        return contest.pairs().stream().mapToDouble(risk).max().orElse(1);
+    private static double worstPair(List<AuditedContest.Pair> pairs, java.util.function.ToDoubleFunction<AuditedContest.Pair> risk) {
+        return pairs.stream().mapToDouble(risk).max().orElse(1);
     }
 
     /**

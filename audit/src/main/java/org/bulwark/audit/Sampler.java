@@ -86,8 +86,21 @@ public final class Sampler {
     private long pick(long k) {
         sha256.update(prefix);
         byte[] hash = sha256.digest(Long.toString(k).getBytes(StandardCharsets.US_ASCII));
+        if (sizeLong <= SMALL_RANGE) {
+            // h mod n over 32-bit limbs, most significant first: the remainder times 2^32 plus a limb stays
+            // below 2^63, so long arithmetic gives exactly what BigInteger does, without allocating.
+            long r = 0;
+            for (int i = 0; i < hash.length; i += 4) {
+                long limb = ((hash[i] & 0xFFL) << 24) | ((hash[i + 1] & 0xFFL) << 16) | ((hash[i + 2] & 0xFFL) << 8) | (hash[i + 3] & 0xFFL);
+                r = ((r << 32) | limb) % sizeLong;
+            }
+            return from + r;
+        }
         return from + new BigInteger(1, hash).mod(size).longValueExact();
     }
+
+    /** Ranges up to 2^31 take the long-arithmetic path of {@link #pick}. */
+    private static final long SMALL_RANGE = 1L << 31;
 
     /**
      * One pick and the counter value that produced it, so that an observer can recompute it.

@@ -61,4 +61,24 @@ class SamplerTest {
             assertThat(new HashSet<>(picks)).hasSize(picks.size());
         }
     }
+
+    /** The long-arithmetic path for small ranges against a plain BigInteger reference, and the BigInteger path for huge ones. */
+    @Property(tries = 200)
+    void fastPathAgreesWithTheReference(@ForAll @StringLength(min = 0, max = 25) String seed, @ForAll long rawSize, @ForAll long from) {
+        long size = Math.floorMod(rawSize, 1L << 40) + 1;
+        long start = Math.floorMod(from, 1L << 40);
+        List<Long> got = Sampler.draw(seed, start, start + size - 1, 3, false);
+        for (int k = 1; k <= 3; k++) {
+            java.math.BigInteger h = new java.math.BigInteger(1, sha256(Sampler.normalizeSeed(seed) + "," + k));
+            assertThat(got.get(k - 1)).isEqualTo(start + h.mod(java.math.BigInteger.valueOf(size)).longValueExact());
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

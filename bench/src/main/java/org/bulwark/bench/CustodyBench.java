@@ -2,6 +2,13 @@ package org.bulwark.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,9 +29,12 @@ import org.bulwark.store.WorkspaceLocation;
  * readiness matrix and one asset's timeline, each under 100 ms, on a state of 116 authorities,
  * 30,000 assets and 1,000,000 seal and custody events, on SQLite and on PostgreSQL.
  *
- * <p>Usage: CustodyBench sqlite FILE [events] | CustodyBench postgres [events]. A SQLite file that
- * exists is measured as it is (make it with {@code bulwark custody generate}); otherwise the history
- * is generated first, through the same rules as by hand. PostgreSQL runs on the embedded server.
+ * <p>Usage: CustodyBench sqlite FILE [events] | CustodyBench postgres [events] | CustodyBench
+ * postgres-from FILE. A SQLite file that exists is measured as it is (make it with {@code bulwark
+ * custody generate}); otherwise the history is generated first, through the same rules as by hand.
+ * PostgreSQL runs on the embedded server; {@code postgres-from} fills it with a copy of a SQLite
+ * workspace's rows (the same schema), which is much faster on a loaded machine than recording a
+ * million actions again over a client-server connection, and measures the same data.
  */
 public final class CustodyBench {
     private static final int RUNS = 30;
@@ -36,7 +46,16 @@ public final class CustodyBench {
         String database = args.length > 0 ? args[0] : "sqlite";
         long events = args.length > 2 ? Long.parseLong(args[2]) : args.length > 1 && database.equals("postgres") ? Long.parseLong(args[1]) : 1_000_000;
         CustodyHistory.Plan plan = new CustodyHistory.Plan(116, 30_000, events, 1);
-        if (database.equals("postgres")) {
+        if (database.equals("postgres-from")) {
+            try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+                WorkspaceLocation target = WorkspaceLocation.parse(pg.getJdbcUrl("postgres", "postgres"), Map.of());
+                Workspace.open(target).close(); // creates the tables
+                long t0 = System.nanoTime();
+                long rows = copy(Path.of(args[1]), pg);
+                System.out.printf("copied %,d rows from %s in %.0f s%n", rows, args[1], (System.nanoTime() - t0) / 1e9);
+                measure(target, plan);
+            }
+        } else if (database.equals("postgres")) {
             try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
                 measure(WorkspaceLocation.parse(pg.getJdbcUrl("postgres", "postgres"), Map.of()), plan);
             }
@@ -76,6 +95,68 @@ public final class CustodyBench {
             System.out.printf("timelines: %.1f events per asset on average%n", (double) events / TIMELINES);
             report("one asset's timeline", timelines.subList(TIMELINES / 10, TIMELINES));
         }
+    }
+
+    private static final List<String> TABLES = List.of("log_entry", "log_tile", "custody_registry", "custody_registry_part", "custody_asset",
+            "custody_asset_now", "custody_seal_range", "custody_event", "custody_transfer", "custody_lat", "custody_incident",
+            "custody_incident_action");
+
+    /** Copies the log and custody tables of a SQLite workspace into the (migrated, empty) PostgreSQL one, in batches. */
+    private static long copy(Path sqlite, EmbeddedPostgres pg) {
+        long rows = 0;
+        try (Connection from = DriverManager.getConnection("jdbc:sqlite:" + sqlite.toAbsolutePath());
+                Connection to = pg.getPostgresDatabase().getConnection()) {
+            to.setAutoCommit(false);
+            for (String table : TABLES) {
+                try (Statement s = from.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    int n = meta.getColumnCount();
+                    StringBuilder sql = new StringBuilder("INSERT INTO " + table + " (");
+                    for (int i = 1; i <= n; i++) {
+                        sql.append(i > 1 ? ", " : "").append(meta.getColumnName(i));
+                    }
+                    sql.append(") OVERRIDING SYSTEM VALUE VALUES (").append("?, ".repeat(n - 1)).append("?)");
+                    try (PreparedStatement ps = to.prepareStatement(sql.toString())) {
+                        int[] types = new int[n + 1];
+                        try (Statement t = to.createStatement(); ResultSet none = t.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
+                            for (int i = 1; i <= n; i++) {
+                                types[i] = none.getMetaData().getColumnType(none.findColumn(meta.getColumnName(i)));
+                            }
+                        }
+                        int batch = 0;
+                        while (rs.next()) {
+                            for (int i = 1; i <= n; i++) {
+                                Object v = rs.getObject(i);
+                                if (v == null) {
+                                    ps.setNull(i, types[i]);
+                                } else if (v instanceof byte[] b) {
+                                    ps.setBytes(i, b);
+                                } else if (v instanceof Number num) {
+                                    ps.setLong(i, num.longValue());
+                                } else {
+                                    ps.setString(i, v.toString());
+                                }
+                            }
+                            ps.addBatch();
+                            rows++;
+                            if (++batch == 5_000) {
+                                ps.executeBatch();
+                                batch = 0;
+                            }
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                to.commit();
+            }
+            try (Statement s = to.createStatement()) {
+                s.execute("ANALYZE");
+            }
+            to.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("copying " + sqlite + " failed: " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     private static List<Double> time(int runs, Supplier<?> work) {

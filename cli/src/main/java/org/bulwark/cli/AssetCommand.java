@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bulwark.custody.Asset;
 import org.bulwark.custody.AssetCsv;
-import org.bulwark.custody.AssetHistory;
 import org.bulwark.custody.AssetKind;
 import org.bulwark.custody.AssetStatus;
 import org.bulwark.custody.AssetTag;
@@ -210,21 +209,14 @@ final class AssetCommand extends CommandGroup {
         @Override
         public Integer call() {
             Io io = Bulwark.of(spec).io();
-            AssetTag t = CustodyCli.arguments(spec, () -> new AssetTag(tag));
-            try (Workspace w = CustodyCli.open(workspace, io)) {
-                Optional<AssetHistory> h = w.custody().timeline(t);
-                if (h.isEmpty()) {
-                    io.err().println("bulwark: there is no asset " + t + " in the inventory.");
-                    return Bulwark.BAD_INPUT;
-                }
-                Asset a = h.get().current();
+            return CustodyCommand.withTimeline(spec, workspace, io, tag, h -> {
+                Asset a = h.current();
                 io.out().println(a.tag() + ": " + a.kind().word() + " " + a.model() + a.version().map(v -> " " + v).orElse("") + ", serial " + a.serial()
                         + ", " + a.authority() + "; now at " + a.location() + " with " + a.custodian() + " (" + a.status().word() + ")");
-                for (CustodyEvent e : h.get().timeline()) {
+                for (CustodyEvent e : h.timeline()) {
                     io.out().println("  " + e.at() + "  " + e.describe());
                 }
-            }
-            return Bulwark.OK;
+            });
         }
     }
 }

@@ -91,6 +91,15 @@ final class AuditCalculatorCommands {
         }
     }
 
+    /** The contest as a ballot-comparison audit sees it: its diluted margin, and the error inflation chosen. */
+    static final class KaplanMarkovContest {
+        @Option(names = "--diluted-margin", required = true, paramLabel = "M", description = "Smallest reported margin in votes / ballots cast.")
+        double margin;
+
+        @Option(names = "--gamma", paramLabel = "G", defaultValue = "1.03905", description = "Error inflation factor. Default: ${DEFAULT-VALUE}.")
+        double gamma;
+    }
+
     @Command(name = "bravo", mixinStandardHelpOptions = true, description = "BRAVO ballot-polling risk for one winner-loser pair.")
     static final class BravoRisk implements Callable<Integer> {
         @Spec
@@ -121,8 +130,8 @@ final class AuditCalculatorCommands {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--diluted-margin", required = true, paramLabel = "M", description = "Smallest reported margin in votes / ballots cast.")
-        double margin;
+        @picocli.CommandLine.Mixin
+        KaplanMarkovContest contest;
 
         @Option(names = "--sampled", required = true, paramLabel = "n", description = "Ballots sampled.")
         long sampled;
@@ -139,12 +148,9 @@ final class AuditCalculatorCommands {
         @Option(names = "--u2", paramLabel = "d", defaultValue = "0", description = "Two-vote understatements found.")
         long u2;
 
-        @Option(names = "--gamma", paramLabel = "G", defaultValue = "1.03905", description = "Error inflation factor. Default: ${DEFAULT-VALUE}.")
-        double gamma;
-
         @Override
         public Integer call() {
-            double risk = calculate(spec, () -> KaplanMarkov.risk(margin, sampled, new Discrepancies(o1, o2, u1, u2), gamma));
+            double risk = calculate(spec, () -> KaplanMarkov.risk(contest.margin, sampled, new Discrepancies(o1, o2, u1, u2), contest.gamma));
             return print(spec, Double.toString(risk));
         }
     }
@@ -201,14 +207,11 @@ final class AuditCalculatorCommands {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--diluted-margin", required = true, paramLabel = "M", description = "Smallest reported margin in votes / ballots cast.")
-        double margin;
+        @picocli.CommandLine.Mixin
+        KaplanMarkovContest contest;
 
         @Option(names = "--risk-limit", required = true, paramLabel = "R", description = "A fraction: 0.1 for 10%%.")
         double riskLimit;
-
-        @Option(names = "--gamma", paramLabel = "G", defaultValue = "1.03905", description = "Error inflation factor. Default: ${DEFAULT-VALUE}.")
-        double gamma;
 
         @Option(names = "--no-discrepancies", description = "Expect no discrepancies at all.")
         boolean noDiscrepancies;
@@ -216,7 +219,7 @@ final class AuditCalculatorCommands {
         @Override
         public Integer call() {
             KaplanMarkov.Rates rates = noDiscrepancies ? KaplanMarkov.NO_DISCREPANCIES : KaplanMarkov.DEFAULT_RATES;
-            OptionalLong n = calculate(spec, () -> KaplanMarkov.initialSampleSize(margin, riskLimit, rates, gamma));
+            OptionalLong n = calculate(spec, () -> KaplanMarkov.initialSampleSize(contest.margin, riskLimit, rates, contest.gamma));
             return print(spec, n.isPresent() ? Long.toString(n.getAsLong())
                     : "full hand count (no sample size can meet the risk limit at these discrepancy rates)");
         }

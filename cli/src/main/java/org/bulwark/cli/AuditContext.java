@@ -10,21 +10,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bulwark.audit.AuditEvidence;
 import org.bulwark.audit.AuditText;
 import org.bulwark.audit.AuditedContest;
 import org.bulwark.audit.BallotManifest;
+import org.bulwark.audit.ManifestBatch;
 import org.bulwark.audit.ManifestReader;
+import org.bulwark.audit.RlaMethod;
 import org.bulwark.audit.Sampler;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
+import org.bulwark.model.ContestId;
 import org.bulwark.model.Election;
 import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.Mark;
+import org.bulwark.model.SelectionId;
 import org.bulwark.model.events.Sha256;
 import org.bulwark.model.results.BatchKey;
 import org.bulwark.model.results.ContestResult;
 import org.bulwark.model.results.ElectionResults;
 import org.bulwark.store.AuditRecords;
+import org.bulwark.store.ElectionRef;
 import org.bulwark.store.Workspace;
 import org.bulwark.tally.PartialTally;
 import org.bulwark.tally.Tabulator;
@@ -64,7 +71,7 @@ final class AuditContext {
         return results;
     }
 
-    static ElectionResults tally(Workspace workspace, org.bulwark.store.ElectionRef election, ElectionIndex index) {
+    static ElectionResults tally(Workspace workspace, ElectionRef election, ElectionIndex index) {
         PartialTally tally = Tabulator.of(index).newPartial();
         workspace.forEachCvr(election, tally::add);
         return tally.results();
@@ -108,6 +115,50 @@ final class AuditContext {
             contests.add(new AuditedContest(s.contest(), contest.votesAllowed(), winners, result.counts().total().votes(), s.riskLimit(), s.method()));
         }
         return contests;
+    }
+
+    /** Whether every contest is audited by batch comparison (an audit is all batch comparison or none). */
+    boolean batchAudit() {
+        List<AuditText.ContestSetting> settings = AuditText.parseSettings(audit.settings());
+        return !settings.isEmpty() && settings.stream().allMatch(s -> s.method() instanceof RlaMethod.BatchComparison);
+    }
+
+    /** The manifest batch named "TABULATOR/BATCH" (or "BATCH" when the manifest names no tabulator). */
+    static Optional<Integer> batchIndex(BallotManifest manifest, String name) {
+        for (int i = 0; i < manifest.batches().size(); i++) {
+            var b = manifest.batches().get(i);
+            if ((b.tabulator().map(t -> t + "/").orElse("") + b.batch()).equals(name)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String batchName(ManifestBatch b) {
+        return b.tabulator().map(t -> t + "/").orElse("") + b.batch();
+    }
+
+    /** Every manifest batch's reported votes in the audited contests, counted from its CVRs (an overvoted contest counts no vote). */
+    List<AuditEvidence.BatchTotals> batchTotals(BallotManifest manifest, List<AuditedContest> contests) {
+        Map<BatchKey, Map<ContestId, Map<SelectionId, Long>>> byBatch = new HashMap<>();
+        Map<ContestId, Integer> allowed = new HashMap<>();
+        contests.forEach(c -> allowed.put(c.contest(), c.votesAllowed()));
+        workspace.forEachCvr(audit.election(), cvr -> {
+            var reported = byBatch.computeIfAbsent(new BatchKey(cvr.creatingDevice(), cvr.batch()), k -> new HashMap<>());
+            for (var c : cvr.contests()) {
+                Integer limit = allowed.get(c.contest());
+                if (limit == null) {
+                    continue;
+                }
+                List<SelectionId> votes = c.marks().stream().filter(Mark::countsAsVote)
+                        .map(Mark::selection).distinct().toList();
+                if (votes.size() <= limit) {
+                    votes.forEach(s -> reported.computeIfAbsent(c.contest(), k -> new HashMap<>()).merge(s, 1L, Long::sum));
+                }
+            }
+        });
+        return manifest.batches().stream().map(b -> new AuditEvidence.BatchTotals(b.ballots(),
+                byBatch.getOrDefault(new BatchKey(b.tabulator(), Optional.of(b.batch())), Map.of()))).toList();
     }
 
     /**

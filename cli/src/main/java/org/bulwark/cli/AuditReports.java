@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Set;
 import org.bulwark.audit.AuditReport;
 import org.bulwark.audit.AuditText;
+import org.bulwark.audit.BallotManifest;
 import org.bulwark.audit.RiskLimitingAudit;
 import org.bulwark.audit.Sampler;
 import org.bulwark.model.ElectionFingerprint;
+import org.bulwark.model.GpUnitId;
 import org.bulwark.report.PlainDocument;
 import org.bulwark.store.AuditRecords;
 
@@ -34,12 +36,26 @@ final class AuditReports {
             List<RiskLimitingAudit.ContestRisk> risks = r < closed.size() ? AuditText.parseRisks(closed.get(r).risks()) : List.of();
             reportRounds.add(new AuditReport.Round(r + 1, draws, ballots.size(), risks, r < closed.size() ? closed.get(r).outcome() : "open"));
         }
+        List<AuditReport.Sample> samples = new ArrayList<>();
+        if (audit.missouri()) {
+            List<GpUnitId> precincts = AuditWorkspaceCommands.precincts(audit);
+            rounds.forEach(round -> round.forEach(d -> samples.add(new AuditReport.Sample(1, d.ticket(), d.pick(),
+                    "precinct " + precincts.get((int) d.pick() - 1).value()))));
+        } else if (!rounds.isEmpty()) {
+            BallotManifest.Locator locator = audit.manifest().locator();
+            for (int r = 0; r < rounds.size(); r++) {
+                for (Sampler.Draw d : rounds.get(r)) {
+                    BallotManifest.BallotLocation at = locator.locate(d.pick());
+                    samples.add(new AuditReport.Sample(r + 1, d.ticket(), d.pick(), at.batch().describe() + ", position " + at.position()));
+                }
+            }
+        }
         List<AuditReport.Discrepancy> discrepancies = records.discrepancies(audit.audit).stream()
                 .map(d -> new AuditReport.Discrepancy(d.key(), d.description(), d.resolution().orElse("OPEN"))).toList();
         return new AuditReport(audit.audit.name(), audit.missouri() ? "Missouri manual audit (15 CSR 30-10.110)" : "risk-limiting audit",
                 audit.audit.authority(), audit.election.title(), ElectionFingerprint.of(audit.election).sha256(),
                 records.seed(audit.audit).orElse("(not entered)"), manifest, AuditText.parseSettings(audit.audit.settings()),
-                reportRounds, discrepancies);
+                reportRounds, samples, discrepancies);
     }
 
     static void pdf(AuditReport report, OutputStream out) throws IOException {
@@ -66,6 +82,7 @@ final class AuditReports {
         }
         blocks.add(new PlainDocument.Block.Table(List.of("Round", "Draws", "Contest", "Risk", "Limit", "o1/o2/u1/u2"), rows,
                 new float[] {0, 0.1f, 0.22f, 0.55f, 0.7f, 0.82f}));
+        blocks.add(new PlainDocument.Block.Paragraph(report.samples().size() + " draws in all; each is listed with its ticket and place in audit-report.csv."));
         blocks.add(new PlainDocument.Block.Heading("Discrepancies"));
         if (report.discrepancies().isEmpty()) {
             blocks.add(new PlainDocument.Block.Paragraph("None found."));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.bulwark.audit.AuditEvidence;
 import org.bulwark.audit.AuditReport;
 import org.bulwark.audit.AuditText;
@@ -30,13 +33,15 @@ import org.bulwark.audit.RetrievalList;
 import org.bulwark.audit.RiskLimitingAudit;
 import org.bulwark.audit.RlaMethod;
 import org.bulwark.audit.Sampler;
+import org.bulwark.formats.cvr.CvrFiles;
+import org.bulwark.formats.cvr.CvrReadOptions;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
-import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.GpUnitId;
+import org.bulwark.model.SelectionId;
 import org.bulwark.model.ValidationIssue;
 import org.bulwark.report.PlainDocument;
 import org.bulwark.store.AuditRecords;
@@ -46,8 +51,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -129,10 +134,11 @@ final class AuditWorkspaceCommands {
                 if (contest instanceof Contest.CandidateContest cc && cc.isRankedChoice() || contest instanceof Contest.PartyContest) {
                     throw usage("--contest: " + s.contest().value() + " is not a vote-for-N or yes/no contest; those are the ones audited here");
                 }
-                if (s.method() instanceof RlaMethod.BatchComparison) {
-                    throw usage("--contest: batch comparison is in the audit module and 'audit simulate', not yet in workspace audits");
-                }
                 settings.add(s);
+            }
+            long batch = settings.stream().filter(s -> s.method() instanceof RlaMethod.BatchComparison).count();
+            if (batch > 0 && batch < settings.size()) {
+                throw usage("--contest: an audit by batch comparison audits all its contests that way (batches are hand counted, not ballots)");
             }
             AuditRecords.StoredAudit audit = doneOrRefused(ws, ws.audits().create(stored.ref(), name, missouri ? "missouri" : "rla", authority,
                     AuditText.settings(settings)));
@@ -223,20 +229,9 @@ final class AuditWorkspaceCommands {
                 draws.add((draws.size() + 1) + ":" + (precincts.indexOf(p) + 1));
             }
             int round = audit.done(audit.records.openRound(audit.audit, draws, AuditContext.sha256(String.join(",", draws))));
-            List<List<String>> rows = new ArrayList<>();
-            StringBuilder csv = new StringBuilder("Kind,Id,Name,Category\r\n");
-            for (GpUnitId p : selection.precincts()) {
-                String unitName = audit.index.gpUnit(p).map(u -> u.name()).orElse(p.value());
-                rows.add(List.of("precinct", p.value(), unitName, ""));
-                csv.append("precinct,").append(p.value()).append(',').append(csvCell(unitName)).append(",\r\n");
-            }
-            for (MissouriAudit.SelectedContest c : selection.contests()) {
-                String contestName = audit.index.contest(c.contest()).map(Contest::name).orElse(c.contest().value());
-                rows.add(List.of("contest", c.contest().value(), contestName, c.category().description()));
-                csv.append("contest,").append(c.contest().value()).append(',').append(csvCell(contestName)).append(',')
-                        .append(csvCell(c.category().description())).append("\r\n");
-            }
-            write(audit, round, csv.toString(), List.of(
+            List<List<String>> rows = MissouriAudit.selectionRows(selection, p -> audit.index.gpUnit(p).map(u -> u.name()).orElse(p.value()),
+                    c -> audit.index.contest(c).map(Contest::name).orElse(c.value()));
+            write(audit, round, MissouriAudit.selectionCsv(rows), List.of(
                     new PlainDocument.Block.Paragraph("Missouri manual audit (" + MissouriAudit.RULE + "): " + selection.precincts().size() + " of "
                             + selection.precinctsInAuthority() + " precincts and " + selection.contests().size() + " contests, drawn with seed " + seed + "."),
                     new PlainDocument.Block.Table(List.of("Kind", "Id", "Name", "Category"), rows, new float[] {0, 0.12f, 0.35f, 0.7f}),
@@ -273,7 +268,7 @@ final class AuditWorkspaceCommands {
             List<RetrievalList.Pull> pulls = RetrievalList.of(manifest, List.of(rounds.getLast()));
             List<List<String>> rows = pulls.stream().map(p -> List.of(p.batch().container().orElse(""), p.batch().tabulator().orElse(""),
                     p.batch().batch(), Long.toString(p.position()), Long.toString(p.ballot()))).toList();
-            write(audit, round, RetrievalList.csv(pulls), List.of(
+            write(audit, round, audit.batchAudit() ? RetrievalList.batchCsv(pulls) : RetrievalList.csv(pulls), List.of(
                     new PlainDocument.Block.Paragraph("Round " + round + ": " + draws.size() + " draws (tickets " + draws.getFirst().ticket() + " to "
                             + draws.getLast().ticket() + "), " + pulls.size() + " ballots to pull, seed " + seed + ", manifest SHA-256 "
                             + manifest.fingerprint() + ". Count each position from the top of the batch."),
@@ -297,13 +292,9 @@ final class AuditWorkspaceCommands {
         }
     }
 
-    static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
     /** The authority's precincts: the units the CVRs name (BallotStyleUnitId). */
     static List<GpUnitId> precincts(AuditContext audit) {
-        return audit.results().ballots().byUnit().keySet().stream().sorted(java.util.Comparator.comparing(GpUnitId::value)).toList();
+        return audit.results().ballots().byUnit().keySet().stream().sorted(Comparator.comparing(GpUnitId::value)).toList();
     }
 
     static MissouriAudit.Selection missouriSelection(AuditContext audit, String seed) {
@@ -315,10 +306,14 @@ final class AuditWorkspaceCommands {
     }
 
     @Command(name = "hand-count", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Enter a bipartisan team's hand count of one contest in one drawn precinct (Missouri); differences from the machine count become discrepancies.")
+            description = "Enter a bipartisan team's hand count of one contest in one drawn precinct (Missouri) or drawn batch (batch comparison); "
+                    + "differences from the machine count become discrepancies.")
     static final class HandCount extends Step {
-        @Option(names = "--precinct", required = true, paramLabel = "ID", description = "The drawn precinct.")
-        String precinct;
+        @Option(names = "--precinct", paramLabel = "ID", description = "The drawn precinct (Missouri).")
+        Optional<String> precinctOption;
+
+        @Option(names = "--batch", paramLabel = "TABULATOR/BATCH", description = "The drawn batch (a batch-comparison audit), as the retrieval list names it.")
+        Optional<String> batch;
 
         @Option(names = "--contest", required = true, paramLabel = "ID", description = "The drawn contest.")
         String contest;
@@ -332,9 +327,17 @@ final class AuditWorkspaceCommands {
         @Override
         void run(Workspace ws) {
             AuditContext audit = AuditContext.open(ws, name);
-            if (!audit.missouri()) {
-                throw usage("audit " + name + " is a risk-limiting audit; enter ballots with: bulwark audit enter");
+            if (team.size() != 2) {
+                throw usage("--team names two people, not " + team.size());
             }
+            if (audit.batchAudit()) {
+                batchCount(audit);
+                return;
+            }
+            if (!audit.missouri()) {
+                throw usage("audit " + name + " is a ballot-level risk-limiting audit; enter ballots with: bulwark audit enter");
+            }
+            String precinct = precinctOption.orElseThrow(() -> usage("give the drawn precinct with --precinct"));
             if (audit.rounds().isEmpty()) {
                 throw usage("audit " + name + " has drawn no precincts yet: bulwark audit draw " + name);
             }
@@ -345,9 +348,6 @@ final class AuditWorkspaceCommands {
             if (selection.contests().stream().noneMatch(c -> c.contest().value().equals(contest))) {
                 throw usage("contest " + contest + " was not drawn; drawn: "
                         + String.join(", ", selection.contests().stream().map(c -> c.contest().value()).toList()));
-            }
-            if (team.size() != 2) {
-                throw usage("--team names two people, not " + team.size());
             }
             MissouriAudit.HandCount count;
             try {
@@ -363,6 +363,46 @@ final class AuditWorkspaceCommands {
             out().println("Hand count entered for precinct " + precinct + ", contest " + contest + ": "
                     + (found.isEmpty() ? "agrees with the machine count." : found.size() + " discrepancy(ies):"));
             found.forEach((k, v) -> out().println("  " + k + ": " + v));
+        }
+
+        /** A team's count of one contest in one drawn batch; differences from the batch's CVRs are discrepancies. */
+        private void batchCount(AuditContext audit) {
+            String batchName = batch.orElseThrow(() -> usage("give the drawn batch with --batch TABULATOR/BATCH"));
+            BallotManifest manifest = audit.manifest();
+            int index = AuditContext.batchIndex(manifest, batchName).orElseThrow(() -> usage("the manifest has no batch " + batchName));
+            BallotManifest.Locator locator = manifest.locator();
+            if (audit.allDraws().stream().noneMatch(d -> locator.locate(d.pick()).batchIndex() == index)) {
+                throw usage("batch " + batchName + " was not drawn in audit " + name);
+            }
+            List<AuditedContest> contests = audit.contests();
+            AuditedContest audited = contests.stream().filter(c -> c.contest().value().equals(contest)).findFirst()
+                    .orElseThrow(() -> usage("contest " + contest + " is not audited in " + name));
+            Map<SelectionId, Long> counted;
+            try {
+                counted = AuditText.parseCounts(votes);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            Map<SelectionId, Long> reported = audit.batchTotals(manifest, contests).get(index).reported()
+                    .getOrDefault(audited.contest(), Map.of());
+            Map<String, String> found = new LinkedHashMap<>();
+            Set<SelectionId> selections = new TreeSet<>(Comparator.comparing(SelectionId::value));
+            selections.addAll(reported.keySet());
+            selections.addAll(counted.keySet());
+            for (var sel : selections) {
+                long m = reported.getOrDefault(sel, 0L);
+                long h = counted.getOrDefault(sel, 0L);
+                if (m != h) {
+                    found.put(batchName + "/" + contest + "/" + sel.value(), "batch " + batchName + ", contest " + contest + ", " + sel.value()
+                            + ": CVRs " + m + ", hand " + h + " (" + (h > m ? "+" : "") + (h - m) + ")");
+                }
+            }
+            String content = AuditText.counts(counted);
+            audit.done(audit.records.enter(audit.audit, "batch " + batchName + ", contest " + contest, "hand-count", content,
+                    String.join(", ", team), AuditContext.sha256(content), found));
+            out().println("Hand count entered for batch " + batchName + ", contest " + contest + ": "
+                    + (found.isEmpty() ? "agrees with the CVRs." : found.size() + " discrepancy(ies):"));
+            found.values().forEach(v -> out().println("  " + v));
         }
     }
 
@@ -385,14 +425,18 @@ final class AuditWorkspaceCommands {
         @Option(names = "--not-found", paramLabel = "NOTE", description = "The ballot could not be found; what the board saw. Counts the worst way.")
         Optional<String> notFound;
 
+        @Option(names = "--decoded", paramLabel = "FILE",
+                description = "The ballot's paper record as a reader decoded it: a NIST CVR file (JSON or XML) holding that one ballot.")
+        Optional<Path> decoded;
+
         @Override
         void run(Workspace ws) {
             AuditContext audit = AuditContext.open(ws, name);
-            if (audit.missouri()) {
-                throw usage("audit " + name + " is a Missouri audit; enter counts with: bulwark audit hand-count");
+            if (audit.missouri() || audit.batchAudit()) {
+                throw usage("audit " + name + " counts " + (audit.missouri() ? "precincts" : "batches") + " by hand; enter counts with: bulwark audit hand-count");
             }
-            if (marks.isPresent() == notFound.isPresent()) {
-                throw usage("give either --marks or --not-found");
+            if (Stream.of(marks, notFound, decoded).filter(Optional::isPresent).count() != 1) {
+                throw usage("give one of --marks, --not-found or --decoded");
             }
             if (audit.allDraws().stream().noneMatch(d -> d.pick() == ballot)) {
                 throw usage("ballot " + ballot + " was not drawn in audit " + name);
@@ -400,7 +444,8 @@ final class AuditWorkspaceCommands {
             PaperReading reading;
             BoardEntry entry;
             try {
-                reading = notFound.<PaperReading>map(PaperReading.NotFound::new).orElseGet(() -> AuditText.parseReading(marks.get()));
+                reading = decoded.isPresent() ? decodedRecord(audit, decoded.get())
+                        : notFound.<PaperReading>map(PaperReading.NotFound::new).orElseGet(() -> AuditText.parseReading(marks.get()));
                 entry = new BoardEntry(ballot, board, members.get(0), members.size() > 1 ? members.get(1) : "", reading);
                 if (members.size() != 2) {
                     throw new IllegalArgumentException("--members names two people, not " + members.size());
@@ -416,14 +461,7 @@ final class AuditWorkspaceCommands {
                 found.put("ballot " + ballot, "ballot " + ballot + " (" + where + ") could not be found: " + n.note());
             }
             for (AuditedContest c : audit.contests()) {
-                boolean comparison = switch (c.method()) {
-                    case RlaMethod.KaplanMarkov k -> true;
-                    case RlaMethod.AlphaComparison a -> true;
-                    case RlaMethod.Bravo b -> false;
-                    case RlaMethod.AlphaPolling a -> false;
-                    case RlaMethod.BatchComparison b -> false;
-                };
-                int d = comparison ? RiskLimitingAudit.ballotDiscrepancy(c, new AuditEvidence.SampledBallot(ballot, reading, cvr)) : 0;
+                int d = RiskLimitingAudit.comparesBallots(c.method()) ? RiskLimitingAudit.ballotDiscrepancy(c, new AuditEvidence.SampledBallot(ballot, reading, cvr)) : 0;
                 if (d != 0) {
                     found.put("ballot " + ballot + "/" + c.contest().value(), "ballot " + ballot + " (" + where + "), contest " + c.contest().value()
                             + ": " + describe(d) + (cvr.isEmpty() ? " (no CVR maps to this place)" : ""));
@@ -437,6 +475,20 @@ final class AuditWorkspaceCommands {
         }
     }
 
+    /** A decoded paper record: the one CVR in the file, checked against the election like any CVR file. */
+    static PaperReading decodedRecord(AuditContext audit, Path file) {
+        List<CastVoteRecord> records = new ArrayList<>();
+        try {
+            CvrFiles.read(file, audit.index, CvrReadOptions.lenient(), records::add);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "whole file", "cannot be read: " + e.getMessage(), e);
+        }
+        if (records.size() != 1) {
+            throw new BadInputException(file.toString(), "whole file", "holds " + records.size() + " CVRs; a decoded paper record is one ballot");
+        }
+        return new PaperReading.Decoded(records.getFirst());
+    }
+
     static String describe(int discrepancy) {
         return switch (discrepancy) {
             case 2 -> "two-vote overstatement";
@@ -445,6 +497,33 @@ final class AuditWorkspaceCommands {
             case -2 -> "two-vote understatement";
             default -> "no discrepancy";
         };
+    }
+
+    /** A batch audit's evidence: the batch each draw selects and the teams' counts; refuses while a drawn batch is not counted. */
+    static AuditEvidence batchEvidence(AuditContext audit, BallotManifest manifest, List<AuditedContest> contests) {
+        BallotManifest.Locator locator = manifest.locator();
+        List<Integer> draws = audit.allDraws().stream().map(d -> locator.locate(d.pick()).batchIndex()).toList();
+        Map<String, String> entries = audit.records.entries(audit.audit, "hand-count");
+        Map<Integer, Map<ContestId, Map<SelectionId, Long>>> counts = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (int index : new TreeSet<>(draws)) {
+            String batchName = AuditContext.batchName(manifest.batches().get(index));
+            Map<ContestId, Map<SelectionId, Long>> batch = new HashMap<>();
+            for (AuditedContest c : contests) {
+                String entry = entries.get("batch " + batchName + ", contest " + c.contest().value());
+                if (entry == null) {
+                    missing.add(batchName + " (" + c.contest().value() + ")");
+                } else {
+                    batch.put(c.contest(), AuditText.parseCounts(entry));
+                }
+            }
+            counts.put(index, batch);
+        }
+        if (!missing.isEmpty()) {
+            throw new BadInputException(audit.workspace.location().describe(), "audit " + audit.audit.name(), missing.size()
+                    + " drawn batch count(s) not entered yet: " + String.join(", ", missing.stream().limit(20).toList()) + (missing.size() > 20 ? ", ..." : ""));
+        }
+        return new AuditEvidence(manifest.totalBallots(), List.of(), audit.batchTotals(manifest, contests), draws, counts);
     }
 
     /** Everything entered so far as evidence, in draw order; refuses while drawn ballots are not entered. */
@@ -481,12 +560,14 @@ final class AuditWorkspaceCommands {
                 throw usage("audit " + name + " is a Missouri audit: it has no rounds to close; see bulwark audit status");
             }
             BallotManifest manifest = audit.manifest();
-            AuditEvidence evidence = evidence(audit, manifest);
-            List<RiskLimitingAudit.ContestRisk> risks = RiskLimitingAudit.measure(audit.contests(), evidence);
+            List<AuditedContest> contests = audit.contests();
+            AuditEvidence evidence = audit.batchAudit() ? batchEvidence(audit, manifest, contests) : evidence(audit, manifest);
+            List<RiskLimitingAudit.ContestRisk> risks = RiskLimitingAudit.measure(contests, evidence);
             int round = audit.rounds().size();
-            RiskLimitingAudit.Decision decision = RiskLimitingAudit.decide(risks, evidence.ballots().size(), manifest.totalBallots(), round, maxRounds);
+            long draws = audit.allDraws().size();
+            RiskLimitingAudit.Decision decision = RiskLimitingAudit.decide(risks, draws, manifest.totalBallots(), round, maxRounds);
             audit.done(audit.records.closeRound(audit.audit, AuditText.outcome(decision), AuditText.risks(risks)));
-            out().println("Round " + round + " of audit " + name + " after " + evidence.ballots().size() + " draws:");
+            out().println("Round " + round + " of audit " + name + " after " + draws + " draws:");
             for (RiskLimitingAudit.ContestRisk r : risks) {
                 out().printf("  %s: risk %.6g, limit %s, %s%n", r.contest().value(), r.risk(), r.riskLimit(), r.met() ? "met" : "not met");
             }
@@ -554,7 +635,7 @@ final class AuditWorkspaceCommands {
             PrintWriter out = Bulwark.of(spec).io().out();
             try (Workspace ws = workspace.open()) {
                 AuditRecords records = ws.audits();
-                Set<String> authorities = new java.util.TreeSet<>();
+                Set<String> authorities = new TreeSet<>();
                 for (AuditRecords.StoredAudit a : records.list()) {
                     if (authority.isEmpty() || authority.get().equals(a.authority())) {
                         authorities.add(a.authority());

@@ -1,6 +1,5 @@
 package org.bulwark.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +41,16 @@ final class CustodyCommand extends CommandGroup {
             work.accept(h.get());
             return Bulwark.OK;
         }
+    }
+
+    /** Writes a report of one asset's timeline to the files given (at least one). */
+    static int report(CommandSpec spec, WorkspaceOptions workspace, String tag, ReportFiles files,
+            java.util.function.Function<AssetHistory, CustodyReports.Report> report) {
+        if (files.none()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --pdf FILE and/or --csv FILE");
+        }
+        Io io = Bulwark.of(spec).io();
+        return withTimeline(spec, workspace, io, tag, h -> files.write(report.apply(h), io));
     }
 
     @Command(name = "transfer", mixinStandardHelpOptions = true, sortOptions = false,
@@ -151,19 +160,12 @@ final class CustodyCommand extends CommandGroup {
         @Option(names = "--tag", required = true)
         String tag;
 
-        @Option(names = "--pdf", paramLabel = "FILE.pdf")
-        Optional<Path> pdf;
-
-        @Option(names = "--csv", paramLabel = "FILE.csv")
-        Optional<Path> csv;
+        @Mixin
+        ReportFiles files;
 
         @Override
         public Integer call() {
-            Io io = Bulwark.of(spec).io();
-            if (pdf.isEmpty() && csv.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "give --pdf FILE and/or --csv FILE");
-            }
-            return withTimeline(spec, workspace, io, tag, h -> CustodyReports.custodyLog(h).write(pdf, csv, io));
+            return report(spec, workspace, tag, files, CustodyReports::custodyLog);
         }
     }
 

@@ -121,7 +121,7 @@ final class CustodyReports {
         for (Incident i : incidents) {
             String resolution = i.resolution().map(r -> r.at() + " by " + r.by() + ": " + r.note()).orElse("");
             entries.add(new Entry(List.of("#" + i.id(), i.authority().value(), i.asset().map(Object::toString).orElse("-"), i.kind().word(), i.status()),
-                    Optional.of(i.opened() + ": " + i.description() + i.assignedTo().map(p -> " Assigned to " + p + ".").orElse("")
+                    Optional.of(i.opened() + ": " + i.kind().meaning() + ". " + i.description() + i.assignedTo().map(p -> " Assigned to " + p + ".").orElse("")
                             + (resolution.isEmpty() ? "" : " Resolved " + resolution))));
             csv.add(List.of(Long.toString(i.id()), i.authority().value(), i.asset().map(Object::toString).orElse(""), i.kind().word(), i.status(),
                     i.opened().toString(), i.assignedTo().orElse(""), i.description(), resolution));

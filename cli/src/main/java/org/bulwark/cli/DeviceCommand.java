@@ -24,7 +24,6 @@ import org.bulwark.device.PrecinctDevice;
 import org.bulwark.device.SoftwareFingerprint;
 import org.bulwark.device.TestDeck;
 import org.bulwark.device.Transition;
-import org.bulwark.ledger.keys.Keys;
 import org.bulwark.ledger.keys.LoadedPrivateKey;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.BallotStyleId;
@@ -64,7 +63,7 @@ final class DeviceCommand extends CommandGroup {
     }
 
     /** Prints a device's outcome: the value and warnings, or the refusal (exit 1). */
-    static <T> int report(Outcome<T> outcome, Io io, Function<T, String> done) {
+    static <T> int report(Outcome<T> outcome, Io io, Function<? super T, String> done) {
         return switch (outcome) {
             case Outcome.Done<T> d -> {
                 io.out().println(done.apply(d.value()));
@@ -245,39 +244,51 @@ final class DeviceCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause the polls (no ballots until resumed).")
-    static final class Pause implements Callable<Integer> {
+    /** A step that needs only the card and the name of who takes it (logged). */
+    abstract static class Step implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
         CardOption card;
 
-        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who pauses (logged).")
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who takes this step (logged).")
         String by;
+
+        abstract Outcome<?> take(PrecinctDevice device) throws IOException;
 
         @Override
         public Integer call() throws Exception {
             Io io = Bulwark.of(spec).io();
-            return report(card.open(io).pausePolls(by), io, s -> "Device is now: " + s.words());
+            return report(take(card.open(io)), io, done -> switch (done) {
+                case Path p -> "Done. Report: " + p;
+                case org.bulwark.device.DeviceState state -> "Device is now: " + state.words();
+                default -> "Done.";
+            });
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause the polls (no ballots until resumed).")
+    static final class Pause extends Step {
+        @Override
+        Outcome<?> take(PrecinctDevice device) throws IOException {
+            return device.pausePolls(by);
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume paused polls.")
-    static final class Resume implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @picocli.CommandLine.Mixin
-        CardOption card;
-
-        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who resumes (logged).")
-        String by;
-
+    static final class Resume extends Step {
         @Override
-        public Integer call() throws Exception {
-            Io io = Bulwark.of(spec).io();
-            return report(card.open(io).resumePolls(by), io, s -> "Device is now: " + s.words());
+        Outcome<?> take(PrecinctDevice device) throws IOException {
+            return device.resumePolls(by);
+        }
+    }
+
+    @Command(name = "close-polls", mixinStandardHelpOptions = true, description = "Close the polls and print the results report onto the card.")
+    static final class ClosePolls extends Step {
+        @Override
+        Outcome<?> take(PrecinctDevice device) throws IOException {
+            return device.closePolls(by);
         }
     }
 
@@ -324,30 +335,15 @@ final class DeviceCommand extends CommandGroup {
                     }
                     sel = sel.substring(0, at);
                 }
+                if (sel.isBlank()) {
+                    throw new BadInputException("--vote", v, "names no selection after '='");
+                }
                 byContest.computeIfAbsent(new ContestId(v.substring(0, eq)), k -> new ArrayList<>())
                         .add(new Ballot.Pick(new SelectionId(sel), rank, name));
             }
             Ballot ballot = new Ballot(new BallotStyleId(style), new GpUnitId(precinct),
                     byContest.entrySet().stream().map(e -> new Ballot.ContestVote(e.getKey(), e.getValue())).toList());
             return report(card.open(io).cast(ballot), io, c -> "Ballot cast. Paper record: " + c.paperRecord());
-        }
-    }
-
-    @Command(name = "close-polls", mixinStandardHelpOptions = true, description = "Close the polls and print the results report onto the card.")
-    static final class ClosePolls implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @picocli.CommandLine.Mixin
-        CardOption card;
-
-        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who closes (logged).")
-        String by;
-
-        @Override
-        public Integer call() throws Exception {
-            Io io = Bulwark.of(spec).io();
-            return report(card.open(io).closePolls(by), io, p -> "Polls closed. Results report: " + p);
         }
     }
 
@@ -377,13 +373,7 @@ final class DeviceCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             Io io = Bulwark.of(spec).io();
-            char[] passphrase = Passphrases.read(Optional.ofNullable(passphraseFile), environment);
-            LoadedPrivateKey signer;
-            try {
-                signer = Keys.loadPrivate(key, passphrase);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
+            LoadedPrivateKey signer = Passphrases.loadPrivateKey(key, Optional.ofNullable(passphraseFile), environment);
             return report(card.open(io).exportResults(usb, signer, by), io, p -> "Wrote the signed results package " + p);
         }
     }

@@ -1,6 +1,5 @@
 package org.bulwark.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -111,11 +110,8 @@ final class IncidentCommand extends CommandGroup {
         @Option(names = "--open", description = "Only those not resolved.")
         boolean openOnly;
 
-        @Option(names = "--pdf", paramLabel = "FILE.pdf")
-        Optional<Path> pdf;
-
-        @Option(names = "--csv", paramLabel = "FILE.csv")
-        Optional<Path> csv;
+        @Mixin
+        ReportFiles files;
 
         @Override
         public Integer call() {
@@ -128,7 +124,7 @@ final class IncidentCommand extends CommandGroup {
                             + "): " + i.description());
                 }
                 io.out().println(all.size() + (all.size() == 1 ? " incident" : " incidents"));
-                CustodyReports.incidents(all, of.map(AuthorityId::value).orElse("statewide")).write(pdf, csv, io);
+                files.write(CustodyReports.incidents(all, of.map(AuthorityId::value).orElse("statewide")), io);
             }
             return Bulwark.OK;
         }

@@ -2,14 +2,12 @@ package org.bulwark.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.bulwark.formats.cvr.CvrFiles;
 import org.bulwark.formats.cvr.CvrReadOptions;
-import org.bulwark.ledger.keys.Keys;
 import org.bulwark.ledger.keys.LoadedPrivateKey;
 import org.bulwark.ledger.pkg.CvrMerkle;
 import org.bulwark.ledger.pkg.CvrReader;
@@ -123,13 +121,7 @@ final class PackageCommand extends CommandGroup {
                 packageFiles.add(new PackageFile(cvr.getFileName().toString(), cvr, Optional.of(merkle.summary())));
             }
             files.forEach(f -> packageFiles.add(PackageFile.of(f)));
-            char[] passphrase = Passphrases.read(Optional.ofNullable(passphraseFile), environment);
-            LoadedPrivateKey signer;
-            try {
-                signer = Keys.loadPrivate(key, passphrase);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
+            LoadedPrivateKey signer = Passphrases.loadPrivateKey(key, Optional.ofNullable(passphraseFile), environment);
             // With a workspace, the creation is logged in it; it is opened first so that a wrong workspace writes no package.
             Optional<Workspace> ws = workspace.isGiven() ? Optional.of(LedgerWorkspaceCommands.open(workspace, io)) : Optional.empty();
             try {

@@ -7,6 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.bulwark.ledger.keys.Keys;
+import org.bulwark.ledger.keys.LoadedPrivateKey;
 import org.bulwark.model.BadInputException;
 
 /**
@@ -47,5 +49,15 @@ final class Passphrases {
             throw new BadInputException(what, "command line", "no " + what + ": give --" + what + "-file FILE or set " + variable);
         }
         return value.toCharArray();
+    }
+
+    /** A private key file opened with its passphrase (taken as {@link #read} does), the passphrase wiped after use. */
+    static LoadedPrivateKey loadPrivateKey(Path key, Optional<Path> passphraseFile, Function<String, String> environment) throws IOException {
+        char[] passphrase = read(passphraseFile, environment);
+        try {
+            return Keys.loadPrivate(key, passphrase);
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.bulwark.custody.ReadinessCheck;
 import org.bulwark.custody.ReadinessClearance;
 import org.bulwark.custody.ReadinessMatrix;
 import org.bulwark.ledger.keys.KeyRole;
-import org.bulwark.ledger.keys.Keys;
 import org.bulwark.ledger.keys.LoadedPrivateKey;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.ledger.pkg.PackageFile;
@@ -96,11 +94,8 @@ final class ReadinessCommand extends CommandGroup {
         @Option(names = "--authority", description = "Only this authority (default: statewide).")
         Optional<String> authority;
 
-        @Option(names = "--pdf", paramLabel = "FILE.pdf", description = "Also write the readiness report with signature lines.")
-        Optional<Path> pdf;
-
-        @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the matrix and the devices not ready as CSV.")
-        Optional<Path> csv;
+        @Mixin
+        ReportFiles files;
 
         @Override
         public Integer call() {
@@ -127,7 +122,7 @@ final class ReadinessCommand extends CommandGroup {
                     io.out().println("Not ready: " + f.authority() + " " + f.device() + " (serial " + f.serial() + "): "
                             + String.join(", ", f.failed().stream().map(ReadinessCheck::word).toList()));
                 }
-                CustodyReports.readiness(m, of.map(AuthorityId::value).orElse("statewide")).write(pdf, csv, io);
+                files.write(CustodyReports.readiness(m, of.map(AuthorityId::value).orElse("statewide")), io);
             }
             return Bulwark.OK;
         }
@@ -188,8 +183,8 @@ final class ReadinessCommand extends CommandGroup {
         @Option(names = "--mode", defaultValue = "test", description = "test or official. Default: ${DEFAULT-VALUE}, so that official material is always declared as such.")
         String mode;
 
-        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "A file whose first line is the key's passphrase (default: the BULWARK_PASSPHRASE variable).")
-        Path passphraseFile;
+        @Mixin
+        LedgerLogCommands.KeyOptions keyOptions;
 
         Function<String, String> environment = System::getenv;
 
@@ -201,19 +196,14 @@ final class ReadinessCommand extends CommandGroup {
             if (!Files.isDirectory(out)) {
                 throw new BadInputException(out.toString(), "the folder", "does not exist");
             }
-            char[] passphrase = Passphrases.read(Optional.ofNullable(passphraseFile), environment);
-            LoadedPrivateKey signer;
-            try {
-                signer = Keys.loadPrivate(key, passphrase);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
-            if (signer.role() != KeyRole.AUTHORITY) {
-                throw new BadInputException(key.toString(), "role", "is a " + signer.role().text()
-                        + " key; a readiness clearance is signed by an election authority's key");
-            }
             Path pkg = out.resolve("readiness-" + serial.replaceAll("[^A-Za-z0-9._-]", "_") + ".zip");
             try (Workspace w = CustodyCli.open(workspace, io)) {
+                // The key must be one the workspace trusts (or whose .pub lies beside it), proved by a signature.
+                LoadedPrivateKey signer = LedgerLogCommands.signer(w, key, keyOptions, environment).key();
+                if (signer.role() != KeyRole.AUTHORITY) {
+                    throw new BadInputException(key.toString(), "role", "is a " + signer.role().text()
+                            + " key; a readiness clearance is signed by an election authority's key");
+                }
                 AssetTag tag = device(spec, w, serial);
                 Path dir = Files.createTempDirectory("bulwark-readiness");
                 Path json = dir.resolve(ReadinessClearance.FILE_NAME);

@@ -1,6 +1,5 @@
 package org.bulwark.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -182,19 +181,12 @@ final class SealCommand extends CommandGroup {
         @Option(names = "--tag", required = true)
         String tag;
 
-        @Option(names = "--pdf", paramLabel = "FILE.pdf")
-        Optional<Path> pdf;
-
-        @Option(names = "--csv", paramLabel = "FILE.csv")
-        Optional<Path> csv;
+        @Mixin
+        ReportFiles files;
 
         @Override
         public Integer call() {
-            Io io = Bulwark.of(spec).io();
-            if (pdf.isEmpty() && csv.isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --pdf FILE and/or --csv FILE");
-            }
-            return CustodyCommand.withTimeline(spec, workspace, io, tag, h -> CustodyReports.sealSheet(h).write(pdf, csv, io));
+            return CustodyCommand.report(spec, workspace, tag, files, CustodyReports::sealSheet);
         }
     }
 }

@@ -63,21 +63,25 @@ class AuditCommandsTest {
         return file;
     }
 
-    /** What ballot n of the manifest shows, as an audit board would type it. */
-    String marksOf(long n) {
+    /** The CVR of ballot n of the manifest, by the mapping rule. */
+    CastVoteRecord cvrOf(long n) {
         long left = n;
         for (List<CastVoteRecord> batch : batches.values()) {
             if (left <= batch.size()) {
-                CastVoteRecord cvr = batch.get((int) left - 1);
-                List<String> parts = new ArrayList<>();
-                for (CvrContest c : cvr.contests()) {
-                    parts.add(c.contest().value() + "=" + String.join("|", c.marks().stream().filter(Mark::countsAsVote).map(m -> m.selection().value()).toList()));
-                }
-                return String.join(";", parts);
+                return batch.get((int) left - 1);
             }
             left -= batch.size();
         }
         throw new IllegalArgumentException("no ballot " + n);
+    }
+
+    /** What ballot n of the manifest shows, as an audit board would type it. */
+    String marksOf(long n) {
+        List<String> parts = new ArrayList<>();
+        for (CvrContest c : cvrOf(n).contests()) {
+            parts.add(c.contest().value() + "=" + String.join("|", c.marks().stream().filter(Mark::countsAsVote).map(m -> m.selection().value()).toList()));
+        }
+        return String.join(";", parts);
     }
 
     String firstContest() {
@@ -125,6 +129,20 @@ class AuditCommandsTest {
                     "--members", "Ann Lee,Bo Diaz", "--marks", marksOf(b)));
             assertThat(enter.out()).contains("no discrepancy");
         }
+        // The same ballot entered again as its decoded paper record: a correction, still no discrepancy.
+        long second = drawn.get(1);
+        Path decoded = tmp.resolve("decoded.json");
+        try (var os = Files.newOutputStream(decoded); var writer = org.bulwark.formats.cvr.CvrFiles.writer(os,
+                org.bulwark.formats.cvr.CvrFormat.JSON, StatewideGenerator.create(SETTINGS).election(), "reader",
+                java.time.OffsetDateTime.parse("2026-11-04T10:00:00Z"))) {
+            writer.write(cvrOf(second));
+        }
+        assertThat(ok(Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(second), "--board", "Board 2",
+                "--members", "Cy Park,Di Ruiz", "--decoded", decoded.toString())).out()).contains("no discrepancy");
+        Run both = Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(second), "--board", "Board 2",
+                "--members", "Cy Park,Di Ruiz", "--decoded", decoded.toString(), "--not-found", "x");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give one of --marks, --not-found or --decoded");
         Run missing = ok(Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(drawn.getFirst()), "--board", "Board 1",
                 "--members", "Ann Lee,Bo Diaz", "--not-found", "slot empty"));
         assertThat(missing.out()).contains("could not be found: slot empty");
@@ -151,7 +169,7 @@ class AuditCommandsTest {
         ok(Run.of("audit", "report", "rla-1", "--workspace", ws, "--out", report.toString()));
         String csv = Files.readString(report.resolve("audit-report.csv"));
         assertThat(csv).contains("seed," + SEED.replace(" ", ""), "manifest SHA-256", contest + ",0.1,kaplan-markov", "escalate to 8 draws",
-                "misfiled in box 2; found (Clerk)");
+                "misfiled in box 2; found (Clerk)", "Sample round,Ticket,Drawn,Place", "2,8," + org.bulwark.audit.Sampler.draw(SEED.replace(" ", ""), 1, 400, 8, false).getLast() + ",");
         assertThat(Files.readString(report.resolve("risk-plot.svg"))).startsWith("<svg").contains("<polyline", contest);
         assertThat(report.resolve("audit-report.pdf")).exists();
     }
@@ -182,6 +200,50 @@ class AuditCommandsTest {
             ok(Run.of("audit", "resolve", "mo", key, "--workspace", ws, "--explanation", "test entry", "--by", "Clerk"));
         }
         assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("County A: no open discrepancies; certification may proceed");
+    }
+
+    @Test
+    void batchComparisonAuditCountsDrawnBatchesByHand() throws IOException {
+        String contest = firstContest();
+        ok(Run.of("audit", "create", "batches", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:batch-comparison"));
+        ok(Run.of("audit", "manifest", "batches", "--workspace", ws, manifest(0).toString()));
+        ok(Run.of("audit", "seed", "batches", "--workspace", ws, SEED));
+        Path round1 = tmp.resolve("batches-1");
+        ok(Run.of("audit", "draw", "batches", "--workspace", ws, "--count", "3", "--out", round1.toString()));
+        List<String> list = Files.readAllLines(round1.resolve("retrieval-list.csv"));
+        assertThat(list.getFirst()).isEqualTo("Container,Tabulator,Batch,Ballots,Counted,Checked");
+        Run early = Run.of("audit", "close-round", "batches", "--workspace", ws);
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("drawn batch count(s) not entered yet");
+        boolean first = true;
+        for (String line : list.subList(1, list.size())) {
+            String[] cells = line.split(",");
+            BatchKey key = new BatchKey(java.util.Optional.of(cells[1]), java.util.Optional.of(cells[2]));
+            Map<String, Long> votes = new TreeMap<>();
+            for (CastVoteRecord cvr : batches.get(key)) {
+                for (CvrContest c : cvr.contests()) {
+                    List<Mark> counted = c.marks().stream().filter(Mark::countsAsVote).toList();
+                    if (c.contest().value().equals(contest) && counted.size() <= 1) {
+                        counted.forEach(m -> votes.merge(m.selection().value(), 1L, Long::sum));
+                    }
+                }
+            }
+            if (first && !votes.isEmpty()) {
+                votes.replaceAll((k, v) -> v + 1); // the team counts one vote more for everyone
+            }
+            String text = String.join(",", votes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            Run count = ok(Run.of("audit", "hand-count", "batches", "--workspace", ws, "--batch", cells[1] + "/" + cells[2], "--contest", contest,
+                    "--votes", text, "--team", "Ann,Bo"));
+            assertThat(count.out()).contains(first && !votes.isEmpty() ? "discrepancy(ies)" : "agrees with the CVRs");
+            first = false;
+        }
+        Run close = ok(Run.of("audit", "close-round", "batches", "--workspace", ws));
+        assertThat(close.out()).contains("Round 1 of audit batches after 3 draws:", contest + ": risk");
+        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("certification blocked", "CVRs ", "hand ");
+        Run mixed = Run.of("audit", "create", "mixed", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:batch-comparison",
+                "--contest", contest + ":0.1:bravo");
+        assertThat(mixed.exitCode()).isEqualTo(2);
+        assertThat(mixed.err()).contains("audits all its contests that way");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.bulwark.device.ReadinessClearance;
 import org.bulwark.formats.election.ElectionFiles;
 import org.bulwark.model.ElectionFingerprint;
 import org.junit.jupiter.api.Test;
@@ -75,12 +74,17 @@ class DeviceCommandTest {
         Run lat = ok("device", "lat", "--card", card, "--notice-given", "2000-10-25T12:00:00Z", "--observer", "Dana Demo:Democratic",
                 "--observer", "Rita Repp:Republican", "--out", dir.resolve("lat").toString());
         assertThat(lat.out()).startsWith("L&A test PASSED: errorless count");
-        assertThat(dir.resolve("lat").resolve("lat-record.json")).exists();
+        // The contract with the custody module: its reader takes the device's L&A record as is.
+        org.bulwark.custody.LatRecord custodySide = org.bulwark.custody.LatRecord.read(
+                Files.readAllBytes(dir.resolve("lat").resolve("lat-record.json")), "lat-record.json");
+        assertThat(custodySide.passed()).isTrue();
+        assertThat(custodySide.deviceSerial()).isEqualTo("SN-7");
         assertThat(ok("device", "status", "--card", card).out()).contains("state:     configured (official)", "ballots:   0");
 
         String fp = ElectionFingerprint.of(ElectionFiles.read(ELECTION).election()).sha256();
-        Files.write(staging.resolve("readiness.json"), new ReadinessClearance("SN-7", "sha256:" + fp, true, List.of(),
-                Instant.parse("2000-11-01T12:00:00Z")).bytes());
+        // The clearance as the custody module writes it.
+        Files.write(staging.resolve("readiness.json"), new org.bulwark.custody.ReadinessClearance("SN-7",
+                new org.bulwark.custody.Fingerprint("sha256:" + fp), true, List.of(), Instant.parse("2000-11-01T12:00:00Z")).write());
         ok("package", "create", "--type", "custody", "--key", keys.resolve("boone-clerk.key").toString(), "--election", ELECTION.toString(),
                 "--mode", "official", "--out", usb.resolve("readiness.zip").toString(), staging.resolve("readiness.json").toString());
         assertThat(ok("device", "open-polls", "--card", card, "--seal", "S-1", "--seal", "S-2", "--poll-worker", "Ann", "--poll-worker", "Bob",
@@ -116,7 +120,8 @@ class DeviceCommandTest {
     @Test
     void aPollingPlaceRehearsal() throws Exception {
         Path out = dir.resolve("day");
-        Run r = ok("simulate", "polling-place", "--ballots", "12", "--devices", "2", "--out", out.toString(), "--election", ELECTION.toString());
+        // The default election: a small generated one.
+        Run r = ok("simulate", "polling-place", "--ballots", "12", "--devices", "2", "--out", out.toString());
         assertThat(r.out()).contains("L&A tests: 2 of 2 passed", "ballots cast: 12");
         try (Stream<Path> paper = Files.list(out.resolve("paper"))) {
             assertThat(paper.count()).isEqualTo(12);

@@ -24,12 +24,4 @@ public record Asset(AssetTag tag, String serial, AssetKind kind, String model, O
             throw new IllegalArgumentException("a " + kind.word() + " needs its certified version");
         }
     }
-
-    public Asset withStatus(AssetStatus newStatus) {
-        return new Asset(tag, serial, kind, model, version, authority, location, custodian, newStatus);
-    }
-
-    public Asset at(String newLocation, String newCustodian) {
-        return new Asset(tag, serial, kind, model, version, authority, newLocation, newCustodian, status);
-    }
 }

@@ -136,7 +136,9 @@ final class JsonDoc {
     void onlyFields(Set<String> known) {
         for (String name : fields.keySet()) {
             if (!known.contains(name)) {
-                throw problem(name, "is not a field of this record (the fields are " + String.join(", ", known) + ")");
+                // Placed at the object, not the field: a field's name may be anything, even empty.
+                throw new BadInputException(file, path.isEmpty() ? "the top-level object" : path, "\"" + name
+                        + "\" is not a field of this record (the fields are " + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
     }

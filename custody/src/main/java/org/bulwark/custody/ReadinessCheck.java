@@ -39,8 +39,15 @@ public enum ReadinessCheck {
         return 1 << ordinal();
     }
 
+    /** Every combination of failed checks, by its bits: a statewide matrix reads tens of thousands of them. */
+    private static final List<List<ReadinessCheck>> BY_BITS = java.util.stream.IntStream.range(0, 1 << values().length)
+            .mapToObj(bits -> java.util.Arrays.stream(values()).filter(c -> (bits & c.bit()) != 0).toList()).toList();
+
     /** The checks whose bits are set. */
     public static List<ReadinessCheck> fromBits(int bits) {
-        return java.util.Arrays.stream(values()).filter(c -> (bits & c.bit()) != 0).toList();
+        if (bits < 0 || bits >= BY_BITS.size()) {
+            throw new IllegalArgumentException("readiness bits " + bits + " name no set of checks");
+        }
+        return BY_BITS.get(bits);
     }
 }

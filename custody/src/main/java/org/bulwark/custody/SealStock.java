@@ -22,14 +22,6 @@ public record SealStock(AuthorityId authority, long first, long last) {
         }
     }
 
-    public boolean contains(long number) {
-        return number >= first && number <= last;
-    }
-
-    public boolean overlaps(SealStock other) {
-        return first <= other.last && other.first <= last;
-    }
-
     static long checkNumber(long number) {
         if (number < 1 || number > MAX_NUMBER) {
             throw new IllegalArgumentException("seal number " + number + " is not between 1 and " + MAX_NUMBER);

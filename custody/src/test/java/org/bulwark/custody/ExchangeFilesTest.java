@@ -33,7 +33,8 @@ class ExchangeFilesTest {
         assertRefused(good.replace("\"passed\" : true", "\"passed\" : \"yes\""), "passed", "must be true or false, not the text \"yes\"");
         assertRefused(good.replace("2028-10-20", "20/10/2028"), "date", "is not a date like 2028-10-20");
         assertRefused(good.replace("\"version\" : 1", "\"version\" : 2"), "version", "version 2 is not supported");
-        assertRefused(good.replace("\"deviceModel\"", "\"deviceModle\""), "deviceModle", "is not a field of this record");
+        assertRefused(good.replace("\"deviceModel\"", "\"deviceModle\""), "the top-level object", "\"deviceModle\" is not a field of this record");
+        assertRefused(good.replace("\"deviceModel\"", "\"\""), "the top-level object", "\"\" is not a field of this record");
         assertRefused(good.replace("\"mismatches\" : [ ]", "\"mismatches\" : [ {\"contest\":\"G\",\"selection\":\"S\",\"expected\":1,\"found\":2} ]"),
                 "passed", "is true but the record lists 1 mismatches");
         assertRefused(good.substring(0, 40), "line 3, column", "not valid JSON");

@@ -7,6 +7,7 @@ import static org.bulwark.report.PdfPages.REGULAR;
 import static org.bulwark.report.PdfPages.RIGHT;
 import static org.bulwark.report.PdfPages.SIZE;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -31,8 +32,12 @@ import org.bulwark.report.PdfPages;
  * printed and the PDF carries no dates, so paper cannot reveal the order of casting.
  */
 final class PaperRecordPdf {
-    /** Side of the printed QR code, in points (1.6 inches): easy for a phone or a scanner at 150 dpi. */
-    static final float QR_SIZE = 115;
+    /**
+     * Side of one QR module, in points: 1/25 inch, so a whole number of pixels at the resolutions
+     * scanners use (6 at 150 dpi, 8 at 200, 12 at 300, 24 at 600): modules of whole pixels read far
+     * more reliably than fractions.
+     */
+    static final float MODULE = 72f / 25;
 
     private PaperRecordPdf() {}
 
@@ -40,9 +45,11 @@ final class PaperRecordPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8_192);
         try (PDDocument doc = new PDDocument()) {
             doc.getDocumentInformation().setTitle("Paper record " + record.ballotId());
+            BufferedImage code = QrCodes.draw(record.encode());
+            float qrSize = code.getWidth() * MODULE;
             try (PdfPages p = new PdfPages(doc)) {
                 p.newPage();
-                float textRight = RIGHT - QR_SIZE - 12;
+                float textRight = RIGHT - qrSize - 12;
                 boolean test = record.mode() == Mode.TEST;
                 p.line(BOLD, 16, LEFT, test ? "TEST BALLOT - NOT AN OFFICIAL VOTE" : "OFFICIAL BALLOT RECORD");
                 p.line(BOLD, 11, LEFT, cut(p, index.election().title(), textRight));
@@ -52,7 +59,7 @@ final class PaperRecordPdf {
                         + cut(p, ResultLabels.unit(index, record.precinct()), textRight - 150));
                 p.line(REGULAR, 9, LEFT, "Device " + record.deviceSerial() + " (" + deviceModel + ")");
                 p.line(MONO, 8, LEFT, "Ballot id " + record.ballotId());
-                p.space(Math.max(0, QR_SIZE - 6 * 12));
+                p.space(Math.max(0, qrSize - 84));
                 p.rule();
                 for (CvrContest c : cvr.contests()) {
                     contest(p, index, c);
@@ -60,9 +67,9 @@ final class PaperRecordPdf {
                 p.footers((test ? "TEST - " : "") + "Paper record " + record.ballotId() + " - fingerprint "
                         + record.electionFingerprint().substring(0, 7));
             }
-            PDImageXObject qr = LosslessFactory.createFromImage(doc, QrCodes.draw(record.encode()));
+            PDImageXObject qr = LosslessFactory.createFromImage(doc, code);
             try (PDPageContentStream c = new PDPageContentStream(doc, doc.getPage(0), PDPageContentStream.AppendMode.APPEND, false)) {
-                c.drawImage(qr, RIGHT - QR_SIZE, SIZE.getHeight() - PdfPages.MARGIN - QR_SIZE, QR_SIZE, QR_SIZE);
+                c.drawImage(qr, RIGHT - qrSize, SIZE.getHeight() - PdfPages.MARGIN - qrSize, qrSize, qrSize);
             }
             doc.save(out);
         }

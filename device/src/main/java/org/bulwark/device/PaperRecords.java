@@ -84,11 +84,11 @@ public final class PaperRecords {
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, RENDER_DPI, ImageType.GRAY);
             return QrCodes.read(page, false)
                     .orElseThrow(() -> new BadInputException(name, "page 1", "no readable QR code was found on the page"));
-        } catch (IOException e) {
-            if (e.getMessage() != null && !(e instanceof NoSuchFileException)) {
-                throw new BadInputException(name, "file", "cannot be read as a PDF: " + e.getMessage(), e);
-            }
+        } catch (BadInputException e) {
             throw e;
+        } catch (IOException | RuntimeException e) {
+            // PDFBox reports a damaged file in many ways; each is the same thing to the person holding it.
+            throw new BadInputException(name, "file", "cannot be read as a PDF: " + e.getMessage(), e);
         }
     }
 

@@ -155,7 +155,7 @@ public final class PollingPlaceSimulation {
     }
 
     /** A voter's ballot: most contests voted, some left short, a few write-ins and about one ballot in 40 overvoted. */
-    static Ballot randomBallot(Election election, BallotStyle style, Random random) {
+    public static Ballot randomBallot(Election election, BallotStyle style, Random random) {
         boolean overvote = random.nextInt(40) == 0;
         List<Ballot.ContestVote> votes = new ArrayList<>();
         for (var id : style.contests()) {

@@ -337,11 +337,11 @@ public final class PrecinctDevice {
     }
 
     public Outcome<DeviceState> pausePolls(String actor) throws IOException {
-        return step(Transition.PAUSE_POLLS, actor, () -> next(new DeviceState.PollsPaused(state.loadedMode().orElseThrow()), null, List.of()));
+        return step(Transition.PAUSE_POLLS, actor, () -> to(new DeviceState.PollsPaused(state.loadedMode().orElseThrow())));
     }
 
     public Outcome<DeviceState> resumePolls(String actor) throws IOException {
-        return step(Transition.RESUME_POLLS, actor, () -> next(new DeviceState.PollsOpen(state.loadedMode().orElseThrow()), null, List.of()));
+        return step(Transition.RESUME_POLLS, actor, () -> to(new DeviceState.PollsOpen(state.loadedMode().orElseThrow())));
     }
 
     // ---------------------------------------------------------------- cast
@@ -548,7 +548,7 @@ public final class PrecinctDevice {
     public Outcome<DeviceState> zeroTestBallots(String actor) throws IOException {
         return step(Transition.ZERO_TEST_BALLOTS, actor, () -> {
             setAsideBallots("test");
-            return next(new DeviceState.Configured(Mode.TEST), null, List.of());
+            return to(new DeviceState.Configured(Mode.TEST));
         });
     }
 
@@ -559,7 +559,7 @@ public final class PrecinctDevice {
     public Outcome<DeviceState> enterOfficialMode(String official) throws IOException {
         return step(Transition.ENTER_OFFICIAL_MODE, official, () -> {
             setAsideBallots("test");
-            return next(new DeviceState.Configured(Mode.OFFICIAL), null, List.of());
+            return to(new DeviceState.Configured(Mode.OFFICIAL));
         });
     }
 
@@ -567,7 +567,7 @@ public final class PrecinctDevice {
     public Outcome<DeviceState> enterTestMode(String official) throws IOException {
         return step(Transition.ENTER_TEST_MODE, official, () -> {
             setAsideBallots("official");
-            return next(new DeviceState.Configured(Mode.TEST), null, List.of());
+            return to(new DeviceState.Configured(Mode.TEST));
         });
     }
 
@@ -576,7 +576,7 @@ public final class PrecinctDevice {
         return step(Transition.RESET, official, () -> {
             setAsideBallots(state.loadedMode().map(Mode::word).orElse("none"));
             election = Optional.empty();
-            return next(new DeviceState.Unconfigured(), null, List.of());
+            return to(new DeviceState.Unconfigured());
         });
     }
 
@@ -599,7 +599,12 @@ public final class PrecinctDevice {
     }
 
     private static <T> Step<T> next(DeviceState state, T value, List<String> warnings) {
-        return new Step<>(Optional.of(state), Optional.ofNullable(value), warnings, Optional.empty());
+        return new Step<>(Optional.of(state), Optional.of(value), warnings, Optional.empty());
+    }
+
+    /** A transition whose outcome is the state it leads to. */
+    private static Step<DeviceState> to(DeviceState state) {
+        return next(state, state, List.of());
     }
 
     @FunctionalInterface
@@ -611,7 +616,6 @@ public final class PrecinctDevice {
      * One transition: checks the state it starts from and the person's name, runs the body, logs
      * the transition (the commit point) or the refusal, and moves to the next state.
      */
-    @SuppressWarnings("unchecked")
     private <T> Outcome<T> step(Transition t, String actor, Body<T> body) throws IOException {
         String who = actor == null ? "" : actor.strip();
         Optional<String> refusal = Optional.empty();
@@ -632,7 +636,7 @@ public final class PrecinctDevice {
         DeviceState next = step.next().orElseThrow();
         log(new LogEvent.DeviceTransition(header(who, Disposition.SUCCESS), t.word(), state.words(), next.words()));
         state = next;
-        return new Outcome.Done<>(step.value().orElse((T) next), step.warnings());
+        return new Outcome.Done<>(step.value().orElseThrow(), step.warnings());
     }
 
     private void replay(LogEvent e) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A cast ballot's paper record, CVR and log event exist all three or none, wherever the device fails. */
 class CrashSafetyTest {
-    @TempDir
+    @TempDir(factory = MemoryCards.class)
     Path dir;
 
     static final class PowerCut extends RuntimeException {

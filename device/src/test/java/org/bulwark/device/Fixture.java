@@ -44,7 +44,7 @@ final class Fixture {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final DeviceKind kind;
 
-    private Fixture(Path root, DeviceKind kind) throws IOException {
+    private Fixture(Path root, DeviceKind kind, boolean small) throws IOException {
         this.root = root;
         this.kind = kind;
         Path keys = root.resolve("keys");
@@ -58,16 +58,36 @@ final class Fixture {
         deviceKey = key(keys, KeyRole.DEVICE, "SN-0001", "boone");
         Files.copy(keys.resolve("mo-sos.pub"), trust.resolve("mo-sos.pub"));
         Files.copy(keys.resolve("boone-clerk.pub"), trust.resolve("boone-clerk.pub"));
-        election = ElectionFiles.read(GEN_01).election();
+        Election full = ElectionFiles.read(GEN_01).election();
+        election = small ? small(full) : full;
     }
 
     static Fixture create(Path root, DeviceKind kind) throws IOException {
-        return new Fixture(root, kind);
+        return new Fixture(root, kind, false);
+    }
+
+    /**
+     * gen-01 cut down to one ballot style with four contests (straight party left out): vote for 1,
+     * vote for 2, a yes/no question and a contest with a write-in position. Its L&amp;A deck is a quarter
+     * of gen-01's, for tests that run many decks.
+     */
+    static Election small(Election full) {
+        List<String> keep = List.of("cc-president", "cc-county-assessor", "bm-proposal-1", "cc-dog-catcher");
+        var style = full.ballotStyles().get(0);
+        return new Election(full.id(), full.title(), full.date(), full.type(), full.state(), full.scope(), full.gpUnits(), full.parties(),
+                full.candidates(), full.contests().stream().filter(c -> keep.contains(c.id().value())).toList(),
+                List.of(new org.bulwark.model.BallotStyle(style.id(), style.gpUnits(),
+                        style.contests().stream().filter(c -> keep.contains(c.value())).toList(), style.parties())),
+                full.countingGroups());
     }
 
     /** A fixture whose USB drive holds a valid election package certifying the running software. */
     static Fixture ready(Path root, DeviceKind kind, DeviceSettings.ScannerOvervotes overvotes) throws IOException {
-        Fixture f = new Fixture(root, kind);
+        return ready(root, kind, overvotes, false);
+    }
+
+    static Fixture ready(Path root, DeviceKind kind, DeviceSettings.ScannerOvervotes overvotes, boolean small) throws IOException {
+        Fixture f = new Fixture(root, kind, small);
         f.electionPackage(f.usb.resolve("election.zip"), f.election, List.of(SoftwareFingerprint.ofRunningDevice()),
                 Optional.of(new DeviceSettings(overvotes)), f.authority);
         return f;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LatSessionTest {
-    @TempDir
+    @TempDir(factory = MemoryCards.class)
     Path dir;
 
     static LatSession.Notice notice(Fixture f) {
@@ -123,7 +123,7 @@ class LatSessionTest {
 
     @Test
     void swappedCandidatePositionsAreCaughtAndNamed() throws Exception {
-        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN);
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, true);
         LatSession.Result r = runFaulty(f, swapped("cc-president"));
         assertThat(r.record().passed()).isFalse();
         long hb = expectedVotes(f, "cc-president", "cs-president-hb");
@@ -139,7 +139,7 @@ class LatSessionTest {
 
     @Test
     void aDroppedContestIsCaught() throws Exception {
-        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN);
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, true);
         LatSession.Result r = runFaulty(f, dropping("bm-proposal-1"));
         assertThat(r.record().passed()).isFalse();
         assertThat(r.record().mismatches()).isNotEmpty().allSatisfy(m -> {
@@ -155,6 +155,7 @@ class LatSessionTest {
         // The same election with two candidates printed in the other order: every id is the same.
         List<Contest> contests = new ArrayList<>(f.election.contests());
         Contest.CandidateContest president = (Contest.CandidateContest) contests.get(1);
+        assertThat(president.id().value()).isEqualTo("cc-president");
         List<org.bulwark.model.ContestSelection> reordered = new ArrayList<>(president.selections());
         java.util.Collections.swap(reordered, 0, 1);
         contests.set(1, new Contest.CandidateContest(president.id(), president.name(), president.district(), president.votesAllowed(),
@@ -174,7 +175,7 @@ class LatSessionTest {
 
     @Test
     void thePostElectionReTestRunsTheSameDeckAfterOfficialResults() throws Exception {
-        Fixture f = Fixture.ready(dir, DeviceKind.SCANNER, DeviceSettings.ScannerOvervotes.ACCEPT);
+        Fixture f = Fixture.ready(dir, DeviceKind.SCANNER, DeviceSettings.ScannerOvervotes.ACCEPT, true);
         PrecinctDevice d = f.loaded();
         TestDeck deck = TestDeck.of(f.election);
         LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), f.root.resolve("pre"), f.clock).orThrow();

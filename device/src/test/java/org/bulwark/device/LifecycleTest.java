@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LifecycleTest {
-    @TempDir
+    @TempDir(factory = MemoryCards.class)
     Path dir;
 
     @Test

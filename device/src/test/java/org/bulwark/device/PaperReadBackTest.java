@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PaperReadBackTest {
-    @TempDir
+    @TempDir(factory = MemoryCards.class)
     static Path dir;
 
     static Fixture f;
@@ -96,6 +96,31 @@ class PaperReadBackTest {
         assertThatThrownBy(() -> PaperRecords.cvr(r, ElectionIndex.of(other), "p.pdf"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("p.pdf: QR code field 2: the paper record is for election " + r.electionFingerprint().substring(0, 7));
+    }
+
+    /** Mutated paper records (PDF and PNG): read, or refused with BadInputException naming the file; nothing else. */
+    @Test
+    void mutatedPaperRecordsAreReadOrRefused() throws Exception {
+        byte[] pdf = Files.readAllBytes(cast.paperRecord());
+        BufferedImage page;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            page = new PDFRenderer(doc).renderImageWithDPI(0, 72, ImageType.GRAY);
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(page, "png", png);
+        byte[][] tokens = {"obj".getBytes(), "endobj".getBytes(), "stream".getBytes(), "/Length 999999".getBytes(), "<<".getBytes(),
+            ">>".getBytes(), "IDAT".getBytes(), "IEND".getBytes()};
+        java.util.Random random = new java.util.Random(20261103);
+        for (int i = 0; i < 40; i++) {
+            byte[] seed = i % 2 == 0 ? pdf : png.toByteArray();
+            Path f = dir.resolve("mutated-" + i + (i % 2 == 0 ? ".pdf" : ".png"));
+            Files.write(f, org.bulwark.formats.ByteMutations.mutate(seed, random, tokens, 512));
+            try {
+                PaperRecords.read(f);
+            } catch (BadInputException expected) {
+                assertThat(expected.file()).isEqualTo(f.toString());
+            }
+        }
     }
 
     @Test

@@ -13,18 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PollingPlaceSimulationTest {
-    @TempDir
+    @TempDir(factory = MemoryCards.class)
     Path dir;
 
     @Test
     void aRehearsedDayLeavesEveryReportPaperRecordAndSignedPackage() throws Exception {
         Fixture f = Fixture.create(dir.resolve("f"), DeviceKind.SCANNER);
         Path out = dir.resolve("day");
-        PollingPlaceSimulation.Summary s = PollingPlaceSimulation.run(f.election, out, new PollingPlaceSimulation.Settings(60, 2, 11, "test"));
-        assertThat(s.ballotsCast()).isEqualTo(60);
+        PollingPlaceSimulation.Summary s = PollingPlaceSimulation.run(Fixture.small(f.election), out, new PollingPlaceSimulation.Settings(20, 2, 11, "test"));
+        assertThat(s.ballotsCast()).isEqualTo(20);
         assertThat(s.latRecords()).hasSize(2).allSatisfy(r -> assertThat(r.passed()).isTrue());
         try (Stream<Path> paper = Files.list(out.resolve("paper"))) {
-            assertThat(paper.filter(p -> p.toString().endsWith(".pdf")).count()).isEqualTo(60);
+            assertThat(paper.filter(p -> p.toString().endsWith(".pdf")).count()).isEqualTo(20);
         }
         try (Stream<Path> reports = Files.list(out.resolve("reports"))) {
             assertThat(reports.map(p -> p.getFileName().toString()).toList()).contains("PP-001-official-zero-report.pdf",

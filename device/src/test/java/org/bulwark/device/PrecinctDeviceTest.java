@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PrecinctDeviceTest {
-    @TempDir
+    @TempDir(factory = MemoryCards.class)
     Path dir;
 
     static Ballot presidentAnd(String president, String assessor1, String assessor2) {

@@ -87,23 +87,35 @@ final class LogPages {
         Pages.send(ctx, "Receipt check", h);
     }
 
+    /**
+     * Checks the receipt against each key of the trust registry that may sign a log (state and
+     * authority keys, not revoked) in turn: a checkpoint is the log's, signed by its one key, and the
+     * ledger's check asks every key it is given to have signed.
+     */
     private static Html verdict(PortalContext p, String text) {
-        List<NoteVerifierKey> trusted = new ArrayList<>();
-        for (TrustEntry e : p.workspace.trustRegistry().entries()) {
-            if (e.revocation().isEmpty() && e.key().role() != KeyRole.DEVICE) {
-                trusted.add(new NoteVerifierKey(e.key().id(), e.key().key()));
-            }
-        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String problem = "no key of this workspace's trust registry signed its checkpoint";
         try {
-            return switch (InclusionProofs.verify(text.getBytes(StandardCharsets.UTF_8), "the receipt", trusted)) {
-                case InclusionProofs.Outcome.Included in -> new Html().el("p", "Verified: entry " + in.leafIndex()
-                        + " is in the log of " + in.checkpoint().origin() + " at tree size " + in.checkpoint().size()
-                        + ", checkpoint signed by " + String.join(", ", in.signers()) + ".", "class", "ok", "id", "verdict");
-                case InclusionProofs.Outcome.NotIncluded no -> new Html().el("p", "NOT verified: " + no.message(),
-                        "class", "problem", "id", "verdict");
-            };
+            for (TrustEntry e : p.workspace.trustRegistry().entries()) {
+                if (e.revocation().isPresent() || e.key().role() == KeyRole.DEVICE) {
+                    continue;
+                }
+                switch (InclusionProofs.verify(bytes, "the receipt", List.of(new NoteVerifierKey(e.key().id(), e.key().key())))) {
+                    case InclusionProofs.Outcome.Included in -> {
+                        return new Html().el("p", "Verified: entry " + in.leafIndex() + " is in the log of " + in.checkpoint().origin()
+                                + " at tree size " + in.checkpoint().size() + ", checkpoint signed by " + String.join(", ", in.signers())
+                                + ".", "class", "ok", "id", "verdict");
+                    }
+                    case InclusionProofs.Outcome.NotIncluded no -> {
+                        if (!no.place().equals("checkpoint")) {
+                            problem = no.message(); // signed by this key, but the proof does not hold
+                        }
+                    }
+                }
+            }
         } catch (BadInputException e) {
-            return new Html().el("p", "NOT verified: " + e.getMessage(), "class", "problem", "id", "verdict");
+            problem = e.getMessage();
         }
+        return new Html().el("p", "NOT verified: " + problem, "class", "problem", "id", "verdict");
     }
 }

@@ -1,7 +1,6 @@
 package org.bulwark.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,21 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import org.bulwark.formats.cvr.CvrFiles;
-import org.bulwark.formats.cvr.CvrReadOptions;
-import org.bulwark.ledger.pkg.CvrMerkle;
-import org.bulwark.ledger.pkg.CvrReader;
 import org.bulwark.ledger.pkg.Manifest;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.ledger.pkg.Packages;
-import org.bulwark.ledger.pkg.Verification;
-import org.bulwark.ledger.pkg.ZipLimits;
-import org.bulwark.ledger.trust.PackageType;
-import org.bulwark.model.BadInputException;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.events.Actor;
@@ -31,19 +19,16 @@ import org.bulwark.model.events.Disposition;
 import org.bulwark.model.events.EventHeader;
 import org.bulwark.model.events.Jurisdiction;
 import org.bulwark.model.events.LogEvent;
+import org.bulwark.store.PackageImports;
 import org.bulwark.store.Workspace;
-import org.bulwark.store.WorkspaceException;
 
 /**
  * Results-package uploads, each worked on its own thread while its page shows how far it got:
- * verify first (archive, signature, signer and role in the workspace's trust registry, every
- * hash, the CVRs' Merkle roots, election, mode, replay), then check the package is a results
- * package from the authority it is uploaded for, and only then import its CVR files and record the
- * package as imported. Every outcome is logged under the uploader's name.
- *
- * <p>Until the ledger's reusable verify-then-import lands, the CVR files are imported one
- * transaction each and the package is recorded last: if the server stops half-way, the package is
- * not marked imported and uploading it again is refused by the CVR files already imported, by name.
+ * the package must claim the authority it is uploaded for, then the store's verify-then-import
+ * ({@link PackageImports}: archive, signature, signer and role in the workspace's trust registry,
+ * every hash, election, mode, replay, then the CVRs with their Merkle roots, in one transaction)
+ * does the rest. Every outcome is logged under the uploader's name: the import's own events, and
+ * for a refusal (which changes nothing in the workspace) a PACKAGE_REFUSED entry naming the check.
  */
 final class UploadJobs {
     /** Why an upload was refused, each with the words an official sees first. */
@@ -54,13 +39,16 @@ final class UploadJobs {
         SIGNER("The signer is not trusted: an unknown key, a revoked or expired one, or a key whose role may not sign results."),
         FILE_HASH("A file in the package was altered or replaced after signing."),
         FILE_SET("The package is missing a file its manifest lists, or holds one it does not list."),
-        CVR_ROOT("The cast vote records do not match the counts and Merkle roots the device signed."),
         ELECTION("The package belongs to a different election."),
         MODE("The package is test material where official results were expected, or the other way round."),
         REPLAY("This package was already imported."),
         NOT_RESULTS("This is not a results package."),
+        NO_CVR_FILES("The results package holds no cast vote records."),
+        UNREADABLE_CVRS("The package's cast vote records cannot be read as CVRs of this election."),
+        CVR_ROOT("The cast vote records do not match the counts and Merkle roots the device signed."),
+        CVR_FILE_ALREADY_IMPORTED("A CVR file of this package is already in the workspace."),
         JURISDICTION("The package was signed for another authority."),
-        IMPORT("The package verified but its CVRs could not be imported.");
+        IMPORT("The package could not be read from the server's disk.");
 
         final String headline;
 
@@ -68,18 +56,22 @@ final class UploadJobs {
             this.headline = headline;
         }
 
-        static Failure of(Verification.Check check) {
-            return switch (check) {
+        static Failure of(PackageImports.Refusal refusal) {
+            return switch (refusal) {
                 case ARCHIVE -> ARCHIVE;
                 case SIGNATURE -> SIGNATURE;
                 case MANIFEST -> MANIFEST;
                 case SIGNER -> SIGNER;
                 case FILE_HASH -> FILE_HASH;
                 case FILE_SET -> FILE_SET;
-                case CVR_ROOT -> CVR_ROOT;
                 case ELECTION -> ELECTION;
                 case MODE -> MODE;
                 case REPLAY -> REPLAY;
+                case NOT_RESULTS -> NOT_RESULTS;
+                case NO_CVR_FILES -> NO_CVR_FILES;
+                case UNREADABLE_CVRS -> UNREADABLE_CVRS;
+                case CVR_ROOT -> CVR_ROOT;
+                case CVR_FILE_ALREADY_IMPORTED -> CVR_FILE_ALREADY_IMPORTED;
             };
         }
     }
@@ -144,100 +136,35 @@ final class UploadJobs {
     }
 
     /**
-     * Runs an upload to its end on the calling thread (the job's own thread, or a test or benchmark).
-     * A package with one CVR file (what a device writes) is read once: the signature, signer and
-     * every hash are verified first, and the CVRs' Merkle root is recomputed while they are imported,
-     * in the import's transaction, which a mismatch rolls back. A package with several CVR files has
-     * every root checked before the first import, so that none is imported if any does not match.
+     * Runs an upload to its end on the calling thread (the job's own thread, or a test or benchmark):
+     * the jurisdiction the package claims is compared with the authority first (a package for
+     * another authority is not even verified; one claiming none is left to the signer check, as only
+     * state keys have none and they may not sign results), then the store's {@link PackageImports} verifies and
+     * imports it in one transaction, under the uploader's name. The claim read before verification
+     * is safe to act on only as a refusal: the import verifies the signature over the very bytes it
+     * was read from (the server's own copy of the upload).
      */
     Stage run(Job job, Path upload) throws IOException {
         Request r = job.request();
-        Workspace ws = portal.workspace;
-        Optional<Manifest> claimed = switch (Packages.inspect(upload)) {
-            case Packages.Inspection.Read read -> Optional.of(read.manifest());
-            case Packages.Inspection.Unreadable u -> Optional.empty();
-        };
-        boolean rootsWhileImporting = claimed.map(m -> m.files().stream().filter(f -> f.cvrs().isPresent()).count() == 1).orElse(false);
-        job.stage().set(new Stage.Working("Verifying: signature, signer, file hashes" + (rootsWhileImporting ? "" : ", CVR Merkle roots"), 0));
-        Optional<CvrReader> reader = rootsWhileImporting ? Optional.empty() : Optional.of((in, name, sink) ->
-                CvrFiles.read(in, name, r.election().index(), CvrReadOptions.strict(), progress(job, "Verifying: reading the CVRs", sink)));
-        Verification v = Packages.verify(upload, ws.trustRegistry(), new Packages.Expectations(
-                Optional.of(r.election().fingerprint()), Optional.of(r.mode()),
-                Optional.of(pid -> ws.isPackageImported(pid.sha256())), reader, ZipLimits.DEFAULT));
-        if (v instanceof Verification.Failed f) {
-            return refuse(r, Failure.of(f.check()), f.message().replace(upload.getFileName().toString(), r.fileName()));
-        }
-        Verification.Valid ok = (Verification.Valid) v;
-        Manifest m = ok.manifest();
-        if (!(m.type() instanceof PackageType.Results)) {
-            return refuse(r, Failure.NOT_RESULTS, r.fileName() + ": type: it is " + m.type().aPackage() + ", not a results package");
-        }
-        if (!m.producerJurisdiction().map(r.authority().value()::equals).orElse(false)) {
-            return refuse(r, Failure.JURISDICTION, r.fileName() + ": signer: it was signed by " + m.producerRole().text() + " "
+        if (Packages.inspect(upload) instanceof Packages.Inspection.Read claimed
+                && claimed.manifest().producerJurisdiction().filter(j -> !j.equals(r.authority().value())).isPresent()) {
+            Manifest m = claimed.manifest();
+            return refuse(r, Failure.JURISDICTION, r.fileName() + ": signer: it says it was signed by " + m.producerRole().text() + " "
                     + m.producerId() + " of " + m.producerJurisdiction().orElse("no authority") + ", not of " + r.authority().value());
         }
-        ws.appendToLog(List.of(new LogEvent.PackageVerified(header(r, Disposition.SUCCESS), ok.id().sha256(), m.type().word(),
-                ok.signer().key().id())));
-        long imported = 0;
-        int files = 0;
-        try (Workspace as = Workspace.open(portal.location, portal.clock, r.user().actor());
-                ZipFile zip = new ZipFile(upload.toFile())) {
-            for (Manifest.FileEntry f : m.files()) {
-                if (f.cvrs().isEmpty()) {
-                    continue;
-                }
-                String name = r.fileName() + "!" + f.name();
-                ZipEntry entry = zip.getEntry(f.name());
-                CvrMerkle merkle = new CvrMerkle();
-                try (InputStream in = zip.getInputStream(entry)) {
-                    imported += as.importCvrs(r.election().stored().ref(), name,
-                            "NIST SP 1500-103 in results package " + ok.id().shortForm(), HexFormat.of().parseHex(f.sha256()),
-                            r.countingGroup(), sink -> {
-                                CvrFiles.read(in, name, r.election().index(), CvrReadOptions.strict().withCountingGroup(r.countingGroup()),
-                                        progress(job, "Importing " + f.name(), cvr -> {
-                                            merkle.add(cvr);
-                                            sink.accept(cvr);
-                                        }));
-                                if (!merkle.summary().equals(f.cvrs().get())) {
-                                    throw new RootMismatch(r.fileName() + ": CVR Merkle root: '" + f.name() + "' holds "
-                                            + merkle.summary().count() + " CVRs with Merkle root " + merkle.summary().merkleRoot().substring(0, 16)
-                                            + "...; the manifest says " + f.cvrs().get().count() + " with root "
-                                            + f.cvrs().get().merkleRoot().substring(0, 16) + "...");
-                                }
-                            }).cvrCount();
-                }
-                files++;
-            }
-            as.recordPackageImport(new LogEvent.PackageImported(header(r, Disposition.SUCCESS), ok.id().sha256(), m.type().word()));
-        } catch (RootMismatch e) {
-            return refuse(r, Failure.CVR_ROOT, e.getMessage());
-        } catch (WorkspaceException.DuplicateImport | BadInputException e) {
-            return refuse(r, Failure.IMPORT, e.getMessage());
+        job.stage().set(new Stage.Working("Verifying the signature, the signer and every hash, then importing the CVRs "
+                + "(one transaction: all or nothing)", 0));
+        PackageImports.Outcome outcome;
+        try (Workspace as = Workspace.open(portal.location, portal.clock, r.user().actor())) {
+            outcome = as.packageImports().importPackage(new PackageImports.Request(upload, Optional.of(r.election().stored().ref()),
+                    r.mode(), r.countingGroup()));
         } finally {
             portal.data.changed();
         }
-        return new Stage.Imported(ok.id().shortForm(), files, imported);
-    }
-
-    /** A CVR file whose records do not give the Merkle root the signer put in the manifest: the import is undone. */
-    private static final class RootMismatch extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RootMismatch(String message) {
-            super(message);
-        }
-    }
-
-    /** Passes CVRs on, telling the job's page every thousand. */
-    private static java.util.function.Consumer<org.bulwark.model.CastVoteRecord> progress(Job job, String step,
-            java.util.function.Consumer<org.bulwark.model.CastVoteRecord> next) {
-        AtomicLong count = new AtomicLong();
-        return cvr -> {
-            long n = count.incrementAndGet();
-            if (n % 1_000 == 0) {
-                job.stage().set(new Stage.Working(step, n));
-            }
-            next.accept(cvr);
+        return switch (outcome) {
+            case PackageImports.Outcome.Refused no -> refuse(r, Failure.of(no.refusal()),
+                    no.message().replace(upload.getFileName().toString(), r.fileName()));
+            case PackageImports.Outcome.Imported ok -> new Stage.Imported(ok.id().shortForm(), ok.files().size(), ok.cvrCount());
         };
     }
 

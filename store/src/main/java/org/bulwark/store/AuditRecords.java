@@ -38,18 +38,8 @@ public final class AuditRecords {
             }
             Sha256 fingerprint = w.electionFingerprint(election);
             long index = w.log(new LogEvent.AuditCreated(w.header(authority), name, fingerprint, kind));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO audit (election_id, name, kind, authority, settings, created_at, log_index)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setLong(1, election.id());
-                ps.setString(2, name);
-                ps.setString(3, kind);
-                ps.setString(4, authority);
-                ps.setString(5, settings);
-                ps.setLong(6, w.now());
-                ps.setLong(7, index);
-                ps.executeUpdate();
-            }
+            insert(c, "INSERT INTO audit (election_id, name, kind, authority, settings, created_at, log_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    election.id(), name, kind, authority, settings, w.now(), index);
             return new Recorded.Done<>(find(c, name).orElseThrow());
         });
     }
@@ -117,18 +107,8 @@ public final class AuditRecords {
                 return new Recorded.Refused<>("audit " + audit.name() + " has drawn a sample from its manifest; the manifest cannot change now");
             }
             long index = w.log(new LogEvent.AuditManifestImported(w.header(audit.authority()), audit.name(), sourceName, sha256, ballots));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO audit_manifest (audit_id, source_name, sha256, content, ballots, imported_at, log_index)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setLong(1, audit.id());
-                ps.setString(2, sourceName);
-                ps.setString(3, sha256.hex());
-                ps.setBytes(4, content);
-                ps.setLong(5, ballots);
-                ps.setLong(6, w.now());
-                ps.setLong(7, index);
-                ps.executeUpdate();
-            }
+            insert(c, "INSERT INTO audit_manifest (audit_id, source_name, sha256, content, ballots, imported_at, log_index) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    audit.id(), sourceName, sha256.hex(), content, ballots, w.now(), index);
             return new Recorded.Done<>(new StoredManifest(sourceName, sha256, content, ballots));
         });
     }
@@ -230,20 +210,11 @@ public final class AuditRecords {
             }
             long index = w.log(new LogEvent.AuditEntryRecorded(w.header(audit.authority()), audit.name(), place, contentSha256, enteredBy));
             long entry;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO audit_entry (audit_id, place, kind, content, entered_by, entered_at, log_index)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
-                ps.setLong(1, audit.id());
-                ps.setString(2, place);
-                ps.setString(3, kind);
-                ps.setString(4, content);
-                ps.setString(5, enteredBy);
-                ps.setLong(6, w.now());
-                ps.setLong(7, index);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    entry = rs.getLong(1);
-                }
+            try (PreparedStatement ps = bound(c, "INSERT INTO audit_entry (audit_id, place, kind, content, entered_by, entered_at, log_index) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", audit.id(), place, kind, content, enteredBy, w.now(), index);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                entry = rs.getLong(1);
             }
             for (Map.Entry<String, String> d : discrepancies.entrySet()) {
                 insert(c, "INSERT INTO audit_discrepancy (entry_id, key, description) VALUES (?, ?, ?)", entry, d.getKey(), d.getValue());
@@ -359,16 +330,28 @@ public final class AuditRecords {
     }
 
     private static void insert(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = bound(c, sql, values)) {
+            ps.executeUpdate();
+        }
+    }
+
+    /** A statement with its parameters set in order; the caller closes it. */
+    private static PreparedStatement bound(Connection c, String sql, Object... values) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
             for (int i = 0; i < values.length; i++) {
                 switch (values[i]) {
                     case Long l -> ps.setLong(i + 1, l);
                     case Integer n -> ps.setInt(i + 1, n);
                     case String s -> ps.setString(i + 1, s);
+                    case byte[] b -> ps.setBytes(i + 1, b);
                     default -> throw new IllegalArgumentException("no column type for " + values[i].getClass());
                 }
             }
-            ps.executeUpdate();
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 

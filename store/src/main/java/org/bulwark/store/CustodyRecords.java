@@ -89,10 +89,6 @@ public final class CustodyRecords {
         return new CustodyRecords(workspace, connection, log, clock, recordedBy, other);
     }
 
-    public CustodyRules rules() {
-        return rules;
-    }
-
     // ---- recording -------------------------------------------------------------------------------
 
     /** Checks and records one action, with its log event and the incidents it opens, in one transaction. */
@@ -1005,10 +1001,12 @@ public final class CustodyRecords {
                 if (authority.isPresent()) {
                     ps.setString(1, authority.get().value());
                 }
+                ps.setFetchSize(4_096);
+                Map<String, AuthorityId> authorities = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        failing.add(new ReadinessMatrix.FailingDevice(new AuthorityId(rs.getString(1)), new AssetTag(rs.getString(2)),
-                                rs.getString(3), ReadinessCheck.fromBits(rs.getInt(4))));
+                        failing.add(new ReadinessMatrix.FailingDevice(authorities.computeIfAbsent(rs.getString(1), AuthorityId::new),
+                                new AssetTag(rs.getString(2)), rs.getString(3), ReadinessCheck.fromBits(rs.getInt(4))));
                     }
                 }
             }

@@ -21,10 +21,12 @@ import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.Component;
 import org.bulwark.custody.CustodyAction;
 import org.bulwark.custody.CustodyEvent;
+import org.bulwark.custody.CustodyRules;
 import org.bulwark.custody.Fingerprint;
 import org.bulwark.custody.Incident;
 import org.bulwark.custody.IncidentKind;
 import org.bulwark.custody.LatRecord;
+import org.bulwark.custody.MajorParties;
 import org.bulwark.custody.Outcome;
 import org.bulwark.custody.Person;
 import org.bulwark.custody.ReadinessCheck;
@@ -175,6 +177,16 @@ abstract class CustodyContract {
                         + "subtracted or altered: one memory card added Signed by Ann Dee (Democratic) and Bob Arr (Republican)");
         done(new CustodyAction.ChangeAsset(card, Optional.of(AssetStatus.RETIRED), Optional.empty(), Optional.empty(), "worn out", DAY));
         assertThat(custody().timeline(card).orElseThrow().current().status()).isEqualTo(AssetStatus.RETIRED);
+    }
+
+    @Test
+    void anotherStatesMajorPartiesAreConfigurable() {
+        inventory();
+        TwoPeople pair = new TwoPeople(new Person("Gil Green", "Green"), new Person("Lou Lib", "Libertarian"));
+        CustodyAction apply = new CustodyAction.ApplySeal(new AssetTag("BC-1"), "case", 1001, pair, DAY);
+        assertThat(custody().record(apply)).isInstanceOf(Outcome.Refused.class);
+        CustodyRules other = new CustodyRules(new MajorParties(List.of("Green", "Libertarian")), java.time.ZoneId.of("America/Denver"));
+        assertThat(custody().withRules(other).record(apply)).isInstanceOf(Outcome.Done.class);
     }
 
     @Test

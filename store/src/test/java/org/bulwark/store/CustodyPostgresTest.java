@@ -1,10 +1,8 @@
 package org.bulwark.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Properties;
 
 class CustodyPostgresTest extends CustodyContract {
     @Override
@@ -14,10 +12,6 @@ class CustodyPostgresTest extends CustodyContract {
 
     @Override
     Connection rawConnection(WorkspaceLocation location) throws SQLException {
-        WorkspaceLocation.Postgres pg = (WorkspaceLocation.Postgres) location;
-        Properties props = new Properties();
-        pg.user().ifPresent(u -> props.setProperty("user", u));
-        pg.password().ifPresent(p -> props.setProperty("password", p));
-        return DriverManager.getConnection(pg.jdbcUrl(), props);
+        return PostgresServer.connect(location);
     }
 }

@@ -38,6 +38,15 @@ final class PostgresServer {
         return server;
     }
 
+    /** A plain connection to a test database, to act as someone editing it behind Bulwark's back. */
+    static Connection connect(WorkspaceLocation location) throws SQLException {
+        WorkspaceLocation.Postgres pg = (WorkspaceLocation.Postgres) location;
+        java.util.Properties props = new java.util.Properties();
+        pg.user().ifPresent(u -> props.setProperty("user", u));
+        pg.password().ifPresent(p -> props.setProperty("password", p));
+        return java.sql.DriverManager.getConnection(pg.jdbcUrl(), props);
+    }
+
     /** A new, empty database on the shared server; its JDBC URL carries the user. */
     static String freshDatabaseUrl() {
         String name = "workspace_" + DATABASES.incrementAndGet();
