@@ -619,7 +619,8 @@ final class AuditWorkspaceCommands {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "The audits in the workspace and the discrepancies still open per authority: certification must wait while any is open.")
+            description = {"The audits in the workspace and the discrepancies still open per authority: certification must wait while any is open.",
+                "Exit code 2 when certification of any authority shown is blocked by an open discrepancy, 0 when none is."})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -636,6 +637,7 @@ final class AuditWorkspaceCommands {
             try (Workspace ws = workspace.open()) {
                 AuditRecords records = ws.audits();
                 Set<String> authorities = new TreeSet<>();
+                boolean blocked = false;
                 for (AuditRecords.StoredAudit a : records.list()) {
                     if (authority.isEmpty() || authority.get().equals(a.authority())) {
                         authorities.add(a.authority());
@@ -650,6 +652,7 @@ final class AuditWorkspaceCommands {
                     for (AuditRecords.OpenDiscrepancy d : discrepancies) {
                         out.println("  open: " + d.audit() + " " + d.key() + ": " + d.description());
                     }
+                    blocked |= !discrepancies.isEmpty();
                     out.println(auth + ": " + (discrepancies.isEmpty() ? "no open discrepancies; certification may proceed"
                             : "certification blocked: " + discrepancies.size() + " open discrepancy(ies) (" + MissouriAudit.RULE + ")"));
                 }
@@ -657,7 +660,7 @@ final class AuditWorkspaceCommands {
                     out.println("No audits in this workspace.");
                 }
                 out.flush();
-                return Bulwark.OK;
+                return blocked ? Bulwark.BAD_INPUT : Bulwark.OK;
             }
         }
     }

@@ -155,7 +155,7 @@ class AuditCommandsTest {
         assertThat(close.out()).contains(contest + ": risk", "not met");
         assertThat(close.out().strip().lines().toList().getLast()).isEqualTo("escalate to 8 draws");
 
-        Run status = ok(Run.of("audit", "status", "--workspace", ws));
+        Run status = blocked(Run.of("audit", "status", "--workspace", ws));
         assertThat(status.out()).contains("open: rla-1 ballot " + drawn.getFirst(), "County A: certification blocked");
         assertThat(status.out()).contains("ballot " + drawn.getFirst() + "/" + contest + ": ", "two-vote overstatement");
         for (String key : openKeys(status, "rla-1")) {
@@ -194,12 +194,34 @@ class AuditCommandsTest {
         Run count = ok(Run.of("audit", "hand-count", "mo", "--workspace", ws, "--precinct", precinct, "--contest", contest,
                 "--votes", "nobody=1", "--team", "Ann,Bo"));
         assertThat(count.out()).contains("discrepancy(ies)", precinct + "/" + contest + "/nobody");
-        Run status = ok(Run.of("audit", "status", "--workspace", ws));
+        Run status = blocked(Run.of("audit", "status", "--workspace", ws));
         assertThat(status.out()).contains("certification blocked");
+        ok(Run.of("incident", "open", "--workspace", ws, "--authority", "County A", "--description", "seal log sheet missing"));
+
+        Run refused = blocked(Run.of("results", "certify", "--workspace", ws, "--authority", "County A", "--by", "Clerk Lee"));
+        assertThat(refused.err()).contains("certification of County A's results is blocked by " + (openKeys(status, "mo").size() + 1) + " open items",
+                "custody incident #1 (reported): seal log sheet missing", "audit mo discrepancy " + precinct + "/" + contest + "/nobody",
+                "Nothing was recorded");
         for (String key : openKeys(status, "mo")) {
             ok(Run.of("audit", "resolve", "mo", key, "--workspace", ws, "--explanation", "test entry", "--by", "Clerk"));
         }
         assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("County A: no open discrepancies; certification may proceed");
+        assertThat(blocked(Run.of("results", "certify", "--workspace", ws, "--authority", "County A", "--by", "Clerk Lee")).err())
+                .contains("blocked by 1 open item", "custody incident #1").doesNotContain("audit mo");
+        ok(Run.of("incident", "resolve", "--workspace", ws, "--id", "1", "--by", "Clerk Lee", "--note", "sheet found in the vault"));
+
+        assertThat(ok(Run.of("results", "certify", "--workspace", ws, "--authority", "County A", "--by", "Clerk Lee")).out())
+                .contains("Certified County A's results of election #1 by Clerk Lee");
+        try (var w = org.bulwark.store.Workspace.open(new org.bulwark.store.WorkspaceLocation.SqliteFile(Path.of(ws)))) {
+            assertThat(w.logEntry(w.logSize() - 1).orElseThrow().event().kind()).isEqualTo(org.bulwark.model.events.EventKind.RESULTS_CERTIFIED);
+        }
+        assertThat(blocked(Run.of("results", "certify", "--workspace", ws, "--authority", "County A", "--by", "Someone Else")).err())
+                .contains("were certified already, by Clerk Lee");
+    }
+
+    static Run blocked(Run run) {
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        return run;
     }
 
     @Test
@@ -239,7 +261,7 @@ class AuditCommandsTest {
         }
         Run close = ok(Run.of("audit", "close-round", "batches", "--workspace", ws));
         assertThat(close.out()).contains("Round 1 of audit batches after 3 draws:", contest + ": risk");
-        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("certification blocked", "CVRs ", "hand ");
+        assertThat(blocked(Run.of("audit", "status", "--workspace", ws)).out()).contains("certification blocked", "CVRs ", "hand ");
         Run mixed = Run.of("audit", "create", "mixed", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:batch-comparison",
                 "--contest", contest + ":0.1:bravo");
         assertThat(mixed.exitCode()).isEqualTo(2);
