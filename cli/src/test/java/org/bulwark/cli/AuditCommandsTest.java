@@ -27,6 +27,7 @@ class AuditCommandsTest {
     Path tmp;
 
     String ws;
+    Path electionFile;
     Map<BatchKey, List<CastVoteRecord>> batches = new TreeMap<>();
 
     @BeforeEach
@@ -34,6 +35,7 @@ class AuditCommandsTest {
         Path dir = Files.createDirectory(tmp.resolve("gen"));
         StatewideGenerator generator = StatewideGenerator.create(SETTINGS);
         StatewideGenerator.Output files = generator.writeTo(dir, n -> { });
+        electionFile = files.election();
         ws = tmp.resolve("bulwark.db").toString();
         ok(Run.of("import", "election", "--workspace", ws, files.election().toString()));
         for (StatewideGenerator.CvrOutput f : files.cvrFiles()) {
@@ -142,7 +144,7 @@ class AuditCommandsTest {
         Run both = Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(second), "--board", "Board 2",
                 "--members", "Cy Park,Di Ruiz", "--decoded", decoded.toString(), "--not-found", "x");
         assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.err()).contains("give one of --marks, --not-found or --decoded");
+        assertThat(both.err()).contains("give one of --marks, --not-found, --decoded or --paper");
         Run missing = ok(Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(drawn.getFirst()), "--board", "Board 1",
                 "--members", "Ann Lee,Bo Diaz", "--not-found", "slot empty"));
         assertThat(missing.out()).contains("could not be found: slot empty");
@@ -172,6 +174,69 @@ class AuditCommandsTest {
                 "misfiled in box 2; found (Clerk)", "Sample round,Ticket,Drawn,Place", "2,8," + org.bulwark.audit.Sampler.draw(SEED.replace(" ", ""), 1, 400, 8, false).getLast() + ",");
         assertThat(Files.readString(report.resolve("risk-plot.svg"))).startsWith("<svg").contains("<polyline", contest);
         assertThat(report.resolve("audit-report.pdf")).exists();
+    }
+
+    @Test
+    void auditBoardsEnterTheDevicesPaperRecordAndTestOrForeignRecordsAreRefused() throws IOException {
+        String contest = firstContest();
+        ok(Run.of("audit", "create", "rla-p", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:kaplan-markov"));
+        ok(Run.of("audit", "manifest", "rla-p", "--workspace", ws, manifest(0).toString()));
+        ok(Run.of("audit", "seed", "rla-p", "--workspace", ws, SEED));
+        ok(Run.of("audit", "draw", "rla-p", "--workspace", ws, "--count", "4", "--out", tmp.resolve("p1").toString()));
+        long ballot = org.bulwark.audit.Sampler.draw(SEED.replace(" ", ""), 1, 400, 4, false).getFirst();
+        CastVoteRecord cvr = cvrOf(ballot);
+        List<String> votes = new ArrayList<>();
+        for (CvrContest c : cvr.contests()) {
+            c.marks().stream().filter(Mark::countsAsVote).forEach(m -> votes.add(c.contest().value() + "=" + m.selection().value()
+                    + m.writeInName().map(n -> ":" + n).orElse("")));
+        }
+        Path keys = tmp.resolve("keys");
+        DeviceCommandTest.ok("keys", "generate", "--role", "authority", "--id", "boone-clerk", "--jurisdiction", "boone", "--out", keys.toString());
+        Path official = castOnDevice(keys, "official", electionFile, true, cvr.ballotStyle().value(), cvr.ballotStyleUnit().value(), votes);
+        Path test = castOnDevice(keys, "test", electionFile, false, cvr.ballotStyle().value(), cvr.ballotStyleUnit().value(), votes);
+        Path foreign = castOnDevice(keys, "gen-01", DeviceCommandTest.ELECTION, false, "Precinct 1", "cp-1-4-5-6",
+                List.of("cc-president=cs-president-hb"));
+
+        Run testRecord = Run.of("audit", "enter", "rla-p", "--workspace", ws, "--ballot", Long.toString(ballot), "--board", "Board 1",
+                "--members", "Ann Lee,Bo Diaz", "--paper", test.toString());
+        assertThat(testRecord.exitCode()).isEqualTo(2);
+        assertThat(testRecord.err()).contains(test.toString(), "QR code field 3", "this is a test paper record", "stands for no voter's ballot");
+        Run foreignRecord = Run.of("audit", "enter", "rla-p", "--workspace", ws, "--ballot", Long.toString(ballot), "--board", "Board 1",
+                "--members", "Ann Lee,Bo Diaz", "--paper", foreign.toString());
+        assertThat(foreignRecord.exitCode()).isEqualTo(2);
+        assertThat(foreignRecord.err()).contains(foreign.toString(), "QR code field 2", "the paper record is for election");
+
+        assertThat(ok(Run.of("audit", "enter", "rla-p", "--workspace", ws, "--ballot", Long.toString(ballot), "--board", "Board 1",
+                "--members", "Ann Lee,Bo Diaz", "--paper", official.toString())).out()).contains("Ballot " + ballot + " entered by Board 1; no discrepancy.");
+    }
+
+    /** A real device's paper record: the election package loaded on a fresh card, polls opened, one ballot cast. */
+    Path castOnDevice(Path keys, String name, Path election, boolean official, String style, String precinct, List<String> votes)
+            throws IOException {
+        Path trust = Files.createDirectories(tmp.resolve(name + "-trust"));
+        Path usb = Files.createDirectories(tmp.resolve(name + "-usb"));
+        Path staging = Files.createDirectories(tmp.resolve(name + "-staging"));
+        String card = tmp.resolve(name + "-card").toString();
+        Files.copy(keys.resolve("boone-clerk.pub"), trust.resolve("boone-clerk.pub"));
+        Files.copy(election, staging.resolve("election.json"));
+        DeviceCommandTest.ok("device", "certify", "--out", staging.resolve("certified-software.json").toString());
+        DeviceCommandTest.ok("package", "create", "--type", "election", "--key", keys.resolve("boone-clerk.key").toString(), "--election",
+                election.toString(), "--mode", "official", "--out", usb.resolve("election.zip").toString(),
+                staging.resolve("election.json").toString(), staging.resolve("certified-software.json").toString());
+        DeviceCommandTest.ok("device", "init", "--card", card, "--serial", "SN-" + name, "--model", "Bulwark BM-1", "--kind", "bmd",
+                "--jurisdiction", "boone", "--trust", trust.toString());
+        DeviceCommandTest.ok("device", "load", "--card", card, "--usb", usb.toString(), "--by", "Clerk");
+        List<String> open = new ArrayList<>(List.of("device", "open-polls", "--card", card, "--seal", "S-1", "--seal", "S-2",
+                "--poll-worker", "Ann", "--poll-worker", "Bob"));
+        if (official) {
+            DeviceCommandTest.ok("device", "mode", "official", "--card", card, "--official", "Clerk");
+            open.addAll(List.of("--override-readiness", "audit test: no custody records here", "--official", "Clerk"));
+        }
+        DeviceCommandTest.ok(open.toArray(String[]::new));
+        List<String> cast = new ArrayList<>(List.of("device", "cast", "--card", card, "--style", style, "--precinct", precinct));
+        votes.forEach(v -> cast.addAll(List.of("--vote", v)));
+        Run done = DeviceCommandTest.ok(cast.toArray(String[]::new));
+        return Path.of(done.out().lines().findFirst().orElseThrow().substring("Ballot cast. Paper record: ".length()));
     }
 
     static List<String> openKeys(Run status, String audit) {
