@@ -3,8 +3,8 @@ package org.bulwark.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.Incident;
+import org.bulwark.model.GpUnitId;
 import org.bulwark.store.AuditRecords;
 import org.bulwark.store.Certifications;
 import org.bulwark.store.Certifications.Outcome;
@@ -34,8 +34,9 @@ final class ResultsCertifyCommand implements Callable<Integer> {
     @Option(names = "--election", paramLabel = "ID", description = "The election's number in the workspace; may be left out when it holds only one.")
     Optional<Long> election;
 
-    @Option(names = "--authority", required = true, paramLabel = "AUTHORITY",
-            description = "The election authority, as its custody and audit records name it (e.g. the county's short name).")
+    @Option(names = "--authority", required = true, paramLabel = "GPUNIT",
+            description = "The election authority: the id of its GpUnit in the election definition. Its custody and audit records"
+                    + " count whether they name it by that id or by its name.")
     String authority;
 
     @Option(names = "--by", required = true, paramLabel = "NAME", description = "The official who certifies, as recorded in the log.")
@@ -44,26 +45,32 @@ final class ResultsCertifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Io io = Bulwark.of(spec).io();
-        AuthorityId a = CustodyCli.arguments(spec, () -> new AuthorityId(authority));
+        GpUnitId a = CustodyCli.arguments(spec, () -> new GpUnitId(authority));
         String official = CustodyCli.arguments(spec, () -> nonBlank(by));
         try (Workspace w = CustodyCli.open(workspace, io)) {
             StoredElection stored = StoredElections.pick(w, election);
             return switch (w.certifications().certify(stored.ref(), a, official)) {
                 case Outcome.Certified c -> {
                     Certifications.Certification done = c.certification();
-                    io.out().println("Certified " + a + "'s results of " + stored.ref() + " by " + done.certifiedBy() + " at "
+                    io.out().println("Certified " + a.value() + "'s results of " + stored.ref() + " by " + done.certifiedBy() + " at "
                             + done.certifiedAt() + " (log entry #" + done.logIndex() + ").");
                     yield Bulwark.OK;
                 }
                 case Outcome.AlreadyCertified again -> {
                     Certifications.Certification earlier = again.earlier();
-                    io.err().println("bulwark: refused: " + a + "'s results of " + stored.ref() + " were certified already, by "
+                    io.err().println("bulwark: refused: " + a.value() + "'s results of " + stored.ref() + " were certified already, by "
                             + earlier.certifiedBy() + " at " + earlier.certifiedAt() + " (log entry #" + earlier.logIndex()
                             + "). Nothing was recorded.");
                     yield Bulwark.BAD_INPUT;
                 }
                 case Outcome.Blocked blocked -> {
                     printBlockers(io.err(), a, blocked);
+                    yield Bulwark.BAD_INPUT;
+                }
+                case Outcome.NotAnAuthority none -> {
+                    io.err().println("bulwark: --authority: " + stored.ref() + " has no election authority '" + a.value() + "'; its authorities: "
+                            + String.join(", ", none.authorities().stream().map(u -> u.id().value() + " (" + u.name() + ")").toList())
+                            + ". Nothing was recorded.");
                     yield Bulwark.BAD_INPUT;
                 }
             };
@@ -77,9 +84,9 @@ final class ResultsCertifyCommand implements Callable<Integer> {
         return name.strip();
     }
 
-    private static void printBlockers(PrintWriter err, AuthorityId a, Outcome.Blocked blocked) {
+    private static void printBlockers(PrintWriter err, GpUnitId a, Outcome.Blocked blocked) {
         int count = blocked.openIncidents().size() + blocked.openDiscrepancies().size();
-        err.println("bulwark: refused: certification of " + a + "'s results is blocked by " + count
+        err.println("bulwark: refused: certification of " + a.value() + "'s results is blocked by " + count
                 + (count == 1 ? " open item" : " open items") + ". Nothing was recorded.");
         for (Incident i : blocked.openIncidents()) {
             err.println("  custody incident #" + i.id() + " (" + i.kind().word() + "): " + i.description()

@@ -246,7 +246,11 @@ class AuditCommandsTest {
 
     @Test
     void missouriAuditBlocksCertificationUntilEveryDiscrepancyIsResolved() {
-        ok(Run.of("audit", "create", "mo", "--workspace", ws, "--authority", "County A", "--missouri"));
+        // The audit names the county by its GpUnit id, the custody incident by its name: certification sees both.
+        org.bulwark.model.GpUnit county = StatewideGenerator.create(SETTINGS).election().gpUnits().stream()
+                .filter(org.bulwark.model.GpUnit::authority).findFirst().orElseThrow();
+        String id = county.id().value();
+        ok(Run.of("audit", "create", "mo", "--workspace", ws, "--authority", id, "--missouri"));
         ok(Run.of("audit", "seed", "mo", "--workspace", ws, SEED));
         Run draw = ok(Run.of("audit", "draw", "mo", "--workspace", ws, "--out", tmp.resolve("mo").toString()));
         assertThat(draw.out()).containsPattern("Drew 1 of 1[0-9] precincts and 6 contests");
@@ -261,26 +265,28 @@ class AuditCommandsTest {
         assertThat(count.out()).contains("discrepancy(ies)", precinct + "/" + contest + "/nobody");
         Run status = blocked(Run.of("audit", "status", "--workspace", ws));
         assertThat(status.out()).contains("certification blocked");
-        ok(Run.of("incident", "open", "--workspace", ws, "--authority", "County A", "--description", "seal log sheet missing"));
+        ok(Run.of("incident", "open", "--workspace", ws, "--authority", county.name(), "--description", "seal log sheet missing"));
 
-        Run refused = blocked(Run.of("results", "certify", "--workspace", ws, "--authority", "County A", "--by", "Clerk Lee"));
-        assertThat(refused.err()).contains("certification of County A's results is blocked by " + (openKeys(status, "mo").size() + 1) + " open items",
+        Run refused = blocked(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Clerk Lee"));
+        assertThat(refused.err()).contains("certification of " + id + "'s results is blocked by " + (openKeys(status, "mo").size() + 1) + " open items",
                 "custody incident #1 (reported): seal log sheet missing", "audit mo discrepancy " + precinct + "/" + contest + "/nobody",
                 "Nothing was recorded");
         for (String key : openKeys(status, "mo")) {
             ok(Run.of("audit", "resolve", "mo", key, "--workspace", ws, "--explanation", "test entry", "--by", "Clerk"));
         }
-        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("County A: no open discrepancies; certification may proceed");
-        assertThat(blocked(Run.of("results", "certify", "--workspace", ws, "--authority", "County A", "--by", "Clerk Lee")).err())
+        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains(id + ": no open discrepancies; certification may proceed");
+        assertThat(blocked(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Clerk Lee")).err())
                 .contains("blocked by 1 open item", "custody incident #1").doesNotContain("audit mo");
         ok(Run.of("incident", "resolve", "--workspace", ws, "--id", "1", "--by", "Clerk Lee", "--note", "sheet found in the vault"));
 
-        assertThat(ok(Run.of("results", "certify", "--workspace", ws, "--authority", "County A", "--by", "Clerk Lee")).out())
-                .contains("Certified County A's results of election #1 by Clerk Lee");
+        assertThat(ok(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Clerk Lee")).out())
+                .contains("Certified " + id + "'s results of election #1 by Clerk Lee");
+        Run unknown = blocked(Run.of("results", "certify", "--workspace", ws, "--authority", "County Z", "--by", "Clerk Lee"));
+        assertThat(unknown.err()).contains("--authority: election #1 has no election authority 'County Z'; its authorities: " + id + " (");
         try (var w = org.bulwark.store.Workspace.open(new org.bulwark.store.WorkspaceLocation.SqliteFile(Path.of(ws)))) {
             assertThat(w.logEntry(w.logSize() - 1).orElseThrow().event().kind()).isEqualTo(org.bulwark.model.events.EventKind.RESULTS_CERTIFIED);
         }
-        assertThat(blocked(Run.of("results", "certify", "--workspace", ws, "--authority", "County A", "--by", "Someone Else")).err())
+        assertThat(blocked(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Someone Else")).err())
                 .contains("were certified already, by Clerk Lee");
     }
 
