@@ -33,8 +33,11 @@ import org.bulwark.audit.RetrievalList;
 import org.bulwark.audit.RiskLimitingAudit;
 import org.bulwark.audit.RlaMethod;
 import org.bulwark.audit.Sampler;
+import org.bulwark.device.PaperRecord;
+import org.bulwark.device.PaperRecords;
 import org.bulwark.formats.cvr.CvrFiles;
 import org.bulwark.formats.cvr.CvrReadOptions;
+import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
@@ -429,14 +432,19 @@ final class AuditWorkspaceCommands {
                 description = "The ballot's paper record as a reader decoded it: a NIST CVR file (JSON or XML) holding that one ballot.")
         Optional<Path> decoded;
 
+        @Option(names = "--paper", paramLabel = "FILE",
+                description = "The ballot's paper record as a device printed it (a PNG scan or a PDF), read back from its QR code."
+                        + " A record of another election or in test mode is refused.")
+        Optional<Path> paper;
+
         @Override
-        void run(Workspace ws) {
+        void run(Workspace ws) throws IOException {
             AuditContext audit = AuditContext.open(ws, name);
             if (audit.missouri() || audit.batchAudit()) {
                 throw usage("audit " + name + " counts " + (audit.missouri() ? "precincts" : "batches") + " by hand; enter counts with: bulwark audit hand-count");
             }
-            if (Stream.of(marks, notFound, decoded).filter(Optional::isPresent).count() != 1) {
-                throw usage("give one of --marks, --not-found or --decoded");
+            if (Stream.of(marks, notFound, decoded, paper).filter(Optional::isPresent).count() != 1) {
+                throw usage("give one of --marks, --not-found, --decoded or --paper");
             }
             if (audit.allDraws().stream().noneMatch(d -> d.pick() == ballot)) {
                 throw usage("ballot " + ballot + " was not drawn in audit " + name);
@@ -445,6 +453,7 @@ final class AuditWorkspaceCommands {
             BoardEntry entry;
             try {
                 reading = decoded.isPresent() ? decodedRecord(audit, decoded.get())
+                        : paper.isPresent() ? paperRecord(audit, paper.get())
                         : notFound.<PaperReading>map(PaperReading.NotFound::new).orElseGet(() -> AuditText.parseReading(marks.get()));
                 entry = new BoardEntry(ballot, board, members.get(0), members.size() > 1 ? members.get(1) : "", reading);
                 if (members.size() != 2) {
@@ -487,6 +496,21 @@ final class AuditWorkspaceCommands {
             throw new BadInputException(file.toString(), "whole file", "holds " + records.size() + " CVRs; a decoded paper record is one ballot");
         }
         return new PaperReading.Decoded(records.getFirst());
+    }
+
+    /**
+     * A device's paper record read back from its QR code (the device module's reader): the same
+     * decoded reading as {@link #decodedRecord}. A test-mode record never stands for a voter's ballot.
+     */
+    static PaperReading paperRecord(AuditContext audit, Path file) throws IOException {
+        PaperRecord record = PaperRecords.read(file);
+        CastVoteRecord cvr = PaperRecords.cvr(record, audit.index, file.toString()); // refuses another election's record
+        if (record.mode() != Mode.OFFICIAL) {
+            throw new BadInputException(file.toString(), "QR code field 3", "this is a " + record.mode().word()
+                    + " paper record (printed in test mode, e.g. during logic and accuracy testing), not an official one;"
+                    + " it stands for no voter's ballot");
+        }
+        return new PaperReading.Decoded(cvr);
     }
 
     static String describe(int discrepancy) {
@@ -619,7 +643,8 @@ final class AuditWorkspaceCommands {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "The audits in the workspace and the discrepancies still open per authority: certification must wait while any is open.")
+            description = {"The audits in the workspace and the discrepancies still open per authority: certification must wait while any is open.",
+                "Exit code 2 when certification of any authority shown is blocked by an open discrepancy, 0 when none is."})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -636,6 +661,7 @@ final class AuditWorkspaceCommands {
             try (Workspace ws = workspace.open()) {
                 AuditRecords records = ws.audits();
                 Set<String> authorities = new TreeSet<>();
+                boolean blocked = false;
                 for (AuditRecords.StoredAudit a : records.list()) {
                     if (authority.isEmpty() || authority.get().equals(a.authority())) {
                         authorities.add(a.authority());
@@ -650,6 +676,7 @@ final class AuditWorkspaceCommands {
                     for (AuditRecords.OpenDiscrepancy d : discrepancies) {
                         out.println("  open: " + d.audit() + " " + d.key() + ": " + d.description());
                     }
+                    blocked |= !discrepancies.isEmpty();
                     out.println(auth + ": " + (discrepancies.isEmpty() ? "no open discrepancies; certification may proceed"
                             : "certification blocked: " + discrepancies.size() + " open discrepancy(ies) (" + MissouriAudit.RULE + ")"));
                 }
@@ -657,7 +684,7 @@ final class AuditWorkspaceCommands {
                     out.println("No audits in this workspace.");
                 }
                 out.flush();
-                return Bulwark.OK;
+                return blocked ? Bulwark.BAD_INPUT : Bulwark.OK;
             }
         }
     }

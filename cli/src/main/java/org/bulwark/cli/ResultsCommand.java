@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         name = "results",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        subcommands = ResultsCertifyCommand.class,
         description = {"Tabulate every CVR imported for an election, save the results in the workspace and print a summary.",
             "With --out, also write results.json and results.xml (NIST SP 1500-100 v2), results.csv and results.pdf."})
 final class ResultsCommand implements Callable<Integer> {

@@ -27,6 +27,7 @@ class AuditCommandsTest {
     Path tmp;
 
     String ws;
+    Path electionFile;
     Map<BatchKey, List<CastVoteRecord>> batches = new TreeMap<>();
 
     @BeforeEach
@@ -34,6 +35,7 @@ class AuditCommandsTest {
         Path dir = Files.createDirectory(tmp.resolve("gen"));
         StatewideGenerator generator = StatewideGenerator.create(SETTINGS);
         StatewideGenerator.Output files = generator.writeTo(dir, n -> { });
+        electionFile = files.election();
         ws = tmp.resolve("bulwark.db").toString();
         ok(Run.of("import", "election", "--workspace", ws, files.election().toString()));
         for (StatewideGenerator.CvrOutput f : files.cvrFiles()) {
@@ -142,7 +144,7 @@ class AuditCommandsTest {
         Run both = Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(second), "--board", "Board 2",
                 "--members", "Cy Park,Di Ruiz", "--decoded", decoded.toString(), "--not-found", "x");
         assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.err()).contains("give one of --marks, --not-found or --decoded");
+        assertThat(both.err()).contains("give one of --marks, --not-found, --decoded or --paper");
         Run missing = ok(Run.of("audit", "enter", "rla-1", "--workspace", ws, "--ballot", Long.toString(drawn.getFirst()), "--board", "Board 1",
                 "--members", "Ann Lee,Bo Diaz", "--not-found", "slot empty"));
         assertThat(missing.out()).contains("could not be found: slot empty");
@@ -155,7 +157,7 @@ class AuditCommandsTest {
         assertThat(close.out()).contains(contest + ": risk", "not met");
         assertThat(close.out().strip().lines().toList().getLast()).isEqualTo("escalate to 8 draws");
 
-        Run status = ok(Run.of("audit", "status", "--workspace", ws));
+        Run status = blocked(Run.of("audit", "status", "--workspace", ws));
         assertThat(status.out()).contains("open: rla-1 ballot " + drawn.getFirst(), "County A: certification blocked");
         assertThat(status.out()).contains("ballot " + drawn.getFirst() + "/" + contest + ": ", "two-vote overstatement");
         for (String key : openKeys(status, "rla-1")) {
@@ -174,6 +176,69 @@ class AuditCommandsTest {
         assertThat(report.resolve("audit-report.pdf")).exists();
     }
 
+    @Test
+    void auditBoardsEnterTheDevicesPaperRecordAndTestOrForeignRecordsAreRefused() throws IOException {
+        String contest = firstContest();
+        ok(Run.of("audit", "create", "rla-p", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:kaplan-markov"));
+        ok(Run.of("audit", "manifest", "rla-p", "--workspace", ws, manifest(0).toString()));
+        ok(Run.of("audit", "seed", "rla-p", "--workspace", ws, SEED));
+        ok(Run.of("audit", "draw", "rla-p", "--workspace", ws, "--count", "4", "--out", tmp.resolve("p1").toString()));
+        long ballot = org.bulwark.audit.Sampler.draw(SEED.replace(" ", ""), 1, 400, 4, false).getFirst();
+        CastVoteRecord cvr = cvrOf(ballot);
+        List<String> votes = new ArrayList<>();
+        for (CvrContest c : cvr.contests()) {
+            c.marks().stream().filter(Mark::countsAsVote).forEach(m -> votes.add(c.contest().value() + "=" + m.selection().value()
+                    + m.writeInName().map(n -> ":" + n).orElse("")));
+        }
+        Path keys = tmp.resolve("keys");
+        DeviceCommandTest.ok("keys", "generate", "--role", "authority", "--id", "boone-clerk", "--jurisdiction", "boone", "--out", keys.toString());
+        Path official = castOnDevice(keys, "official", electionFile, true, cvr.ballotStyle().value(), cvr.ballotStyleUnit().value(), votes);
+        Path test = castOnDevice(keys, "test", electionFile, false, cvr.ballotStyle().value(), cvr.ballotStyleUnit().value(), votes);
+        Path foreign = castOnDevice(keys, "gen-01", DeviceCommandTest.ELECTION, false, "Precinct 1", "cp-1-4-5-6",
+                List.of("cc-president=cs-president-hb"));
+
+        Run testRecord = Run.of("audit", "enter", "rla-p", "--workspace", ws, "--ballot", Long.toString(ballot), "--board", "Board 1",
+                "--members", "Ann Lee,Bo Diaz", "--paper", test.toString());
+        assertThat(testRecord.exitCode()).isEqualTo(2);
+        assertThat(testRecord.err()).contains(test.toString(), "QR code field 3", "this is a test paper record", "stands for no voter's ballot");
+        Run foreignRecord = Run.of("audit", "enter", "rla-p", "--workspace", ws, "--ballot", Long.toString(ballot), "--board", "Board 1",
+                "--members", "Ann Lee,Bo Diaz", "--paper", foreign.toString());
+        assertThat(foreignRecord.exitCode()).isEqualTo(2);
+        assertThat(foreignRecord.err()).contains(foreign.toString(), "QR code field 2", "the paper record is for election");
+
+        assertThat(ok(Run.of("audit", "enter", "rla-p", "--workspace", ws, "--ballot", Long.toString(ballot), "--board", "Board 1",
+                "--members", "Ann Lee,Bo Diaz", "--paper", official.toString())).out()).contains("Ballot " + ballot + " entered by Board 1; no discrepancy.");
+    }
+
+    /** A real device's paper record: the election package loaded on a fresh card, polls opened, one ballot cast. */
+    Path castOnDevice(Path keys, String name, Path election, boolean official, String style, String precinct, List<String> votes)
+            throws IOException {
+        Path trust = Files.createDirectories(tmp.resolve(name + "-trust"));
+        Path usb = Files.createDirectories(tmp.resolve(name + "-usb"));
+        Path staging = Files.createDirectories(tmp.resolve(name + "-staging"));
+        String card = tmp.resolve(name + "-card").toString();
+        Files.copy(keys.resolve("boone-clerk.pub"), trust.resolve("boone-clerk.pub"));
+        Files.copy(election, staging.resolve("election.json"));
+        DeviceCommandTest.ok("device", "certify", "--out", staging.resolve("certified-software.json").toString());
+        DeviceCommandTest.ok("package", "create", "--type", "election", "--key", keys.resolve("boone-clerk.key").toString(), "--election",
+                election.toString(), "--mode", "official", "--out", usb.resolve("election.zip").toString(),
+                staging.resolve("election.json").toString(), staging.resolve("certified-software.json").toString());
+        DeviceCommandTest.ok("device", "init", "--card", card, "--serial", "SN-" + name, "--model", "Bulwark BM-1", "--kind", "bmd",
+                "--jurisdiction", "boone", "--trust", trust.toString());
+        DeviceCommandTest.ok("device", "load", "--card", card, "--usb", usb.toString(), "--by", "Clerk");
+        List<String> open = new ArrayList<>(List.of("device", "open-polls", "--card", card, "--seal", "S-1", "--seal", "S-2",
+                "--poll-worker", "Ann", "--poll-worker", "Bob"));
+        if (official) {
+            DeviceCommandTest.ok("device", "mode", "official", "--card", card, "--official", "Clerk");
+            open.addAll(List.of("--override-readiness", "audit test: no custody records here", "--official", "Clerk"));
+        }
+        DeviceCommandTest.ok(open.toArray(String[]::new));
+        List<String> cast = new ArrayList<>(List.of("device", "cast", "--card", card, "--style", style, "--precinct", precinct));
+        votes.forEach(v -> cast.addAll(List.of("--vote", v)));
+        Run done = DeviceCommandTest.ok(cast.toArray(String[]::new));
+        return Path.of(done.out().lines().findFirst().orElseThrow().substring("Ballot cast. Paper record: ".length()));
+    }
+
     static List<String> openKeys(Run status, String audit) {
         String prefix = "  open: " + audit + " ";
         return status.out().lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).split(":")[0]).toList();
@@ -181,7 +246,11 @@ class AuditCommandsTest {
 
     @Test
     void missouriAuditBlocksCertificationUntilEveryDiscrepancyIsResolved() {
-        ok(Run.of("audit", "create", "mo", "--workspace", ws, "--authority", "County A", "--missouri"));
+        // The audit names the county by its GpUnit id, the custody incident by its name: certification sees both.
+        org.bulwark.model.GpUnit county = StatewideGenerator.create(SETTINGS).election().gpUnits().stream()
+                .filter(org.bulwark.model.GpUnit::authority).findFirst().orElseThrow();
+        String id = county.id().value();
+        ok(Run.of("audit", "create", "mo", "--workspace", ws, "--authority", id, "--missouri"));
         ok(Run.of("audit", "seed", "mo", "--workspace", ws, SEED));
         Run draw = ok(Run.of("audit", "draw", "mo", "--workspace", ws, "--out", tmp.resolve("mo").toString()));
         assertThat(draw.out()).containsPattern("Drew 1 of 1[0-9] precincts and 6 contests");
@@ -194,12 +263,36 @@ class AuditCommandsTest {
         Run count = ok(Run.of("audit", "hand-count", "mo", "--workspace", ws, "--precinct", precinct, "--contest", contest,
                 "--votes", "nobody=1", "--team", "Ann,Bo"));
         assertThat(count.out()).contains("discrepancy(ies)", precinct + "/" + contest + "/nobody");
-        Run status = ok(Run.of("audit", "status", "--workspace", ws));
+        Run status = blocked(Run.of("audit", "status", "--workspace", ws));
         assertThat(status.out()).contains("certification blocked");
+        ok(Run.of("incident", "open", "--workspace", ws, "--authority", county.name(), "--description", "seal log sheet missing"));
+
+        Run refused = blocked(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Clerk Lee"));
+        assertThat(refused.err()).contains("certification of " + id + "'s results is blocked by " + (openKeys(status, "mo").size() + 1) + " open items",
+                "custody incident #1 (reported): seal log sheet missing", "audit mo discrepancy " + precinct + "/" + contest + "/nobody",
+                "Nothing was recorded");
         for (String key : openKeys(status, "mo")) {
             ok(Run.of("audit", "resolve", "mo", key, "--workspace", ws, "--explanation", "test entry", "--by", "Clerk"));
         }
-        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("County A: no open discrepancies; certification may proceed");
+        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains(id + ": no open discrepancies; certification may proceed");
+        assertThat(blocked(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Clerk Lee")).err())
+                .contains("blocked by 1 open item", "custody incident #1").doesNotContain("audit mo");
+        ok(Run.of("incident", "resolve", "--workspace", ws, "--id", "1", "--by", "Clerk Lee", "--note", "sheet found in the vault"));
+
+        assertThat(ok(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Clerk Lee")).out())
+                .contains("Certified " + id + "'s results of election #1 by Clerk Lee");
+        Run unknown = blocked(Run.of("results", "certify", "--workspace", ws, "--authority", "County Z", "--by", "Clerk Lee"));
+        assertThat(unknown.err()).contains("--authority: election #1 has no election authority 'County Z'; its authorities: " + id + " (");
+        try (var w = org.bulwark.store.Workspace.open(new org.bulwark.store.WorkspaceLocation.SqliteFile(Path.of(ws)))) {
+            assertThat(w.logEntry(w.logSize() - 1).orElseThrow().event().kind()).isEqualTo(org.bulwark.model.events.EventKind.RESULTS_CERTIFIED);
+        }
+        assertThat(blocked(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Someone Else")).err())
+                .contains("were certified already, by Clerk Lee");
+    }
+
+    static Run blocked(Run run) {
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        return run;
     }
 
     @Test
@@ -239,7 +332,7 @@ class AuditCommandsTest {
         }
         Run close = ok(Run.of("audit", "close-round", "batches", "--workspace", ws));
         assertThat(close.out()).contains("Round 1 of audit batches after 3 draws:", contest + ": risk");
-        assertThat(ok(Run.of("audit", "status", "--workspace", ws)).out()).contains("certification blocked", "CVRs ", "hand ");
+        assertThat(blocked(Run.of("audit", "status", "--workspace", ws)).out()).contains("certification blocked", "CVRs ", "hand ");
         Run mixed = Run.of("audit", "create", "mixed", "--workspace", ws, "--authority", "County A", "--contest", contest + ":0.1:batch-comparison",
                 "--contest", contest + ":0.1:bravo");
         assertThat(mixed.exitCode()).isEqualTo(2);

@@ -3,31 +3,39 @@ package org.bulwark.server;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import org.bulwark.custody.ReadinessCheck;
+import org.bulwark.custody.ReadinessMatrix;
 import org.bulwark.model.GpUnit;
 import org.bulwark.model.GpUnitId;
 
 /**
  * The statewide readiness page (authorities x checks, coloured, with counts per check) and an
- * authority's dashboard. The checks that need devices, seals and L&A records are listed as not yet
- * tracked until the custody and device modules feed them.
+ * authority's dashboard. Devices, seals and L&A come from the custody records' readiness matrix
+ * (docs/custody.md, "Readiness"): a check is done for an authority when it has voting devices in
+ * service and every one of them passes the check's readiness bits.
  */
 final class DashboardPages {
-    /** A readiness check: its column heading and whether this session's data can answer it yet. */
+    /** A readiness check: its column heading and, for the device checks, the custody readiness bits it needs. */
     enum Check {
-        DEFINED("Election defined"),
-        RESULTS("Results in"),
-        DEVICES("Devices certified"),
-        SEALS("Seals intact"),
-        LOGIC_AND_ACCURACY("L&A done");
+        DEFINED("Election defined", List.of()),
+        RESULTS("Results in", List.of()),
+        DEVICES("Devices certified", List.of(ReadinessCheck.APPROVED_VERSION, ReadinessCheck.SOFTWARE_FINGERPRINT)),
+        SEALS("Seals intact", List.of(ReadinessCheck.SEALED_AFTER_LAT, ReadinessCheck.SEALS_VERIFIED)),
+        LOGIC_AND_ACCURACY("L&A done", List.of(ReadinessCheck.LAT_PASSED));
 
         final String heading;
+        final List<ReadinessCheck> deviceChecks;
 
-        Check(String heading) {
+        Check(String heading, List<ReadinessCheck> deviceChecks) {
             this.heading = heading;
+            this.deviceChecks = deviceChecks;
         }
     }
 
-    enum Status { DONE, OPEN, NOT_TRACKED }
+    enum Status { DONE, OPEN }
+
+    /** What a cell shows: done or not, and in words (for the device checks, how many devices pass). */
+    record Cell(Status status, String text) {}
 
     private DashboardPages() {}
 
@@ -51,13 +59,26 @@ final class DashboardPages {
                         ctx -> authority(p, ctx)));
     }
 
-    static Status status(PortalData.Snapshot s, GpUnit authority, Check check) {
+    static Cell cell(PortalData.Snapshot s, GpUnit authority, Check check) {
         return switch (check) {
-            case DEFINED -> Status.DONE;
-            case RESULTS -> s.elections().stream().anyMatch(e -> e.ballotsByAuthority().getOrDefault(authority.id(), 0L) > 0)
-                    ? Status.DONE : Status.OPEN;
-            case DEVICES, SEALS, LOGIC_AND_ACCURACY -> Status.NOT_TRACKED;
+            case DEFINED -> yesOrNo(true);
+            case RESULTS -> yesOrNo(s.elections().stream().anyMatch(e -> e.ballotsByAuthority().getOrDefault(authority.id(), 0L) > 0));
+            case DEVICES, SEALS, LOGIC_AND_ACCURACY -> {
+                long devices = s.devices(authority);
+                long passing = devices - s.failing(authority, check.deviceChecks).size();
+                // No device recorded is not ready: an authority must have its equipment in the inventory.
+                yield devices == 0 ? new Cell(Status.OPEN, "no devices recorded")
+                        : new Cell(passing == devices ? Status.DONE : Status.OPEN, passing + " of " + devices + " devices");
+            }
         };
+    }
+
+    private static Cell yesOrNo(boolean done) {
+        return done ? new Cell(Status.DONE, "yes") : new Cell(Status.OPEN, "not yet");
+    }
+
+    private static String cssClass(Status status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Html statewide(PortalData.Snapshot s) {
@@ -72,20 +93,15 @@ final class DashboardPages {
         }
         h.close("tr").open("tr", "class", "counts").el("th", authorities.size() + " authorities");
         for (Check c : Check.values()) {
-            long done = authorities.stream().filter(a -> status(s, a, c) == Status.DONE).count();
-            boolean tracked = authorities.stream().noneMatch(a -> status(s, a, c) == Status.NOT_TRACKED);
-            h.el("th", tracked ? done + " of " + authorities.size() : "not tracked yet");
+            long done = authorities.stream().filter(a -> cell(s, a, c).status() == Status.DONE).count();
+            h.el("th", done + " of " + authorities.size());
         }
         h.close("tr");
         for (GpUnit a : authorities) {
             h.open("tr").open("td").a("/a/" + a.id().value(), a.name()).close("td");
             for (Check c : Check.values()) {
-                Status st = status(s, a, c);
-                h.el("td", switch (st) {
-                    case DONE -> "yes";
-                    case OPEN -> "not yet";
-                    case NOT_TRACKED -> "-";
-                }, "class", st.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                Cell cell = cell(s, a, c);
+                h.el("td", cell.text(), "class", cssClass(cell.status()));
             }
             h.close("tr");
         }
@@ -104,12 +120,8 @@ final class DashboardPages {
         Html h = new Html();
         h.open("ul", "class", "checks");
         for (Check c : Check.values()) {
-            Status st = status(s, a, c);
-            h.el("li", c.heading + ": " + switch (st) {
-                case DONE -> "yes";
-                case OPEN -> "not yet";
-                case NOT_TRACKED -> "not tracked yet";
-            }, "class", st.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            Cell cell = cell(s, a, c);
+            h.el("li", c.heading + ": " + cell.text(), "class", cssClass(cell.status()));
         }
         h.close("ul");
         h.el("h2", "Ballots counted");
@@ -122,8 +134,18 @@ final class DashboardPages {
         if (Routes.UPLOADERS.contains(u.role())) {
             h.open("p").a("/a/" + a.id().value() + "/upload", "Upload a results package", "class", "button").close("p");
         }
-        h.el("h2", "Devices, seals, custody, incidents, L&A");
-        h.el("p", "These records arrive with the custody and device modules; their pages will appear here.");
+        h.el("h2", "Devices not ready");
+        List<ReadinessMatrix.FailingDevice> failing = s.failing(a, ReadinessCheck.MATRIX);
+        if (failing.isEmpty()) {
+            h.el("p", "None." + (s.devices(a) == 0 ? " No voting device of " + a.name() + " is in the custody records yet." : ""));
+        } else {
+            h.open("table", "id", "not-ready").open("tr").el("th", "Asset tag").el("th", "Serial").el("th", "Fails").close("tr");
+            for (ReadinessMatrix.FailingDevice d : failing) {
+                h.open("tr").el("td", d.device().value()).el("td", d.serial())
+                        .el("td", String.join(", ", d.failed().stream().map(ReadinessCheck::heading).toList())).close("tr");
+            }
+            h.close("table");
+        }
         Pages.send(ctx, a.name(), h);
     }
 }

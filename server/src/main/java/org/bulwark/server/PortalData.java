@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bulwark.custody.ReadinessCheck;
+import org.bulwark.custody.ReadinessMatrix;
 import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.GpUnit;
@@ -40,7 +42,26 @@ final class PortalData {
         }
     }
 
-    record Snapshot(List<ElectionView> elections) {
+    /**
+     * @param readiness the custody records' device readiness, per authority (one GROUP BY, so re-read
+     *     at every recheck, while the tallies wait for the CVR files to change)
+     */
+    record Snapshot(List<ElectionView> elections, ReadinessMatrix readiness) {
+        long devices(GpUnit authority) {
+            return readiness.rows().stream().filter(r -> names(authority, r.name())).mapToLong(ReadinessMatrix.Row::devices).sum();
+        }
+
+        /** The authority's devices in service that fail any of {@code checks}. */
+        List<ReadinessMatrix.FailingDevice> failing(GpUnit authority, java.util.Collection<ReadinessCheck> checks) {
+            return readiness.failing().stream().filter(d -> names(authority, d.authority().value()))
+                    .filter(d -> d.failed().stream().anyMatch(checks::contains)).toList();
+        }
+
+        /** Custody records name an authority by the election's GpUnit id or by its name. */
+        private static boolean names(GpUnit authority, String custodyName) {
+            return custodyName.equals(authority.id().value()) || custodyName.equals(authority.name());
+        }
+
         /** The authorities of every election, each once, in definition order. */
         List<GpUnit> authorities() {
             Map<GpUnitId, GpUnit> all = new LinkedHashMap<>();
@@ -76,9 +97,12 @@ final class PortalData {
             return snapshot;
         }
         Stamp current = stamp();
+        ReadinessMatrix readiness = workspace.custody().readinessMatrix(Optional.empty());
         if (snapshot == null || !current.equals(stamp)) {
-            snapshot = compute();
+            snapshot = compute(readiness);
             stamp = current;
+        } else if (!readiness.equals(snapshot.readiness())) {
+            snapshot = new Snapshot(snapshot.elections(), readiness);
         }
         checkedAt = now;
         return snapshot;
@@ -99,7 +123,7 @@ final class PortalData {
         return new Stamp(elections, files);
     }
 
-    private Snapshot compute() {
+    private Snapshot compute(ReadinessMatrix readiness) {
         List<ElectionView> views = new ArrayList<>();
         for (StoredElection e : workspace.listElections()) {
             ElectionIndex index = ElectionIndex.of(workspace.loadElection(e.ref()));
@@ -109,7 +133,7 @@ final class PortalData {
             views.add(new ElectionView(e, index, ElectionFingerprint.of(index.election()).sha256(), files, results,
                     authorities, ballotsByAuthority(index, authorities, results)));
         }
-        return new Snapshot(List.copyOf(views));
+        return new Snapshot(List.copyOf(views), readiness);
     }
 
     private ElectionResults tally(StoredElection e, ElectionIndex index) {

@@ -96,7 +96,9 @@ class PortalBrowserTest {
         signIn(Role.STATE_ADMIN);
         assertThat(browser.getCurrentUrl()).endsWith("/state");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Statewide readiness");
-        assertThat(browser.findElements(By.cssSelector("#readiness td.open, #readiness td.done"))).hasSize(6);
+        // Three authorities x five checks, every one answered (devices, seals and L&A from the custody records).
+        assertThat(browser.findElements(By.cssSelector("#readiness td.open, #readiness td.done"))).hasSize(15);
+        assertThat(browser.findElement(By.id("readiness")).getText()).contains("no devices recorded").doesNotContain("not tracked yet");
         shoot("statewide");
     }
 

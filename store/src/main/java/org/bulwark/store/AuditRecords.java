@@ -258,15 +258,18 @@ public final class AuditRecords {
      * the authority's results must not be certified (15 CSR 30-10.110).
      */
     public List<OpenDiscrepancy> openDiscrepancies(String authority) {
-        return workspace.inTransaction(false, "read the open discrepancies", (c, w) -> {
-            List<OpenDiscrepancy> open = new ArrayList<>();
-            for (StoredAudit audit : listIn(c)) {
-                if (audit.authority().equals(authority)) {
-                    open.addAll(open(c, audit));
-                }
+        return workspace.inTransaction(false, "read the open discrepancies", (c, w) -> openDiscrepanciesIn(c, authority));
+    }
+
+    /** {@link #openDiscrepancies} inside a transaction that is already open (e.g. certification's). */
+    static List<OpenDiscrepancy> openDiscrepanciesIn(Connection c, String authority) throws SQLException {
+        List<OpenDiscrepancy> open = new ArrayList<>();
+        for (StoredAudit audit : listIn(c)) {
+            if (audit.authority().equals(authority)) {
+                open.addAll(open(c, audit));
             }
-            return open;
-        });
+        }
+        return open;
     }
 
     private static List<StoredAudit> listIn(Connection c) throws SQLException {

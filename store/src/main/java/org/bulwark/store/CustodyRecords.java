@@ -1084,7 +1084,12 @@ public final class CustodyRecords {
      * incidents. Certification (and the audit's discrepancies) must be refused while this is not empty.
      */
     public List<Incident> certificationBlockers(AuthorityId authority) {
-        return incidents(Optional.of(authority), true);
+        return read("read the incidents", () -> certificationBlockersIn(authority));
+    }
+
+    /** {@link #certificationBlockers} inside a transaction that is already open (certification's). */
+    List<Incident> certificationBlockersIn(AuthorityId authority) throws SQLException {
+        return incidents("i.authority = ?", authority.value()).stream().filter(Incident::open).toList();
     }
 
     private List<Incident> incidents(String where, Object value) throws SQLException {

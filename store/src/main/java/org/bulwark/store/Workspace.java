@@ -1125,6 +1125,11 @@ public final class Workspace implements AutoCloseable {
         return new AuditRecords(this);
     }
 
+    /** Certification of an authority's results, refused while custody incidents or audit discrepancies are open. */
+    public Certifications certifications() {
+        return new Certifications(this, custody);
+    }
+
     /** Runs a record class's work in one transaction on this workspace's connection, its log events included. */
     synchronized <T> T inTransaction(boolean write, String doing, RecordWork<T> work) {
         return transaction(write, doing, () -> work.run(connection, new AuditRecords.Writer() {

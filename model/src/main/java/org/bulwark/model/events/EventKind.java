@@ -128,7 +128,9 @@ public enum EventKind {
             r -> new LogEvent.AuditEntryRecorded(r.header(), r.text("auditId"), r.text("place"), r.digest("entrySha256"),
                     r.text("enteredBy"))),
     AUDIT_DISCREPANCY_RESOLVED("BW-AUDIT-RESOLVED", "Audit discrepancy resolved", VvsgCategory.OFFICIAL_INTERVENTION,
-            r -> new LogEvent.AuditDiscrepancyResolved(r.header(), r.text("auditId"), r.text("discrepancy"), r.text("resolvedBy")));
+            r -> new LogEvent.AuditDiscrepancyResolved(r.header(), r.text("auditId"), r.text("discrepancy"), r.text("resolvedBy"))),
+    RESULTS_CERTIFIED("BW-RESULTS-CERTIFIED", "Results certified", VvsgCategory.OFFICIAL_INTERVENTION,
+            r -> new LogEvent.ResultsCertified(r.header(), r.digest("electionFingerprint"), r.text("authority"), r.text("certifiedBy")));
 
     private static final Map<String, EventKind> BY_ID =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventKind::id, k -> k));

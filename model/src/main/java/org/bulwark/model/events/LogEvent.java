@@ -810,6 +810,25 @@ public sealed interface LogEvent {
         }
     }
 
+    /**
+     * An authority's results of an election were certified by the named official; recorded only when
+     * no custody incident of the authority was open and no audit discrepancy of it unresolved.
+     */
+    record ResultsCertified(EventHeader header, Sha256 electionFingerprint, String authority, String certifiedBy) implements LogEvent {
+        public ResultsCertified {
+            Text.check("authority", authority, Text.SHORT);
+            Text.check("certifiedBy", certifiedBy, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.RESULTS_CERTIFIED;
+        }
+
+        public List<Detail> details() {
+            return List.of(digest("electionFingerprint", electionFingerprint), text("authority", authority), text("certifiedBy", certifiedBy));
+        }
+    }
+
     /** The device, when the event happened on one. */
     default Optional<DeviceId> device() {
         return header().device();
