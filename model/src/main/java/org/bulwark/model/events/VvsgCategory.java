@@ -16,9 +16,7 @@ package org.bulwark.model.events;
  *       are Bulwark's, in the pattern of NIST's example.
  * </ul>
  *
- * {@link #USER_ACTION} and {@link #HARDWARE_EVENT} are not categories those sources name; other
- * modules' kinds still use them and should move to one of the others. A NIST export carries the code
- * as an Event's Type and the wording in the ElectionEventLogDocumentation.
+ * A NIST export carries the code as an Event's Type and the wording in the ElectionEventLogDocumentation.
  */
 public enum VvsgCategory {
     DEVICE_ERROR("GSF-EEM", "General system functions: device generated error and exception messages"),
@@ -27,12 +25,8 @@ public enum VvsgCategory {
     OFFICIAL_INTERVENTION("GSF-EOI", "General system functions: events that require election official intervention"),
     CONFIGURATION_CHANGE("GSF-SCS", "General system functions: changes to system configuration settings"),
     AUTHENTICATION("AAC-ARE", "Authentication and access control: authentication related events"),
-    /** Not a category of the sources above (see the class comment). */
-    USER_ACTION("UA", "User actions (not a VVSG 2.0 Table 15-1 category in the sources consulted)"),
     /** The "voting events" group: opening and closing of polls, cast ballot, ballot definition and modification. */
     ELECTION_EVENT("VE", "Voting events"),
-    /** Not a category of the sources above (see the class comment). */
-    HARDWARE_EVENT("HW", "Hardware events (not a VVSG 2.0 Table 15-1 category in the sources consulted)"),
     FILES_ADDED_OR_DELETED("GSF-ADF", "General system functions: addition and deletion of files"),
     CRYPTOGRAPHIC_KEY_CHANGE("CRY-CKC", "Cryptographic events: changes to cryptographic keys"),
     BALLOT_DEFINITION("VE-BDM", "Voting events: ballot definition and modification");
