@@ -80,6 +80,9 @@ class PortalBrowserTest {
             browser.findElement(By.id("code")).sendKeys(Totp.code(fixture.secrets.get(role), fixture.clock.instant()));
             browser.findElement(By.id("verify-code")).click();
             waitUntil(() -> !browser.getCurrentUrl().endsWith("/signin/code"), "the code to be accepted");
+        } else {
+            // The click returns before the answer arrives; opening another page at once would abandon the sign-in.
+            waitUntil(() -> !browser.getCurrentUrl().endsWith("/signin"), "the sign-in to be accepted");
         }
     }
 
