@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
@@ -219,7 +220,8 @@ public final class PrecinctDevice {
             }
             Path pkg = candidates.get(0);
             String name = pkg.getFileName().toString();
-            UsbDrive.Verified v = UsbDrive.verify(pkg, trust(), Optional.empty());
+            UsbDrive.Verified v = UsbDrive.verify(pkg, trust(), Optional.empty(), Map.of(Card.ELECTION_FILE, 64 << 20,
+                    CertifiedSoftware.FILE, SmallJson.MAX_BYTES, DeviceSettings.FILE, SmallJson.MAX_BYTES));
             if (v.failure().isPresent()) {
                 return refuseElection(name, v.failure().get());
             }
@@ -229,12 +231,10 @@ public final class PrecinctDevice {
             DeviceSettings settings;
             LoadedElection loaded;
             try {
-                definition = Packages.readVerified(pkg, valid, Card.ELECTION_FILE, 64 << 20);
-                certified = CertifiedSoftware.read(Packages.readVerified(pkg, valid, CertifiedSoftware.FILE, SmallJson.MAX_BYTES),
-                        name + "!" + CertifiedSoftware.FILE);
-                settings = valid.manifest().files().stream().anyMatch(f -> f.name().equals(DeviceSettings.FILE))
-                        ? DeviceSettings.read(Packages.readVerified(pkg, valid, DeviceSettings.FILE, SmallJson.MAX_BYTES),
-                                name + "!" + DeviceSettings.FILE)
+                definition = v.required(name, Card.ELECTION_FILE);
+                certified = CertifiedSoftware.read(v.required(name, CertifiedSoftware.FILE), name + "!" + CertifiedSoftware.FILE);
+                settings = v.files().containsKey(DeviceSettings.FILE)
+                        ? DeviceSettings.read(v.files().get(DeviceSettings.FILE), name + "!" + DeviceSettings.FILE)
                         : DeviceSettings.DEFAULT;
                 loaded = ElectionFiles.read(definition, name + "!" + Card.ELECTION_FILE);
             } catch (BadInputException e) {

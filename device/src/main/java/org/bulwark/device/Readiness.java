@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bulwark.ledger.trust.PackageType;
 import org.bulwark.ledger.trust.TrustRegistry;
@@ -25,18 +26,17 @@ final class Readiness {
                 continue;
             }
             String name = zip.getFileName().toString();
-            UsbDrive.Verified v = UsbDrive.verify(zip, trust, Optional.empty());
+            UsbDrive.Verified v = UsbDrive.verify(zip, trust, Optional.empty(), Map.of(ReadinessClearance.FILE, SmallJson.MAX_BYTES));
             if (v.failure().isPresent()) {
                 found.add(v.failure().get());
                 continue;
             }
-            if (v.valid().get().manifest().files().stream().noneMatch(f -> f.name().equals(ReadinessClearance.FILE))) {
+            if (!v.files().containsKey(ReadinessClearance.FILE)) {
                 continue;
             }
             ReadinessClearance r;
             try {
-                r = ReadinessClearance.read(org.bulwark.ledger.pkg.Packages.readVerified(zip, v.valid().get(), ReadinessClearance.FILE,
-                        SmallJson.MAX_BYTES), name + "!" + ReadinessClearance.FILE);
+                r = ReadinessClearance.read(v.files().get(ReadinessClearance.FILE), name + "!" + ReadinessClearance.FILE);
             } catch (BadInputException e) {
                 found.add(e.getMessage());
                 continue;

@@ -284,28 +284,6 @@ public final class Packages {
                 + claimed.merkleRoot().substring(0, 16) + "...");
     }
 
-    /**
-     * The bytes of one file of a package that {@link #verify} found valid, checked again against the
-     * signed manifest's hash: the medium may have changed since it was verified. Throws
-     * BadInputException naming the package and the file when it is missing, too large or altered.
-     */
-    public static byte[] readVerified(Path pkg, Verification.Valid valid, String name, int maxBytes) throws IOException {
-        String file = pkg.getFileName().toString();
-        Manifest.FileEntry listed = valid.manifest().files().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new BadInputException(file, name, "the package has no file '" + name + "'"));
-        try (SafeZip zip = SafeZip.open(pkg, ZipLimits.DEFAULT, ZipLayout.STANDARD)) {
-            Optional<SafeZip.Entry> entry = zip.entry(name);
-            Optional<byte[]> bytes = entry.isEmpty() ? Optional.empty() : zip.readSmall(entry.get(), maxBytes);
-            String sha256 = bytes.map(b -> HexFormat.of().formatHex(CvrMerkle.sha256().digest(b))).orElse("");
-            if (!sha256.equals(listed.sha256())) {
-                throw new BadInputException(file, name, "the file changed since the package was verified: verify it again");
-            }
-            return bytes.get();
-        } catch (SafeZip.Unsafe u) {
-            throw new BadInputException(file, name, u.getMessage());
-        }
-    }
-
     /** A package's manifest as it claims, without any check but the archive's form. */
     public sealed interface Inspection {
         record Read(Manifest manifest, boolean signaturePresent) implements Inspection {}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.bulwark.model.BadInputException;
 
 /**
  * The files of a package that has passed verification, readable only while its archive is open
@@ -36,6 +37,19 @@ public final class VerifiedFiles {
         SafeZip.Entry entry = zip.entry(file.name()).orElseThrow(
                 () -> new IllegalStateException("verification passed without '" + file.name() + "' in the archive"));
         return new Rehashing(zip.open(entry), file, packageName);
+    }
+
+    /**
+     * A small file whole, as {@link #open} reads it (so a change since verification throws {@link Changed});
+     * a file the manifest says is over {@code maxBytes} is refused before a byte is read.
+     */
+    public byte[] readAll(Manifest.FileEntry file, int maxBytes) throws IOException {
+        if (file.size() > maxBytes) {
+            throw new BadInputException(packageName, file.name(), "is " + file.size() + " bytes; at most " + maxBytes + " are accepted");
+        }
+        try (InputStream in = open(file)) {
+            return in.readAllBytes();
+        }
     }
 
     /** The bytes read are not the bytes verified: the package changed on its medium in between. */
