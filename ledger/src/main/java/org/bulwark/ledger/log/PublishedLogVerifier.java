@@ -55,16 +55,16 @@ public final class PublishedLogVerifier {
         Checkpoint latest = latestCheck.checkpoint();
         // Every checkpoint to compare with the tree, by size; two at one size must agree (else a split view).
         Map<Long, Known> bySize = new TreeMap<>();
-        add(bySize, new Known(TileLayout.CHECKPOINT, latest));
+        add(bySize, latest, new Known(TileLayout.CHECKPOINT, latest));
         List<String> index = indexNames(dir);
-        List<Known> published = new java.util.ArrayList<>(List.of(new Known(TileLayout.CHECKPOINT, latest)));
+        List<Known> published = new ArrayList<>(List.of(new Known(TileLayout.CHECKPOINT, latest)));
         for (String name : index) {
             String source = LogPublisher.CHECKPOINT_INDEX + "/" + name;
             Checkpoint c = checkpoint(dir.resolve(source), source, trusted).checkpoint();
             if (!name.equals(Long.toString(c.size()))) {
                 throw new Stop(source, "line 2", "the file is named for tree size " + name + " but holds the checkpoint of size " + c.size());
             }
-            add(bySize, new Known(source, c));
+            add(bySize, latest, new Known(source, c));
             published.add(new Known(source, c));
         }
         // The index holds the latest checkpoint and, through each one's "previous" line, every earlier one.
@@ -86,16 +86,7 @@ public final class PublishedLogVerifier {
                 throw new Stop(source, "line 2", "this checkpoint is of tree size " + c.size() + " but the published log has only "
                         + latest.size() + " entries: the published log was rolled back or truncated");
             }
-            add(bySize, new Known(source, c));
-        }
-        for (Known k : bySize.values()) {
-            if (!k.checkpoint().origin().equals(latest.origin())) {
-                throw new Stop(k.source(), "line 1", "the checkpoint is of the log '" + k.checkpoint().origin()
-                        + "', not of the published log '" + latest.origin() + "'");
-            }
-            if (k.checkpoint().size() > latest.size()) {
-                throw new Stop(k.source(), "line 2", "tree size " + k.checkpoint().size() + " is beyond the latest checkpoint's " + latest.size());
-            }
+            add(bySize, latest, new Known(source, c));
         }
         Set<String> expected = recompute(dir, latest.size(), bySize);
         unexpectedFiles(dir, expected);
@@ -103,7 +94,15 @@ public final class PublishedLogVerifier {
         return new LogVerification.Verified(latest, checked, latestCheck.cosigners());
     }
 
-    private static void add(Map<Long, Known> bySize, Known k) {
+    /** Adds a checkpoint to compare with the tree: of the same log, no larger than the latest, agreeing with any of its size. */
+    private static void add(Map<Long, Known> bySize, Checkpoint latest, Known k) {
+        if (!k.checkpoint().origin().equals(latest.origin())) {
+            throw new Stop(k.source(), "line 1", "the checkpoint is of the log '" + k.checkpoint().origin()
+                    + "', not of the published log '" + latest.origin() + "'");
+        }
+        if (k.checkpoint().size() > latest.size()) {
+            throw new Stop(k.source(), "line 2", "tree size " + k.checkpoint().size() + " is beyond the latest checkpoint's " + latest.size());
+        }
         Known other = bySize.putIfAbsent(k.checkpoint().size(), k);
         if (other != null) {
             SplitView.sameSize(other.source(), other.checkpoint(), k.source(), k.checkpoint()).ifPresent(f -> {

@@ -186,6 +186,14 @@ class PublishedLogTest {
     }
 
     @Test
+    void aSinceCheckpointOfAnotherLogIsNamed(@TempDir Path dir, @TempDir Path other) throws IOException {
+        publish(dir, entries(0, 5));
+        LogPublisher.publish(other, "other.example.gov/log", entries(0, 5), cp -> Checkpoints.sign(cp, COUNTY));
+        assertThat(failed(dir, Optional.of(other.resolve("checkpoint"))).problem())
+                .isEqualTo("the checkpoint is of the log 'other.example.gov/log', not of the published log '" + ORIGIN + "'");
+    }
+
+    @Test
     void aSinceCheckpointBeyondTheLogIsARollback(@TempDir Path dir, @TempDir Path later) throws IOException {
         publish(dir, entries(0, 5));
         publish(later, entries(0, 9));
