@@ -39,7 +39,7 @@ final class DemoAudit {
     static final String SEED = "20281107451988730062";
     static final String BOARD = "Audit board 1";
     static final List<String> MEMBERS = List.of("Pat Democrat", "Lee Republican");
-    static final int ROUND_1 = 20;
+    static final int ROUND_1 = 12;
     /** Ballots of round 2 entered so far: the audit is under way. */
     static final int ROUND_2_ENTERED = 4;
     /** Ballots of round 1 the board reads as a vote for the runner-up where the CVR has the winner. */

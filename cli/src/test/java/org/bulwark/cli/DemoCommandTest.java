@@ -2,8 +2,6 @@ package org.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,12 +14,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -136,19 +132,12 @@ class DemoCommandTest {
 
     @Test
     void thePortalServesTheDemoAndThePrintedCredentialsSignIn() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), false, Clock.systemUTC());
-        AtomicInteger code = new AtomicInteger(-1);
-        Thread demo = Thread.ofPlatform().start(() -> code.set(Bulwark.commandLine(io).execute("demo", "--port", "0", "--dir", dir.toString())));
+        UntilStopped demo = UntilStopped.start("demo", "--port", "0", "--dir", dir.toString());
         try {
-            Pattern stopLine = Pattern.compile("Stop it with Ctrl-C\\.");
-            for (int i = 0; i < 600 && !stopLine.matcher(out.toString()).find(); i++) {
-                Thread.sleep(50); // the portal starts on the other thread
-            }
-            String printed = out.toString();
+            demo.await(Pattern.compile("Stop it with Ctrl-C\\."));
+            String printed = demo.out();
             Matcher at = Pattern.compile("The Bulwark portal is running at (http://localhost:\\d+)/").matcher(printed);
-            assertThat(at.find()).as(printed + err).isTrue();
+            assertThat(at.find()).as(printed + demo.err()).isTrue();
             URI base = URI.create(at.group(1) + "/");
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
             assertThat(get(http, base, "healthz").statusCode()).isEqualTo(200);
@@ -171,10 +160,8 @@ class DemoCommandTest {
             assertThat(get(boardBrowser, base, "").headers().firstValue("Location")).contains("/a/lea-001");
             assertThat(get(boardBrowser, base, "a/lea-001").statusCode()).isEqualTo(200);
         } finally {
-            demo.interrupt();
-            demo.join(10_000);
+            assertThat(demo.stop()).isZero();
         }
-        assertThat(code.get()).isZero();
     }
 
     private static HttpResponse<String> get(HttpClient http, URI base, String path) throws Exception {
