@@ -221,7 +221,7 @@ final class DemoCustody {
         String serial = d.asset().serial();
         PrecinctDevice device = PrecinctDevice.initialize(dir.resolve("devices").resolve(serial), new PrecinctDevice.Setup(d.asset().model(),
                 serial, d.kind(), d.asset().authority().value(), usb.resolveSibling("trust")), SoftwareVersion.get(), clock, new SecureRandom());
-        device.loadElection(usb, clerk(d.asset().authority().value())).orThrow();
+        device.loadElection(usb, clerk(authority)).orThrow();
         LatSession.Notice notice = new LatSession.Notice(latDay.minus(Duration.ofDays(7)), List.of(
                 new LatSession.Observer("Dana Democrat", "Democratic"), new LatSession.Observer("Ray Republican", "Republican")));
         Path out = dir.resolve("lat").resolve(serial);
@@ -334,11 +334,7 @@ final class DemoCustody {
     }
 
     private static String clerk(GpUnit a) {
-        return clerk(a.name());
-    }
-
-    private static String clerk(String authority) {
-        return "Clerk of " + authority;
+        return "Clerk of " + a.name();
     }
 
     private static byte[] sha256(byte[] bytes) {
