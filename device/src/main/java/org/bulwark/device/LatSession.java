@@ -18,6 +18,7 @@ import org.bulwark.model.SelectionId;
 import org.bulwark.model.results.ContestCounts;
 import org.bulwark.model.results.ContestResult;
 import org.bulwark.model.results.ElectionResults;
+import org.bulwark.tally.rcv.RankTable;
 
 /**
  * A public logic and accuracy test of one device (RSMo 115.233 and 115.479; 15 CSR 30-10.140): the
@@ -94,6 +95,7 @@ public final class LatSession {
             mismatches.add(new LatRecord.Mismatch("(deck)", "ballots refused", 0, unexpectedRefusals));
         }
         mismatches.addAll(compare(expected, device.results()));
+        mismatches.addAll(compareRanked(expected, device.rankedChoices()));
         boolean passed = mismatches.isEmpty();
         LatRecord record = new LatRecord(kind, device.identity().serial(), device.identity().model(),
                 device.identity().softwareFingerprint(), "sha256:" + device.electionFingerprint().orElseThrow(), today, passed,
@@ -133,6 +135,33 @@ public final class LatSession {
             long under = counts.map(ContestCounts::undervotes).orElse(0L);
             if (under != expected.undervotes().get(contest)) {
                 out.add(new LatRecord.Mismatch(contest.value(), "undervotes", expected.undervotes().get(contest), under));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every ranked-choice count the expected tally has, compared with the device's candidate x rank
+     * tables: the ballots ranking each selection at each rank ("SELECTION at rank R"), then its first
+     * choices ("SELECTION first choices"). A contest the device leaves out is found at zero.
+     */
+    static List<LatRecord.Mismatch> compareRanked(TestDeck.Expected expected, List<RankTable> found) {
+        List<LatRecord.Mismatch> out = new ArrayList<>();
+        for (Map.Entry<ContestId, Map<SelectionId, List<Long>>> e : expected.rankings().entrySet()) {
+            Optional<RankTable> table = found.stream().filter(t -> t.contest().equals(e.getKey())).findFirst();
+            for (Map.Entry<SelectionId, List<Long>> s : e.getValue().entrySet()) {
+                List<Long> got = table.map(t -> t.byRank().getOrDefault(s.getKey(), List.of())).orElse(List.of());
+                for (int r = 0; r < s.getValue().size(); r++) {
+                    long f = r < got.size() ? got.get(r) : 0;
+                    if (f != s.getValue().get(r)) {
+                        out.add(new LatRecord.Mismatch(e.getKey().value(), s.getKey().value() + " at rank " + (r + 1), s.getValue().get(r), f));
+                    }
+                }
+                long first = expected.firstChoices().get(e.getKey()).get(s.getKey());
+                long f = table.map(t -> t.firstChoices().getOrDefault(s.getKey(), 0L)).orElse(0L);
+                if (f != first) {
+                    out.add(new LatRecord.Mismatch(e.getKey().value(), s.getKey().value() + " first choices", first, f));
+                }
             }
         }
         return out;

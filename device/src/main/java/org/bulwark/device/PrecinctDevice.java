@@ -48,6 +48,7 @@ import org.bulwark.model.events.Sha256;
 import org.bulwark.model.results.ElectionResults;
 import org.bulwark.report.ResultsReport;
 import org.bulwark.report.ResultsReportInfo;
+import org.bulwark.tally.rcv.RankTable;
 
 /**
  * A precinct scanner or ballot-marking device, its state kept on its memory card (a folder): the one
@@ -60,6 +61,8 @@ import org.bulwark.report.ResultsReportInfo;
  */
 public final class PrecinctDevice {
     private static final int BALLOT_ID_BYTES = 12;
+    /** The ranked-choice tables in the results package, when the election has ranked-choice contests. */
+    static final String RANKED_CHOICES = "ranked-choices.json";
 
     private final Card card;
     private final DeviceIdentity identity;
@@ -474,6 +477,11 @@ public final class PrecinctDevice {
         return tabulation.count(election.orElseThrow().index(), cvrs());
     }
 
+    /** The device's first choices and candidate x rank table of every ranked-choice contest (as the tape prints them). */
+    public List<RankTable> rankedChoices() throws IOException {
+        return tabulation.ranks(election.orElseThrow().index(), cvrs());
+    }
+
     /** Closes the polls and prints the results report (the tape) onto the card; returns its path. */
     public Outcome<Path> closePolls(String actor) throws IOException {
         return step(Transition.CLOSE_POLLS, actor, () -> {
@@ -489,8 +497,9 @@ public final class PrecinctDevice {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String title = (mode == Mode.TEST ? "Test " : "") + "Precinct Results Report - device " + identity.serial() + " ("
                 + identity.model() + "), software " + identity.shortFingerprint();
+        List<RankTable> ranked = rankedChoices();
         ResultsReport.write(e.index(), results(), new ResultsReportInfo(title, e.fingerprint(), identity.softwareVersion(),
-                mode == Mode.TEST), clock, out);
+                mode == Mode.TEST), clock, out, pages -> DeviceReports.rankedChoices(pages, e.index(), ranked));
         return out.toByteArray();
     }
 
@@ -524,12 +533,17 @@ public final class PrecinctDevice {
             journal.exportNist(identity.serial(), Optional.of(e.election().id()), clock.instant(), identity.softwareVersion(), log);
             Card.write(dir.resolve("event-log.json"), log.toByteArray());
             Card.write(dir.resolve("results-report.pdf"), Files.readAllBytes(card.report(mode.word() + "-results-report.pdf")));
+            List<PackageFile> files = new ArrayList<>(List.of(new PackageFile("cvrs.json", dir.resolve("cvrs.json"),
+                    Optional.of(merkle.summary())), PackageFile.of(dir.resolve("results.json")), PackageFile.of(dir.resolve("event-log.json")),
+                    PackageFile.of(dir.resolve("results-report.pdf"))));
+            List<RankTable> ranked = tabulation.ranks(e.index(), cvrs);
+            if (!ranked.isEmpty()) {
+                Card.write(dir.resolve(RANKED_CHOICES), DeviceReports.rankedChoicesJson(ranked));
+                files.add(PackageFile.of(dir.resolve(RANKED_CHOICES)));
+            }
             Files.createDirectories(usb);
             Path out = uniqueName(usb, "results-" + identity.serial() + "-" + mode.word());
-            Packages.create(new Packages.Request(new PackageType.Results(), Optional.of(e.fingerprint()), mode, List.of(
-                    new PackageFile("cvrs.json", dir.resolve("cvrs.json"), Optional.of(merkle.summary())),
-                    PackageFile.of(dir.resolve("results.json")), PackageFile.of(dir.resolve("event-log.json")),
-                    PackageFile.of(dir.resolve("results-report.pdf")))), key, out, clock);
+            Packages.create(new Packages.Request(new PackageType.Results(), Optional.of(e.fingerprint()), mode, files), key, out, clock);
             return next(new DeviceState.ResultsExported(mode), out, List.of());
         });
     }
