@@ -44,7 +44,7 @@ final class Fixture {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final DeviceKind kind;
 
-    private Fixture(Path root, DeviceKind kind, boolean small) throws IOException {
+    private Fixture(Path root, DeviceKind kind, java.util.function.UnaryOperator<Election> change) throws IOException {
         this.root = root;
         this.kind = kind;
         Path keys = root.resolve("keys");
@@ -58,12 +58,11 @@ final class Fixture {
         deviceKey = key(keys, KeyRole.DEVICE, "SN-0001", "boone");
         Files.copy(keys.resolve("mo-sos.pub"), trust.resolve("mo-sos.pub"));
         Files.copy(keys.resolve("boone-clerk.pub"), trust.resolve("boone-clerk.pub"));
-        Election full = ElectionFiles.read(GEN_01).election();
-        election = small ? small(full) : full;
+        election = change.apply(ElectionFiles.read(GEN_01).election());
     }
 
     static Fixture create(Path root, DeviceKind kind) throws IOException {
-        return new Fixture(root, kind, false);
+        return new Fixture(root, kind, e -> e);
     }
 
     /**
@@ -81,13 +80,32 @@ final class Fixture {
                 full.countingGroups());
     }
 
+    /** gen-01 (small) with the presidential contest ranked: three ranks of its four selections. */
+    static Election rankedPresident(Election full) {
+        Election e = small(full);
+        List<org.bulwark.model.Contest> contests = new ArrayList<>();
+        for (org.bulwark.model.Contest c : e.contests()) {
+            contests.add(c instanceof org.bulwark.model.Contest.CandidateContest cc && cc.id().value().equals("cc-president")
+                    ? new org.bulwark.model.Contest.CandidateContest(cc.id(), cc.name(), cc.district(), 1, cc.selections(),
+                            cc.primaryParties(), 3) : c);
+        }
+        return new Election(e.id(), e.title(), e.date(), e.type(), e.state(), e.scope(), e.gpUnits(), e.parties(), e.candidates(),
+                contests, e.ballotStyles(), e.countingGroups());
+    }
+
     /** A fixture whose USB drive holds a valid election package certifying the running software. */
     static Fixture ready(Path root, DeviceKind kind, DeviceSettings.ScannerOvervotes overvotes) throws IOException {
         return ready(root, kind, overvotes, false);
     }
 
     static Fixture ready(Path root, DeviceKind kind, DeviceSettings.ScannerOvervotes overvotes, boolean small) throws IOException {
-        Fixture f = new Fixture(root, kind, small);
+        return ready(root, kind, overvotes, small ? Fixture::small : e -> e);
+    }
+
+    /** As {@link #ready(Path, DeviceKind, DeviceSettings.ScannerOvervotes)}, gen-01 changed by {@code change}. */
+    static Fixture ready(Path root, DeviceKind kind, DeviceSettings.ScannerOvervotes overvotes, java.util.function.UnaryOperator<Election> change)
+            throws IOException {
+        Fixture f = new Fixture(root, kind, change);
         f.electionPackage(f.usb.resolve("election.zip"), f.election, List.of(SoftwareFingerprint.ofRunningDevice()),
                 Optional.of(new DeviceSettings(overvotes)), f.authority);
         return f;

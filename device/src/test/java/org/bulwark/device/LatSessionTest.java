@@ -24,6 +24,7 @@ import org.bulwark.model.results.Breakdown;
 import org.bulwark.model.results.ContestCounts;
 import org.bulwark.model.results.ContestResult;
 import org.bulwark.model.results.ElectionResults;
+import org.bulwark.tally.rcv.RankTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,6 +205,105 @@ class LatSessionTest {
                 "public notice was given less than 48 hours before the test (2000-10-31T19:00:00Z)",
                 "no observer of the Democratic party attended");
     }
+
+    @Test
+    void theDeckGivesEverySelectionADifferentCountAtEveryRankAndASoundDevicePasses() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, Fixture::rankedPresident);
+        TestDeck deck = TestDeck.of(f.election);
+        Map<SelectionId, List<Long>> table = deck.expected(ElectionIndex.of(f.election), false).rankings().get(PRESIDENT);
+        assertThat(table).hasSize(4);
+        for (int r = 0; r < 3; r++) {
+            int rank = r;
+            assertThat(table.values().stream().map(counts -> counts.get(rank)).toList()).as("rank " + (r + 1))
+                    .doesNotHaveDuplicates().doesNotContain(0L);
+        }
+        PrecinctDevice d = f.loaded();
+        LatSession.Result r = LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), f.root.resolve("lat"), f.clock).orThrow();
+        assertThat(r.record().mismatches()).isEmpty();
+        assertThat(r.record().passed()).isTrue();
+    }
+
+    @Test
+    void theTapeAndTheResultsPackageShowFirstChoicesAndTheCandidateByRankTable() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, Fixture::rankedPresident);
+        PrecinctDevice d = f.loaded();
+        d.openPolls(Fixture.opening(Optional.empty())).orThrow();
+        d.cast(ranked("cs-president-gb", "cs-president-hb")).orThrow();
+        d.cast(ranked("cs-president-gb", "cs-president-ag")).orThrow();
+        d.cast(ranked("cs-president-ag")).orThrow();
+        d.cast(new Ballot(new org.bulwark.model.BallotStyleId("Precinct 1"), new org.bulwark.model.GpUnitId("cp-1-4-5-6"), List.of()))
+                .orThrow();
+        RankTable t = d.rankedChoices().get(0);
+        assertThat(t.ballots()).isEqualTo(4);
+        assertThat(t.firstChoices().get(new SelectionId("cs-president-gb"))).isEqualTo(2);
+        assertThat(t.byRank().get(new SelectionId("cs-president-ag"))).containsExactly(1L, 1L, 0L);
+        assertThat(t.byRank().get(new SelectionId("cs-president-hb"))).containsExactly(0L, 1L, 0L);
+        assertThat(t.noFirstChoice()).isEqualTo(1);
+        String tape = PdfText.of(d.closePolls("Ann Poll").orThrow());
+        assertThat(tape).contains("(ranked choice)", "1st choices", "Rank 3", "central count, not by this device",
+                "Ballots with no first choice");
+        Path pkg = d.exportResults(f.root.resolve("out"), f.deviceKey, "Ann Poll").orThrow();
+        try (var zip = new java.util.zip.ZipFile(pkg.toFile())) {
+            String json = new String(zip.getInputStream(zip.getEntry(PrecinctDevice.RANKED_CHOICES)).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(json).contains("\"format\" : \"bulwark-ranked-choices\"", "\"contest\" : \"cc-president\"",
+                    "\"selection\" : \"cs-president-gb\"", "\"firstChoices\" : 2");
+        }
+    }
+
+    private static Ballot ranked(String... inOrder) {
+        List<Ballot.Pick> picks = new ArrayList<>();
+        for (int i = 0; i < inOrder.length; i++) {
+            picks.add(new Ballot.Pick(new SelectionId(inOrder[i]), i + 1, Optional.empty()));
+        }
+        return new Ballot(new org.bulwark.model.BallotStyleId("Precinct 1"), new org.bulwark.model.GpUnitId("cp-1-4-5-6"),
+                List.of(new Ballot.ContestVote(PRESIDENT, picks)));
+    }
+
+    /** The device's candidate x rank table has two candidates swapped at rank 2 (and so also wrong totals nowhere else). */
+    static Tabulation swappedAtRank2() {
+        return new Tabulation() {
+            @Override
+            public ElectionResults count(ElectionIndex index, List<CastVoteRecord> cvrs) {
+                return Tabulation.STANDARD.count(index, cvrs);
+            }
+
+            @Override
+            public List<RankTable> ranks(ElectionIndex index, List<CastVoteRecord> cvrs) {
+                List<RankTable> out = new ArrayList<>();
+                for (RankTable t : Tabulation.STANDARD.ranks(index, cvrs)) {
+                    Map<SelectionId, List<Long>> byRank = new LinkedHashMap<>(t.byRank());
+                    List<SelectionId> ids = new ArrayList<>(byRank.keySet());
+                    List<Long> a = new ArrayList<>(byRank.get(ids.get(0)));
+                    List<Long> b = new ArrayList<>(byRank.get(ids.get(1)));
+                    long x = a.get(1);
+                    a.set(1, b.get(1));
+                    b.set(1, x);
+                    byRank.put(ids.get(0), a);
+                    byRank.put(ids.get(1), b);
+                    out.add(new RankTable(t.contest(), t.ranks(), t.ballots(), byRank, t.firstChoices(), t.noFirstChoice(),
+                            t.firstRankOvervoted()));
+                }
+                return out;
+            }
+        };
+    }
+
+    @Test
+    void swappedRanksAreCaughtAndNamedWithContestCandidateRankExpectedAndFound() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, Fixture::rankedPresident);
+        LatSession.Result r = runFaulty(f, swappedAtRank2());
+        Map<SelectionId, List<Long>> table = TestDeck.of(f.election).expected(ElectionIndex.of(f.election), false).rankings().get(PRESIDENT);
+        long hb = table.get(new SelectionId("cs-president-hb")).get(1);
+        long gb = table.get(new SelectionId("cs-president-gb")).get(1);
+        assertThat(r.record().passed()).isFalse();
+        assertThat(r.record().mismatches()).containsExactly(
+                new LatRecord.Mismatch("cc-president", "cs-president-hb at rank 2", hb, gb),
+                new LatRecord.Mismatch("cc-president", "cs-president-gb at rank 2", gb, hb));
+        assertThat(PdfText.of(r.certificate())).contains("cc-president / cs-president-hb at rank 2: expected " + hb + ", found " + gb);
+    }
+
+    private static final ContestId PRESIDENT = new ContestId("cc-president");
 
     private static long expectedVotes(Fixture f, String contest, String selection) {
         return TestDeck.of(f.election).expected(ElectionIndex.of(f.election), false).votes().get(new ContestId(contest))
