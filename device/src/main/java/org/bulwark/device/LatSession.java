@@ -49,9 +49,12 @@ public final class LatSession {
     /**
      * Runs the deck through the device, which must be configured in test mode, and writes
      * lat-record.json and lat-certificate.pdf into {@code out} (and the card's reports).
+     *
+     * @param official the election official who puts the device in official mode after a passed
+     *     pre-election test; without one (or with a refused one) it is zeroed and stays in test mode, with a warning
      */
-    public static Outcome<Result> run(PrecinctDevice device, TestDeck deck, LatRecord.Kind kind, Notice notice, Path out,
-            Clock clock) throws IOException {
+    public static Outcome<Result> run(PrecinctDevice device, TestDeck deck, LatRecord.Kind kind, Notice notice,
+            Optional<Credential> official, Path out, Clock clock) throws IOException {
         if (!(device.state() instanceof DeviceState.Configured c) || c.mode() != Mode.TEST) {
             return new Outcome.Refused<>("An L&A test needs the device configured in test mode; it is in state '"
                     + device.state().words() + "'" + (device.state().loadedMode().equals(Optional.of(Mode.OFFICIAL))
@@ -107,7 +110,14 @@ public final class LatSession {
         Card.write(certificate, pdf);
         Card.write(device.card().resolve(Card.REPORTS).resolve(kind.word() + "-lat-certificate.pdf"), pdf);
         if (passed && kind == LatRecord.Kind.PRE_ELECTION) {
-            device.enterOfficialMode(board1).orThrow();
+            // Official mode is an election official's step (their role checked on the device); without one the
+            // test ballots are still set aside, and the device waits in test mode.
+            Outcome<DeviceState> change = official.isPresent() ? device.enterOfficialMode(official.get())
+                    : new Outcome.Refused<>("no election official gave their PIN");
+            if (change instanceof Outcome.Refused<DeviceState> r) {
+                device.zeroTestBallots(board1).orThrow();
+                warnings.add("the device stays in test mode (" + r.reason() + "): an election official must put it in official mode");
+            }
         }
         return Outcome.done(new Result(record, recordFile, certificate, warnings));
     }

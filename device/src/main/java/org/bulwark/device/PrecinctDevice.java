@@ -77,7 +77,7 @@ public final class PrecinctDevice {
     private long ballotsCast;
 
     /** The election as loaded onto the card. */
-    record OnCard(Election election, ElectionIndex index, String fingerprint, DeviceSettings settings) {}
+    record OnCard(Election election, ElectionIndex index, String fingerprint, DeviceSettings settings, Officials officials) {}
 
     /** How to set up a new device: its identity and the public keys it trusts (state, authority). */
     public record Setup(String model, String serial, DeviceKind kind, String jurisdiction, Path trustFolder) {}
@@ -224,7 +224,7 @@ public final class PrecinctDevice {
             Path pkg = candidates.get(0);
             String name = pkg.getFileName().toString();
             UsbDrive.Verified v = UsbDrive.verify(pkg, trust(), Optional.empty(), Map.of(Card.ELECTION_FILE, 64 << 20,
-                    CertifiedSoftware.FILE, SmallJson.MAX_BYTES, DeviceSettings.FILE, SmallJson.MAX_BYTES));
+                    CertifiedSoftware.FILE, SmallJson.MAX_BYTES, DeviceSettings.FILE, SmallJson.MAX_BYTES, Officials.FILE, SmallJson.MAX_BYTES));
             if (v.failure().isPresent()) {
                 return refuseElection(name, v.failure().get());
             }
@@ -232,6 +232,7 @@ public final class PrecinctDevice {
             byte[] definition;
             CertifiedSoftware certified;
             DeviceSettings settings;
+            Officials officials;
             LoadedElection loaded;
             try {
                 definition = v.required(name, Card.ELECTION_FILE);
@@ -239,6 +240,8 @@ public final class PrecinctDevice {
                 settings = v.files().containsKey(DeviceSettings.FILE)
                         ? DeviceSettings.read(v.files().get(DeviceSettings.FILE), name + "!" + DeviceSettings.FILE)
                         : DeviceSettings.DEFAULT;
+                // Without the list, no one could be checked as an election official (reset, change of mode).
+                officials = Officials.read(v.required(name, Officials.FILE), name + "!" + Officials.FILE);
                 loaded = ElectionFiles.read(definition, name + "!" + Card.ELECTION_FILE);
             } catch (BadInputException e) {
                 return refuseElection(name, e.getMessage());
@@ -261,9 +264,10 @@ public final class PrecinctDevice {
             Card.write(card.election(Card.ELECTION_FILE), definition);
             Card.write(card.election(CertifiedSoftware.FILE), certified.bytes());
             Card.write(card.election(DeviceSettings.FILE), settings.bytes());
+            Card.write(card.election(Officials.FILE), officials.bytes());
             log(new LogEvent.DeviceElectionLoaded(header(actor, Disposition.SUCCESS), new Sha256(fingerprint),
                     valid.id().shortForm(), valid.signer().key().id(), new Sha256(identity.softwareFingerprint().substring(7))));
-            election = Optional.of(new OnCard(loaded.election(), ElectionIndex.of(loaded.election()), fingerprint, settings));
+            election = Optional.of(new OnCard(loaded.election(), ElectionIndex.of(loaded.election()), fingerprint, settings, officials));
             return next(new DeviceState.Configured(Mode.TEST), fingerprint, List.of());
         });
     }
@@ -276,7 +280,7 @@ public final class PrecinctDevice {
     // ---------------------------------------------------------------- open polls
 
     /** An election official's decision to open the polls without a readiness clearance, and why. */
-    public record Override(String official, String reason) {}
+    public record Override(Credential official, String reason) {}
 
     /**
      * What the poll workers give when they open the polls: the seal numbers they checked, their two
@@ -322,10 +326,13 @@ public final class PrecinctDevice {
                 }
                 if (notReady.isPresent() && request.override().isPresent()) {
                     Override o = request.override().get();
-                    if (o.official().isBlank() || o.reason().isBlank()) {
-                        problems.add("an override needs the official's name and a reason");
+                    Optional<String> notOfficial = e.officials().refusal(o.official());
+                    if (o.reason().isBlank()) {
+                        problems.add("an override needs a reason");
+                    } else if (notOfficial.isPresent()) {
+                        problems.add("only an election official may override: " + notOfficial.get());
                     } else {
-                        log(new LogEvent.DeviceOfficialOverride(header(o.official(), Disposition.SUCCESS), "readiness",
+                        log(new LogEvent.DeviceOfficialOverride(header(o.official().name(), Disposition.SUCCESS), "readiness",
                                 clip(o.reason().strip() + " (" + notReady.get() + ")")));
                     }
                 }
@@ -570,7 +577,7 @@ public final class PrecinctDevice {
      * After the L&A test: test ballots set aside, counters zeroed, official mode. Test ballots can
      * never reach official results: they leave the counted folders before the mode changes.
      */
-    public Outcome<DeviceState> enterOfficialMode(String official) throws IOException {
+    public Outcome<DeviceState> enterOfficialMode(Credential official) throws IOException {
         return step(Transition.ENTER_OFFICIAL_MODE, official, () -> {
             setAsideBallots("test");
             return to(new DeviceState.Configured(Mode.OFFICIAL));
@@ -578,7 +585,7 @@ public final class PrecinctDevice {
     }
 
     /** For the post-election re-test, once official results are exported: official ballots set aside, test mode. */
-    public Outcome<DeviceState> enterTestMode(String official) throws IOException {
+    public Outcome<DeviceState> enterTestMode(Credential official) throws IOException {
         return step(Transition.ENTER_TEST_MODE, official, () -> {
             setAsideBallots("official");
             return to(new DeviceState.Configured(Mode.TEST));
@@ -586,7 +593,7 @@ public final class PrecinctDevice {
     }
 
     /** Back to unconfigured; ballots, reports and the election set aside (kept on the card). Officials only. */
-    public Outcome<DeviceState> reset(String official) throws IOException {
+    public Outcome<DeviceState> reset(Credential official) throws IOException {
         return step(Transition.RESET, official, () -> {
             setAsideBallots(state.loadedMode().map(Mode::word).orElse("none"));
             election = Optional.empty();
@@ -631,6 +638,15 @@ public final class PrecinctDevice {
      * the transition (the commit point) or the refusal, and moves to the next state.
      */
     private <T> Outcome<T> step(Transition t, String actor, Body<T> body) throws IOException {
+        return step(t, actor, Optional.empty(), body);
+    }
+
+    /** A step reserved to election officials: the credential's role is checked against the election's list of officials. */
+    private <T> Outcome<T> step(Transition t, Credential official, Body<T> body) throws IOException {
+        return step(t, official.name(), Optional.of(official), body);
+    }
+
+    private <T> Outcome<T> step(Transition t, String actor, Optional<Credential> credential, Body<T> body) throws IOException {
         String who = actor == null ? "" : actor.strip();
         Optional<String> refusal = Optional.empty();
         if (!t.allowedFrom(state)) {
@@ -640,6 +656,11 @@ public final class PrecinctDevice {
         } else if (who.isEmpty() || who.length() > 100 || who.chars().anyMatch(Character::isISOControl)) {
             refusal = Optional.of("Cannot " + t.word() + ": " + (t.officialOnly() ? "an election official" : "the person")
                     + " must give their name");
+        } else if (t.officialOnly()) {
+            // VVSG 2.0 11.1 (access by role): the role comes from the authority's signed list, not from what is typed.
+            refusal = credential.isEmpty() ? Optional.of("Cannot " + t.word() + ": only an election official may, with their PIN")
+                    : election.orElseThrow().officials().refusal(credential.get()).map(r -> "Cannot " + t.word()
+                            + ": only an election official may; " + r);
         }
         Step<T> step = refusal.isPresent() ? Step.refuse(refusal.get()) : body.run();
         if (step.refusal().isPresent()) {
@@ -677,8 +698,10 @@ public final class PrecinctDevice {
             throw new BadInputException(def.toString(), loaded.errors().get(0).path(), loaded.errors().get(0).message());
         }
         Path settings = card.election(DeviceSettings.FILE);
+        Path officials = card.election(Officials.FILE);
         return new OnCard(loaded.election(), ElectionIndex.of(loaded.election()), ElectionFingerprint.of(loaded.election()).sha256(),
-                DeviceSettings.read(Files.readAllBytes(settings), settings.toString()));
+                DeviceSettings.read(Files.readAllBytes(settings), settings.toString()),
+                Officials.read(Files.readAllBytes(officials), officials.toString()));
     }
 
     private TrustRegistry trust() throws IOException {

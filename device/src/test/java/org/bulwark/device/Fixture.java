@@ -32,6 +32,13 @@ final class Fixture {
     static final char[] PASS = "correct horse battery".toCharArray();
     /** A week before gen-01's election day (2000-11-07). */
     static final Instant NOW = Instant.parse("2000-11-01T15:00:00Z");
+    /** The election official on the package's list of officials, with the right PIN. */
+    static final Credential CHIEF = new Credential("Chief Judge", "judge-pin-1234".toCharArray());
+    /** A poll worker on the list, with the right PIN: not an election official. */
+    static final Credential POLL_WORKER = new Credential("Ann Poll", "poll-pin-5678".toCharArray());
+    static final Officials OFFICIALS = new Officials(List.of(
+            Officials.official(CHIEF.name(), Officials.Role.ELECTION_OFFICIAL, CHIEF.pin(), Officials.MIN_ITERATIONS, new Random(1)),
+            Officials.official(POLL_WORKER.name(), Officials.Role.POLL_WORKER, POLL_WORKER.pin(), Officials.MIN_ITERATIONS, new Random(2))));
 
     final Path root;
     final Path trust;
@@ -136,7 +143,9 @@ final class Fixture {
         }
         Path cert = staging.resolve(CertifiedSoftware.FILE);
         Files.write(cert, new CertifiedSoftware(certified).bytes());
-        List<PackageFile> files = new ArrayList<>(List.of(PackageFile.of(def), PackageFile.of(cert)));
+        Path officials = staging.resolve(Officials.FILE);
+        Files.write(officials, OFFICIALS.bytes());
+        List<PackageFile> files = new ArrayList<>(List.of(PackageFile.of(def), PackageFile.of(cert), PackageFile.of(officials)));
         if (settings.isPresent()) {
             Path s = staging.resolve(DeviceSettings.FILE);
             Files.write(s, settings.get().bytes());
@@ -173,7 +182,7 @@ final class Fixture {
     /** Configured, switched to official mode, readiness on the drive, polls open. */
     PrecinctDevice officialOpen() throws IOException {
         PrecinctDevice d = loaded();
-        d.enterOfficialMode("Chief Judge").orThrow();
+        d.enterOfficialMode(Fixture.CHIEF).orThrow();
         readiness("SN-0001", d.electionFingerprint().orElseThrow(), true, authority);
         d.openPolls(opening(Optional.of(usb))).orThrow();
         return d;

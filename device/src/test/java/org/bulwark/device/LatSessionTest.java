@@ -67,7 +67,7 @@ class LatSessionTest {
         for (DeviceKind kind : DeviceKind.values()) {
             Fixture f = Fixture.ready(dir.resolve(kind.word()), kind, DeviceSettings.ScannerOvervotes.ACCEPT);
             PrecinctDevice d = f.loaded();
-            LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f),
+            LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF),
                     f.root.resolve("lat"), f.clock).orThrow();
             assertThat(r.record().mismatches()).as(kind.word()).isEmpty();
             assertThat(r.record().passed()).isTrue();
@@ -80,6 +80,18 @@ class LatSessionTest {
                     "\"electionFingerprint\" : \"sha256:" + d.electionFingerprint().orElseThrow() + "\"", "\"date\" : \"2000-11-01\"");
             assertThat(PdfText.of(r.certificate())).contains("PASSED", "Errorless count", "Dana Demo", "Republican", "SN-0001");
         }
+    }
+
+    @Test
+    void withoutAnElectionOfficialAPassedDeviceIsZeroedButStaysInTestMode() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, true);
+        PrecinctDevice d = f.loaded();
+        LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f),
+                Optional.of(Fixture.POLL_WORKER), f.root.resolve("lat"), f.clock).orThrow();
+        assertThat(r.record().passed()).isTrue();
+        assertThat(r.warnings()).anyMatch(w -> w.contains("stays in test mode") && w.contains("Ann Poll is listed as a poll-worker"));
+        assertThat(d.state()).isEqualTo(new DeviceState.Configured(Mode.TEST));
+        assertThat(d.ballotsCast()).isZero();
     }
 
     /** The device counts with a tabulation that swaps the first two positions of one contest. */
@@ -118,7 +130,7 @@ class LatSessionTest {
     private static LatSession.Result runFaulty(Fixture f, Tabulation faulty) throws Exception {
         f.newDevice().loadElection(f.usb, "clerk").orThrow();
         PrecinctDevice d = PrecinctDevice.open(f.card, "test", f.clock, new Random(3), faulty, FaultPoint.NONE);
-        return LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f), f.root.resolve("lat"), f.clock)
+        return LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("lat"), f.clock)
                 .orThrow();
     }
 
@@ -167,7 +179,7 @@ class LatSessionTest {
         f.electionPackage(f.usb.resolve("election.zip"), other, List.of(SoftwareFingerprint.ofRunningDevice()), Optional.empty(),
                 f.authority);
         PrecinctDevice d = f.loaded();
-        LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f),
+        LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF),
                 f.root.resolve("lat"), f.clock).orThrow();
         assertThat(r.record().passed()).isFalse();
         assertThat(r.record().mismatches()).contains(new LatRecord.Mismatch("(election)", "(fingerprint)", 1, 0));
@@ -179,16 +191,16 @@ class LatSessionTest {
         Fixture f = Fixture.ready(dir, DeviceKind.SCANNER, DeviceSettings.ScannerOvervotes.ACCEPT, true);
         PrecinctDevice d = f.loaded();
         TestDeck deck = TestDeck.of(f.election);
-        LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), f.root.resolve("pre"), f.clock).orThrow();
+        LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("pre"), f.clock).orThrow();
         f.readiness("SN-0001", d.electionFingerprint().orElseThrow(), true, f.authority);
         d.openPolls(Fixture.opening(Optional.of(f.usb))).orThrow();
         d.cast(PrecinctDeviceTest.presidentAnd("cs-president-hb", "cs-county-assessor-db", "cs-county-assessor-me")).orThrow();
         d.closePolls("Ann Poll").orThrow();
-        assertThat(LatSession.run(d, deck, LatRecord.Kind.POST_ELECTION, notice(f), f.root.resolve("post"), f.clock))
+        assertThat(LatSession.run(d, deck, LatRecord.Kind.POST_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("post"), f.clock))
                 .isInstanceOfSatisfying(Outcome.Refused.class, x -> assertThat(x.reason()).contains("configured in test mode"));
         d.exportResults(f.root.resolve("out"), f.deviceKey, "Ann Poll").orThrow();
-        d.enterTestMode("Chief Judge").orThrow();
-        LatSession.Result post = LatSession.run(d, deck, LatRecord.Kind.POST_ELECTION, notice(f), f.root.resolve("post"), f.clock)
+        d.enterTestMode(Fixture.CHIEF).orThrow();
+        LatSession.Result post = LatSession.run(d, deck, LatRecord.Kind.POST_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("post"), f.clock)
                 .orThrow();
         assertThat(post.record().passed()).isTrue();
         assertThat(post.record().kind()).isEqualTo(LatRecord.Kind.POST_ELECTION);
@@ -218,7 +230,7 @@ class LatSessionTest {
                     .doesNotHaveDuplicates().doesNotContain(0L);
         }
         PrecinctDevice d = f.loaded();
-        LatSession.Result r = LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), f.root.resolve("lat"), f.clock).orThrow();
+        LatSession.Result r = LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("lat"), f.clock).orThrow();
         assertThat(r.record().mismatches()).isEmpty();
         assertThat(r.record().passed()).isTrue();
     }

@@ -43,7 +43,7 @@ class PrecinctDeviceTest {
 
         assertThat(d.loadElection(f.usb, "clerk").orThrow()).isEqualTo(d.electionFingerprint().orElseThrow());
         assertThat(d.state()).isEqualTo(new DeviceState.Configured(Mode.TEST));
-        d.enterOfficialMode("Chief Judge").orThrow();
+        d.enterOfficialMode(Fixture.CHIEF).orThrow();
         f.readiness("SN-0001", d.electionFingerprint().orElseThrow(), true, f.authority);
         Path zero = d.openPolls(Fixture.opening(Optional.of(f.usb))).orThrow();
         assertThat(zero).exists();
