@@ -54,7 +54,8 @@ final class DeviceReports {
                     p.row(REGULAR, 9, COUNT_COLUMNS, ResultLabels.selection(index, s), Long.toString(votes));
                 }
                 if (counts == null) {
-                    p.line(REGULAR, 8, LEFT + 12, "(counted by ranked-choice tabulation: no first-round tally on the device)");
+                    p.line(REGULAR, 8, LEFT + 12, "(ranked choice: the results report shows first choices and every rank;"
+                            + " the rounds are counted centrally)");
                 }
             }
             p.rule();
@@ -111,6 +112,21 @@ final class DeviceReports {
             }
             p.rule();
         }
+    }
+
+    /**
+     * The device block of the results report: the software fingerprint in full (the title has it short)
+     * and the log's size and chain head when the report was printed, so the log can be matched to the tape.
+     */
+    static void device(PdfPages p, DeviceIdentity device, int events, String logHead) throws IOException {
+        p.need(60);
+        p.space(6);
+        p.line(BOLD, 11, LEFT, "Device " + device.serial() + " (" + device.model() + ", " + device.kind().word() + ")");
+        p.line(REGULAR, 9, LEFT + 12, "Software: Bulwark " + device.softwareVersion() + ", fingerprint");
+        p.line(MONO, 8, LEFT + 12, device.softwareFingerprint());
+        p.line(REGULAR, 9, LEFT + 12, "Event log at printing: " + events + " events, chain head");
+        p.line(MONO, 8, LEFT + 12, logHead);
+        p.rule();
     }
 
     /** The same tables as ranked-choices.json in the results package ({"format":"bulwark-ranked-choices","version":1,...}). */

@@ -506,7 +506,10 @@ public final class PrecinctDevice {
                 + identity.model() + "), software " + identity.shortFingerprint();
         List<RankTable> ranked = rankedChoices();
         ResultsReport.write(e.index(), results(), new ResultsReportInfo(title, e.fingerprint(), identity.softwareVersion(),
-                mode == Mode.TEST), clock, out, pages -> DeviceReports.rankedChoices(pages, e.index(), ranked));
+                mode == Mode.TEST), clock, out, pages -> {
+                    DeviceReports.rankedChoices(pages, e.index(), ranked);
+                    DeviceReports.device(pages, identity, journal.events().size(), journal.head());
+                });
         return out.toByteArray();
     }
 

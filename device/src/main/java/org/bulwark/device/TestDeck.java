@@ -37,7 +37,8 @@ import org.bulwark.model.StraightParty;
  *       can (full ballots) and fewer at the end, at least one (partial ballots); a yes/no question gets
  *       1 yes and 2 no; write-in positions carry a name;</li>
  *   <li>in a ranked-choice contest, every selection a different count at every rank ({@link #rankedBallots});</li>
- *   <li>one overvoted ballot: the first vote-for-N contest with more than N selections gets N + 1 picks;</li>
+ *   <li>one overvoted ballot: the first vote-for-N contest with more than N selections gets N + 1 picks (or,
+ *       with none, a ranked-choice contest two first choices);</li>
  *   <li>two blank ballots.</li>
  * </ul>
  *
@@ -98,17 +99,24 @@ public record TestDeck(String electionFingerprint, List<DeckBallot> ballots) {
                 }
                 deck.add(new DeckBallot(new Ballot(style.id(), precinct, votes), false));
             }
-            style.contests().stream().flatMap(id -> index.contest(id).stream())
-                    .filter(c -> BallotRules.ranks(c) == 0 && c.selections().size() > c.votesAllowed())
-                    .findFirst()
-                    .ifPresent(c -> deck.add(new DeckBallot(new Ballot(style.id(), precinct, List.of(
-                            new Ballot.ContestVote(c.id(), c.selections().subList(0, c.votesAllowed() + 1).stream()
-                                    .map(s -> pick(s, 0)).toList()))), true)));
+            overvote(index, style).ifPresent(v -> deck.add(new DeckBallot(new Ballot(style.id(), precinct, List.of(v)), true)));
             for (int blank = 0; blank < 2; blank++) {
                 deck.add(new DeckBallot(new Ballot(style.id(), precinct, List.of()), false));
             }
         }
         return new TestDeck(ElectionFingerprint.of(election).sha256(), deck);
+    }
+
+    /**
+     * The style's overvote: N + 1 picks in the first vote-for-N contest with more than N selections, or
+     * failing one, two first choices in a ranked-choice contest, so every style tests the device's overvote rule.
+     */
+    private static Optional<Ballot.ContestVote> overvote(ElectionIndex index, BallotStyle style) {
+        List<Contest> contests = style.contests().stream().flatMap(id -> index.contest(id).stream()).toList();
+        return contests.stream().filter(c -> BallotRules.ranks(c) == 0 && c.selections().size() > c.votesAllowed()).findFirst()
+                .map(c -> new Ballot.ContestVote(c.id(), c.selections().subList(0, c.votesAllowed() + 1).stream().map(s -> pick(s, 0)).toList()))
+                .or(() -> contests.stream().filter(c -> BallotRules.ranks(c) > 0 && c.selections().size() > 1).findFirst()
+                        .map(c -> new Ballot.ContestVote(c.id(), c.selections().subList(0, 2).stream().map(s -> pick(s, 1)).toList())));
     }
 
     /**

@@ -263,6 +263,29 @@ class LatSessionTest {
         }
     }
 
+    /** gen-01 cut to the ranked presidential contest alone: its overvoted deck ballot has two first choices. */
+    static Election rankedOnly(Election full) {
+        Election e = Fixture.rankedPresident(full);
+        var style = e.ballotStyles().get(0);
+        return new Election(e.id(), e.title(), e.date(), e.type(), e.state(), e.scope(), e.gpUnits(), e.parties(), e.candidates(),
+                e.contests().stream().filter(c -> c.id().equals(PRESIDENT)).toList(),
+                List.of(new org.bulwark.model.BallotStyle(style.id(), style.gpUnits(), List.of(PRESIDENT), style.parties())),
+                e.countingGroups());
+    }
+
+    @Test
+    void aStyleWithOnlyARankedContestIsOvervotedWithTwoFirstChoicesAndBothKindsOfDevicePass() throws Exception {
+        for (DeviceKind kind : DeviceKind.values()) {
+            Fixture f = Fixture.ready(dir.resolve(kind.word()), kind, DeviceSettings.ScannerOvervotes.ACCEPT, LatSessionTest::rankedOnly);
+            TestDeck deck = TestDeck.of(f.election);
+            assertThat(deck.ballots().stream().filter(TestDeck.DeckBallot::overvoted)).singleElement().satisfies(b ->
+                    assertThat(b.ballot().contests().get(0).picks()).extracting(Ballot.Pick::rank).containsExactly(1, 1));
+            LatSession.Result r = LatSession.run(f.loaded(), deck, LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF),
+                    f.root.resolve("lat"), f.clock).orThrow();
+            assertThat(r.record().mismatches()).as(kind.word()).isEmpty();
+        }
+    }
+
     private static Ballot ranked(String... inOrder) {
         List<Ballot.Pick> picks = new ArrayList<>();
         for (int i = 0; i < inOrder.length; i++) {

@@ -61,7 +61,8 @@ class PrecinctDeviceTest {
         assertThat(d.ballotsCast()).isEqualTo(3);
 
         Path tape = d.closePolls("Ann Poll").orThrow();
-        assertThat(PdfText.of(tape)).contains("device SN-0001", "Ballots counted: 3", d.identity().shortFingerprint());
+        assertThat(PdfText.of(tape)).contains("device SN-0001", "Ballots counted: 3", d.identity().shortFingerprint(),
+                d.identity().softwareFingerprint(), "Event log at printing: " + (d.events().size() - 1) + " events, chain head");
         assertThat(d.results().contest(new ContestId("cc-president")).orElseThrow().counts().total()
                 .votesFor(new SelectionId("cs-president-gb"))).isEqualTo(2);
 
