@@ -130,4 +130,41 @@ class StraightPartyTest {
     private static CvrContest contest(CastVoteRecord cvr, String id) {
         return cvr.contests().stream().filter(c -> c.contest().value().equals(id)).findFirst().orElseThrow();
     }
+
+    private static final org.bulwark.model.Election GEN_01 = org.bulwark.formats.election.ElectionFiles.read(Fixture.GEN_01).election();
+
+    /**
+     * On random gen-01 ballots: derived marks only where the voter marked one party and nothing by hand,
+     * only that party's candidates and never more than the contest allows; and the paper record gives
+     * the same CVR back, derived marks included.
+     */
+    @net.jqwik.api.Property(tries = 200)
+    void derivedMarksFollowTheRuleAndSurviveThePaperRoundTrip(@net.jqwik.api.ForAll long seed) {
+        ElectionIndex index = ElectionIndex.of(GEN_01);
+        BallotRules rules = new BallotRules(index);
+        java.util.Random random = new java.util.Random(seed);
+        var styles = GEN_01.ballotStyles();
+        Ballot ballot = PollingPlaceSimulation.randomBallot(GEN_01, styles.get(random.nextInt(styles.size())), random);
+        CastVoteRecord cvr = rules.cvr(ballot, "b", "SN-1");
+        List<Ballot.Pick> party = ballot.contests().stream().filter(v -> v.contest().equals(STRAIGHT)).findFirst()
+                .map(Ballot.ContestVote::picks).orElse(List.of());
+        for (CvrContest c : cvr.contests()) {
+            List<Mark> derived = c.marks().stream().filter(Mark::generatedByRules).toList();
+            if (derived.isEmpty()) {
+                continue;
+            }
+            assertThat(party).hasSize(1);
+            assertThat(c.marks()).allMatch(Mark::generatedByRules);
+            assertThat(derived.size()).isLessThanOrEqualTo(index.contest(c.contest()).orElseThrow().votesAllowed());
+            org.bulwark.model.PartyId p = ((org.bulwark.model.ContestSelection.PartySelection) index.selection(party.get(0).selection())
+                    .orElseThrow()).parties().get(0);
+            for (Mark m : derived) {
+                var selection = (org.bulwark.model.ContestSelection.CandidateSelection) index.selection(m.selection()).orElseThrow();
+                assertThat(selection.candidates()).allMatch(id -> index.candidate(id).orElseThrow().party().equals(Optional.of(p)));
+            }
+        }
+        PaperRecord record = new PaperRecord(ElectionFingerprint.of(GEN_01).sha256(), Mode.OFFICIAL, "SN-1", "b", ballot.style(),
+                ballot.precinct(), rules.positions(ballot));
+        assertThat(PaperRecords.cvr(PaperRecord.decode(record.encode(), "qr"), index, "qr")).isEqualTo(cvr);
+    }
 }
