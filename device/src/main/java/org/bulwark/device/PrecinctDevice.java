@@ -595,7 +595,7 @@ public final class PrecinctDevice {
         });
     }
 
-    /** Back to unconfigured; ballots, reports and the election set aside (kept on the card). Officials only. */
+    /** Back to unconfigured; ballots and reports set aside (kept on the card). An election official only, by credential. */
     public Outcome<DeviceState> reset(Credential official) throws IOException {
         return step(Transition.RESET, official, () -> {
             setAsideBallots(state.loadedMode().map(Mode::word).orElse("none"));
