@@ -140,6 +140,23 @@ class DeviceCommandTest {
     }
 
     @Test
+    void theListOfOfficialsRefusesAShortPinAndAnUnknownRole() throws Exception {
+        Path file = dir.resolve("officials.json");
+        Path pin = Files.writeString(dir.resolve("pin.txt"), "1234\n");
+        Run shortPin = run("device", "official", "--file", file.toString(), "--name", "Clerk", "--role", "election-official",
+                "--pin-file", pin.toString(), "--iterations", "100000");
+        assertThat(shortPin.exitCode()).isEqualTo(2);
+        assertThat(shortPin.err()).contains("a PIN must have at least 8 characters");
+        assertThat(file).doesNotExist();
+        Run role = run("device", "official", "--file", file.toString(), "--name", "Clerk", "--role", "boss", "--iterations", "100000");
+        assertThat(role.exitCode()).isEqualTo(2);
+        assertThat(role.err()).contains("--role is election-official or poll-worker");
+        officials(dir);
+        assertThat(Files.readString(file)).contains("\"name\" : \"Clerk\"", "\"role\" : \"poll-worker\"", "PBKDF2-HMAC-SHA256")
+                .doesNotContain("clerk-pin-2000");
+    }
+
+    @Test
     void aPollingPlaceRehearsal() throws Exception {
         Path out = dir.resolve("day");
         // The default election: a small generated one.

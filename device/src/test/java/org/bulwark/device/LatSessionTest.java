@@ -339,6 +339,26 @@ class LatSessionTest {
         assertThat(PdfText.of(r.certificate())).contains("cc-president / cs-president-hb at rank 2: expected " + hb + ", found " + gb);
     }
 
+    /** The device counts the hand marks only: straight-party votes are lost. */
+    static Tabulation ignoringStraightParty() {
+        return (index, cvrs) -> Tabulation.STANDARD.count(index, cvrs.stream().map(c -> new CastVoteRecord(c.ballotId(), c.ballotStyle(),
+                c.ballotStyleUnit(), c.parties(), c.creatingDevice(), c.batch(), c.countingGroup(), c.ballotImages(),
+                c.contests().stream().map(x -> new org.bulwark.model.CvrContest(x.contest(),
+                        x.marks().stream().filter(m -> !m.generatedByRules()).toList(), x.recordedOvervotes(), x.recordedUndervotes()))
+                        .toList())).toList());
+    }
+
+    @Test
+    void aDeviceThatLosesStraightPartyVotesIsCaught() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN);
+        LatSession.Result r = runFaulty(f, ignoringStraightParty());
+        assertThat(r.record().passed()).isFalse();
+        // Ed Johnson (Libertarian) gets one straight-party vote in each of the four styles.
+        long ej = expectedVotes(f, "cc-senate", "cs-senate-ej");
+        assertThat(r.record().mismatches()).contains(new LatRecord.Mismatch("cc-senate", "cs-senate-ej", ej, ej - 4));
+        assertThat(r.record().mismatches()).noneMatch(m -> m.contest().equals("cc-dog-catcher") || m.contest().equals("spc-1"));
+    }
+
     private static final ContestId PRESIDENT = new ContestId("cc-president");
 
     private static long expectedVotes(Fixture f, String contest, String selection) {
