@@ -38,8 +38,10 @@ import org.bulwark.custody.RegistryEntry;
 import org.bulwark.custody.SealStock;
 import org.bulwark.custody.Transfer;
 import org.bulwark.custody.TwoPeople;
+import org.bulwark.device.Credential;
 import org.bulwark.device.DeviceKind;
 import org.bulwark.device.LatSession;
+import org.bulwark.device.Officials;
 import org.bulwark.device.PrecinctDevice;
 import org.bulwark.device.SoftwareFingerprint;
 import org.bulwark.device.TestDeck;
@@ -72,6 +74,10 @@ final class DemoCustody {
     /** Devices per authority in the demo's inventory: scanners 1 and 2, then a ballot-marking device. */
     static final int DEVICES_PER_AUTHORITY = 3;
     private static final long SEALS_PER_AUTHORITY = 10_000;
+    /** The election official on the first authority's list of officials, who puts a device that passed L&A into official mode. */
+    static final String OFFICIAL = "Demo Election Official";
+    /** Demo only: printed in docs/demo.md, like the keys' passphrase. */
+    static final String OFFICIAL_PIN = "demo-pin-2028";
 
     /** What goes wrong, on purpose, so that the readiness matrix and the incidents have something to show. */
     enum Mishap {
@@ -225,8 +231,9 @@ final class DemoCustody {
         LatSession.Notice notice = new LatSession.Notice(latDay.minus(Duration.ofDays(7)), List.of(
                 new LatSession.Observer("Dana Democrat", "Democratic"), new LatSession.Observer("Ray Republican", "Republican")));
         Path out = dir.resolve("lat").resolve(serial);
-        return LatSession.run(device, TestDeck.of(local), org.bulwark.device.LatRecord.Kind.PRE_ELECTION, notice, out, clock).orThrow()
-                .recordFile();
+        // A passed test puts the device in official mode: an election official of the package's list gives their PIN.
+        return LatSession.run(device, TestDeck.of(local), org.bulwark.device.LatRecord.Kind.PRE_ELECTION, notice,
+                Optional.of(new Credential(OFFICIAL, OFFICIAL_PIN.toCharArray())), out, clock).orThrow().recordFile();
     }
 
     /**
@@ -249,7 +256,10 @@ final class DemoCustody {
                 election.gpUnits(), election.parties(), election.candidates(), election.contests(), styles, election.countingGroups());
     }
 
-    /** The authority's signed election package on a USB drive, with the device software certified for it; made once per authority. */
+    /**
+     * The authority's signed election package on a USB drive, with the device software certified for
+     * it and its list of election officials; made once per authority.
+     */
     private Path electionPackage(String authority, Election local, Clock clock) throws IOException {
         Path root = dir.resolve("usb-" + authority);
         Path usb = root.resolve("usb");
@@ -265,9 +275,13 @@ final class DemoCustody {
         }
         Path certified = staging.resolve(org.bulwark.device.CertifiedSoftware.fileName());
         Files.write(certified, new org.bulwark.device.CertifiedSoftware(List.of(software.value())).bytes());
+        Path officials = staging.resolve(Officials.fileName());
+        Files.write(officials, new Officials(List.of(Officials.official(OFFICIAL, Officials.Role.ELECTION_OFFICIAL, OFFICIAL_PIN.toCharArray(),
+                Officials.MIN_ITERATIONS, new SecureRandom()))).bytes());
         Files.createDirectories(usb);
         Packages.create(new Packages.Request(new PackageType.Election(), Optional.of(ElectionFingerprint.of(local).sha256()), Mode.OFFICIAL,
-                List.of(PackageFile.of(electionFile), PackageFile.of(certified))), trust.privateKey(authority), usb.resolve("election.zip"), clock);
+                List.of(PackageFile.of(electionFile), PackageFile.of(certified), PackageFile.of(officials))), trust.privateKey(authority),
+                usb.resolve("election.zip"), clock);
         return usb;
     }
 
