@@ -27,11 +27,9 @@ import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.Component;
 import org.bulwark.custody.CustodyAction;
-import org.bulwark.custody.Fingerprint;
 import org.bulwark.custody.Incident;
 import org.bulwark.custody.IncidentDraft;
 import org.bulwark.custody.IncidentKind;
-import org.bulwark.custody.LatRecord;
 import org.bulwark.custody.Outcome;
 import org.bulwark.custody.Person;
 import org.bulwark.custody.RegistryEntry;
@@ -45,6 +43,8 @@ import org.bulwark.device.Officials;
 import org.bulwark.device.PrecinctDevice;
 import org.bulwark.device.SoftwareFingerprint;
 import org.bulwark.device.TestDeck;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.ledger.pkg.PackageFile;
 import org.bulwark.ledger.pkg.Packages;
@@ -232,7 +232,7 @@ final class DemoCustody {
                 new LatSession.Observer("Dana Democrat", "Democratic"), new LatSession.Observer("Ray Republican", "Republican")));
         Path out = dir.resolve("lat").resolve(serial);
         // A passed test puts the device in official mode: an election official of the package's list gives their PIN.
-        return LatSession.run(device, TestDeck.of(local), org.bulwark.device.LatRecord.Kind.PRE_ELECTION, notice,
+        return LatSession.run(device, TestDeck.of(local), LatRecord.Kind.PRE_ELECTION, notice,
                 Optional.of(new Credential(OFFICIAL, OFFICIAL_PIN.toCharArray())), out, clock).orThrow().recordFile();
     }
 
@@ -292,7 +292,7 @@ final class DemoCustody {
                 LocalDate.ofInstant(latDay, ZoneOffset.UTC), !failed, failed ? List.of(new LatRecord.Mismatch(election.contests().getFirst().name(),
                         "the second candidate", 12, 11)) : List.of());
         Path file = Files.createDirectories(dir.resolve("lat").resolve(d.asset().serial())).resolve("lat-record.json");
-        Files.write(file, record.write());
+        Files.write(file, record.bytes());
         return file;
     }
 
