@@ -51,17 +51,27 @@ final class DemoAudit {
     private final Path workspace;
     private final WorkspaceLocation location;
     private final Path dir;
+    private final Runnable step;
     private final StringWriter log = new StringWriter();
 
-    private DemoAudit(Path workspace, Path dir) {
+    private DemoAudit(Path workspace, Path dir, Runnable step) {
         this.workspace = workspace;
         this.location = new WorkspaceLocation.SqliteFile(workspace);
         this.dir = dir;
+        this.step = step;
     }
 
-    /** Runs the audit so far; the workspace must not be open elsewhere in this process while the commands write to it. */
-    static Summary run(Path workspace, ElectionRef election, Election definition, String authority, Path dir) throws IOException {
-        return new DemoAudit(workspace, dir).audit(election, definition, authority);
+    /** Commands the audit runs at most (fewer when a ballot is drawn twice). */
+    static int commands() {
+        return 6 + ROUND_1 + ROUND_2_ENTERED;
+    }
+
+    /**
+     * Runs the audit so far; {@code step} hears each command done. The workspace must not be open
+     * elsewhere in this process while the commands write to it.
+     */
+    static Summary run(Path workspace, ElectionRef election, Election definition, String authority, Path dir, Runnable step) throws IOException {
+        return new DemoAudit(workspace, dir, step).audit(election, definition, authority);
     }
 
     private Summary audit(ElectionRef election, Election definition, String authority) throws IOException {
@@ -163,5 +173,6 @@ final class DemoAudit {
         if (code != Bulwark.OK) {
             throw new IllegalStateException("the demo's audit step 'bulwark " + String.join(" ", all) + "' failed (exit " + code + "): " + err);
         }
+        step.run();
     }
 }

@@ -180,6 +180,21 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** Work of a known number of steps, which it reports one by one. */
+    interface Stepped<T> {
+        T run(Runnable step) throws Exception;
+    }
+
+    /** Runs {@code work} with a progress bar of its steps. */
+    private static <T> T stepped(Io io, ProgressMode mode, String label, long steps, Stepped<T> work) throws Exception {
+        try (Progress p = Progress.start(io, mode, label, steps, Progress.Measure.STEPS)) {
+            long[] done = {0};
+            T result = work.run(() -> p.update(++done[0], 0));
+            p.finish();
+            return result;
+        }
+    }
+
     /** Every stage, in the order they happen in an election; the sign-in file is written last. */
     private void prepare(Io io, ProgressMode progress) throws Exception {
         Files.createDirectories(dir);
@@ -199,25 +214,15 @@ final class DemoCommand implements Callable<Integer> {
 
             io.out().println();
             io.out().println("2. Keys and trust: the state key, a key per authority and per authority's central-count scanner");
-            DemoTrust trust;
             int keys = DemoTrust.keyCount(authorities);
-            try (Progress p = Progress.start(io, progress, "Keys", keys, Progress.Measure.STEPS)) {
-                long[] done = {0};
-                trust = DemoTrust.create(ws, dir.resolve("keys"), authorities, () -> p.update(++done[0], 0));
-                p.finish();
-            }
+            DemoTrust trust = stepped(io, progress, "Keys", keys, step -> DemoTrust.create(ws, dir.resolve("keys"), authorities, step));
             io.out().println("  " + keys + " keys in " + dir.resolve("keys") + " (passphrase in PASSPHRASE.txt), each admitted to the "
                     + "workspace's trust registry by the key above it");
 
             io.out().println();
             io.out().println("3. Equipment before election day: approved versions, inventory, seals, L&A tests, delivery, seal checks");
-            DemoCustody.Summary custody;
-            int devices = authorities.size() * DemoCustody.DEVICES_PER_AUTHORITY;
-            try (Progress p = Progress.start(io, progress, "Devices", devices, Progress.Measure.STEPS)) {
-                long[] done = {0};
-                custody = DemoCustody.record(ws, election, dir.resolve("equipment"), trust, () -> p.update(++done[0], 0));
-                p.finish();
-            }
+            DemoCustody.Summary custody = stepped(io, progress, "Devices", authorities.size() * DemoCustody.DEVICES_PER_AUTHORITY,
+                    step -> DemoCustody.record(ws, election, dir.resolve("equipment"), trust, step));
             long open = custody.incidents().stream().filter(i -> i.open()).count();
             io.out().println("  " + custody.devices() + " devices of " + authorities.size() + " authorities (" + DemoCustody.DEVICES_PER_AUTHORITY
                     + " each); L&A tests: " + custody.realLatTests() + " run on real devices of " + first.name() + ", the others recorded "
@@ -242,7 +247,8 @@ final class DemoCommand implements Callable<Integer> {
 
         io.out().println();
         io.out().println("5. A risk-limiting audit under way");
-        DemoAudit.Summary audit = DemoAudit.run(workspace, stored.ref(), election, first.id().value(), dir.resolve("audit"));
+        DemoAudit.Summary audit = stepped(io, progress, "Audit commands", DemoAudit.commands(),
+                step -> DemoAudit.run(workspace, stored.ref(), election, first.id().value(), dir.resolve("audit"), step));
         io.out().println("  Audit " + DemoAudit.NAME + " of \"" + audit.contest() + "\": " + audit.drawn() + " ballots drawn in 2 rounds, "
                 + audit.entered() + " entered by the audit board, " + audit.discrepancies() + " discrepancies");
         io.out().println("  " + audit.lastRound());
