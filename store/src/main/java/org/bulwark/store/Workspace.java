@@ -239,6 +239,11 @@ public final class Workspace implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Paged and filtered views of the custody records for the portal's equipment pages. */
+    public EquipmentListings equipmentListings() {
+        return new EquipmentListings(this, connection);
+    }
+
     /** The web portal's accounts (their sign-in state and log events). */
     public PortalAccounts portalAccounts() {
         return portalAccounts;
