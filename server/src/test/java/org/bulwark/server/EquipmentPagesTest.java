@@ -1,0 +1,185 @@
+package org.bulwark.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bulwark.custody.Asset;
+import org.bulwark.custody.AssetKind;
+import org.bulwark.custody.AssetStatus;
+import org.bulwark.custody.AssetTag;
+import org.bulwark.custody.AuthorityId;
+import org.bulwark.custody.CustodyAction;
+import org.bulwark.custody.Outcome;
+import org.bulwark.store.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The equipment pages over real custody records: devices, a device's seals and timeline, incidents acted on, L&A records. */
+class EquipmentPagesTest {
+    @TempDir
+    static Path dir;
+    static PortalFixture fixture;
+    static Portal portal;
+    static String a;
+    static String b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new PortalFixture(dir);
+        EquipmentFixture.seed(fixture);
+        // Enough memory cards for three pages of A's devices.
+        try (Workspace ws = Workspace.open(fixture.location, fixture.clock, "county clerk (bulwark)")) {
+            List<CustodyAction> cards = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                cards.add(new CustodyAction.AddAsset(new Asset(new AssetTag(String.format("MC-Z%03d", i)), "CZ-" + i, AssetKind.MEMORY_CARD,
+                        "CF-8GB", Optional.empty(), new AuthorityId(fixture.authorityA.value()), "Vault", "J. Clerk", AssetStatus.IN_SERVICE), "bought"));
+            }
+            assertThat(ws.custody().recordAll(cards)).allMatch(o -> o instanceof Outcome.Done);
+        }
+        portal = fixture.start();
+        a = "/a/" + fixture.authorityA.value();
+        b = "/a/" + fixture.authorityB.value();
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    static WebClient as(Role role) {
+        fixture.clock.advance(Duration.ofMinutes(1)); // a new TOTP step for every sign-in
+        WebClient c = new WebClient(portal.url());
+        c.signIn(PortalFixture.username(role), PortalFixture.PASSWORD, fixture.secrets.get(role), fixture.clock.instant());
+        return c;
+    }
+
+    @Test
+    void devicesShowEachReadinessCheckAndPageThroughALargeInventory() {
+        WebClient staff = as(Role.AUTHORITY_STAFF);
+        String first = staff.get(a + "/devices").body();
+        assertThat(first).contains("123 assets; page 1 of 3.", "DEV-A1", "DEV-A2", "MC-A1", "rel=\"next\"").doesNotContain("DEV-B1");
+        String a1 = row(first, "DEV-A1");
+        assertThat(a1).contains("SN-A1", "DS200 2.17", "Precinct 12", "P. Judge").doesNotContain(">fail<");
+        assertThat(row(first, "DEV-A2")).contains("<td class=\"open\">fail</td>", "<td class=\"done\">pass</td>");
+        assertThat(row(first, "MC-A1")).contains("memory-card").doesNotContain(">pass<", ">fail<");
+        String third = staff.get(a + "/devices?page=3").body();
+        assertThat(third).contains("page 3 of 3", "MC-Z119", "rel=\"prev\"").doesNotContain("rel=\"next\"", "DEV-A1");
+
+        String failing = staff.get(a + "/devices?fails=lat-passed").body();
+        assertThat(failing).contains("1 asset failing L&amp;A passed", "DEV-A2").doesNotContain("DEV-A1\"", "MC-A1");
+        assertThat(staff.get(a + "/devices?fails=any").body()).contains("DEV-A2").doesNotContain(">DEV-A1<");
+        assertThat(staff.get(a + "/devices?q=precinct&kind=voting-device").body()).contains("1 asset;", "DEV-A1");
+
+        var bad = staff.get(a + "/devices?kind=robot&fails=sealed&page=x");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("kind: &quot;robot&quot; is not a kind of asset", "fails: &quot;sealed&quot; is not a readiness check",
+                "page: &quot;x&quot; is not a page number");
+    }
+
+    @Test
+    void theStatewideListLinksEachDeviceUnderItsAuthority() {
+        String all = as(Role.STATE_STAFF).get("/devices?q=DEV").body();
+        assertThat(all).contains("3 assets;", "href=\"" + b + "/devices/DEV-B1\"", "href=\"" + a + "/devices/DEV-A1\"");
+        assertThat(as(Role.STATE_ADMIN).get("/state").body()).contains("href=\"/devices\"", "href=\"/incidents\"",
+                "href=\"" + a + "/devices?fails=lat-passed\"");
+    }
+
+    @Test
+    void aDevicePageHasItsSealLogTimelineOldestFirstAndReports() {
+        WebClient team = as(Role.BIPARTISAN_TEAM);
+        String page = team.get(a + "/devices/DEV-A1").body();
+        assertThat(page).contains("L&amp;A passed: passes", "Seals verified at polls: passes");
+        String seals = page.substring(page.indexOf("id=\"seal-log\""), page.indexOf("</table>", page.indexOf("id=\"seal-log\"")));
+        assertThat(seals).contains("seal 1100 applied (case)", "Ann Dee (Democratic) and Bob Arr (Republican)", "seal verified (case)")
+                .doesNotContain("transfer #");
+        String timeline = page.substring(page.indexOf("id=\"timeline\""));
+        int lat = timeline.indexOf("L&amp;A pre-election");
+        int applied = timeline.indexOf("seal 1100 applied");
+        int transfer = timeline.indexOf("transfer #");
+        int verified = timeline.indexOf("seal verified (case)");
+        assertThat(List.of(lat, applied, transfer, verified)).allMatch(i -> i >= 0).isSorted();
+
+        var pdf = team.get(a + "/devices/DEV-A1/seal-log.pdf");
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"seal-log-DEV-A1.pdf\"");
+        assertThat(pdf.body()).startsWith("%PDF-");
+        var csv = team.get(a + "/devices/DEV-A1/custody-log.csv");
+        assertThat(csv.body()).startsWith("asset,time,entry,details").contains("DEV-A1,2028-10-21T15:00:00Z,L&A pre-election", "transfer #");
+        assertThat(team.get("/a/" + fixture.authorityA.value() + "/devices/MC-A1").body()).contains("insert by J. Clerk in DEV-A1")
+                .doesNotContain("id=\"readiness\"");
+        assertThat(team.get(a + "/devices/DEV-A2").body()).contains("L&amp;A count for Governor off by one", "L&amp;A passed: fails");
+    }
+
+    @Test
+    void incidentsAreAssignedAndResolvedUnderThePersonsNameThroughTheCustodyRecords() {
+        WebClient team = as(Role.BIPARTISAN_TEAM);
+        assertThat(team.get(a + "/incidents/1").body()).contains("L&amp;A count for Governor").doesNotContain("id=\"resolve-form\"");
+
+        WebClient staff = as(Role.AUTHORITY_STAFF);
+        String list = staff.get(a + "/incidents").body();
+        assertThat(list).contains("1 incidents, 1 not resolved", "#1").doesNotContain("case door scratched");
+        staff.get(a + "/incidents/1");
+        var empty = staff.post(a + "/incidents/1/resolve", Map.of("note", "  "));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("Nothing was recorded: a resolution needs a note");
+        assertThat(staff.post(a + "/incidents/1/assign", Map.of("assignee", "Chris Tech")).statusCode()).isEqualTo(303);
+        assertThat(staff.get(a + "/incidents/1").body()).contains("Chris Tech");
+        var resolved = staff.post(a + "/incidents/1/resolve", Map.of("note", "Recounted the deck: operator error, <none> lost."));
+        assertThat(resolved.statusCode()).isEqualTo(303);
+        assertThat(resolved.headers().firstValue("Location")).contains(a + "/incidents/1");
+        String page = staff.get(a + "/incidents/1").body();
+        assertThat(page).contains("resolved", "by Test authority staff (authority-staff): Recounted the deck: operator error, &lt;none&gt; lost.")
+                .doesNotContain("id=\"resolve-form\"");
+        var again = staff.post(a + "/incidents/1/resolve", Map.of("note", "again", "csrf", staff.csrf()));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("Not recorded: incident #1 was resolved");
+
+        // In the tamper-evident log under the person's name.
+        String log = staff.get("/log").body();
+        assertThat(log).contains("Custody incident resolved", "Custody incident assigned", "authority-staff (web)");
+
+        // The state resolves another authority's incident; staff of A cannot.
+        assertThat(staff.post(b + "/incidents/2/resolve", Map.of("note", "x")).statusCode()).isEqualTo(403);
+        WebClient state = as(Role.STATE_STAFF);
+        String statewide = state.get("/incidents").body();
+        assertThat(statewide.indexOf("#2")).isLessThan(statewide.indexOf("#1")); // open ones first
+        state.get(b + "/incidents/2");
+        assertThat(state.post(b + "/incidents/2/resolve", Map.of("note", "Scratch predates delivery; photo on file.")).statusCode()).isEqualTo(303);
+        assertThat(state.get("/incidents").body()).contains("2 incidents, 0 not resolved");
+    }
+
+    @Test
+    void latRecordsListEachTestWithItsResultAndCertificate() {
+        WebClient staff = as(Role.AUTHORITY_ADMIN);
+        String list = staff.get(a + "/lat").body();
+        assertThat(list).contains("2 L&amp;A records, 1 failed", "<td class=\"open\">FAILED</td>", "<td class=\"done\">passed</td>",
+                "href=\"" + a + "/lat/1/certificate.pdf\"");
+        String failed = staff.get(a + "/lat/2").body();
+        assertThat(failed).contains("FAILED: 1 counts differed", "Pat &lt;b&gt;Smith&lt;/b&gt;", "sha256:" + fixture.fingerprint);
+        var pdf = staff.get(a + "/lat/1/certificate.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF-");
+        assertThat(staff.get(a + "/lat/99").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDashboardLinksTheEquipmentPagesForThoseWhoSeeThem() {
+        assertThat(as(Role.AUTHORITY_STAFF).get(a).body()).contains("href=\"" + a + "/devices\"", "href=\"" + a + "/incidents\"",
+                "href=\"" + a + "/lat\"", "href=\"" + a + "/devices/DEV-A2\"");
+        assertThat(as(Role.AUDIT_BOARD).get(a).body()).doesNotContain("href=\"" + a + "/devices", "href=\"" + a + "/lat\"");
+    }
+
+    /** The table row of an asset tag. */
+    private static String row(String page, String tag) {
+        int at = page.indexOf(">" + tag + "</a>");
+        assertThat(at).as(tag + " listed").isPositive();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+}
