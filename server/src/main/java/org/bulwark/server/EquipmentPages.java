@@ -152,7 +152,7 @@ final class EquipmentPages {
         for (DeviceRow r : found.rows()) {
             var a = r.asset();
             Optional<String> home = authority.map(x -> "/a/" + x.id().value()).or(() -> authorityPath(p, a.authority().value()));
-            h.open("tr").open("td");
+            h.open("tr").open("td", "class", "nowrap");
             if (home.isPresent()) {
                 h.a(home.get() + "/devices/" + a.tag().value(), a.tag().value());
             } else {
@@ -279,11 +279,13 @@ final class EquipmentPages {
                     + (d.pdf() ? " (PDF)" : " (CSV)")).text(" ");
         }
         out.close("p");
-        out.el("h2", "Seal log");
-        timeline(out, "seal-log", h.timeline().stream().filter(CustodyReports::sealEntry).toList(), "No seal has been applied to "
+        // By the time each happened (a stable sort): an entry made later from paper (--at) takes its place in time.
+        List<CustodyEvent> oldestFirst = h.timeline().stream().sorted(java.util.Comparator.comparing(CustodyEvent::at)).toList();
+        out.el("h2", "Seal log", "id", "seals");
+        timeline(out, "seal-log", oldestFirst.stream().filter(CustodyReports::sealEntry).toList(), "No seal has been applied to "
                 + asset.tag() + ".");
         out.el("h2", "Custody timeline (oldest first)");
-        timeline(out, "timeline", h.timeline(), "Nothing has been recorded for " + asset.tag() + " since it was added.");
+        timeline(out, "timeline", oldestFirst, "Nothing has been recorded for " + asset.tag() + " since it was added.");
         List<Incident> incidents = IncidentPages.of(p, a).stream().filter(i -> i.asset().equals(Optional.of(asset.tag()))).toList();
         out.el("h2", "Incidents about this asset");
         IncidentPages.table(out, a, incidents, "None.");
@@ -298,7 +300,7 @@ final class EquipmentPages {
         out.open("table", "id", id).open("tr").el("th", "Time (UTC)").el("th", "Entry").el("th", "Details").close("tr");
         for (CustodyEvent e : events) {
             boolean wrong = e instanceof CustodyEvent.SealVerified v && !v.good();
-            out.open("tr", "class", wrong ? "open" : "entry").el("td", e.at().toString()).el("td", CustodyReports.kind(e))
+            out.open("tr", "class", wrong ? "open" : "entry").el("td", e.at().toString(), "class", "nowrap").el("td", CustodyReports.kind(e))
                     .el("td", e.describe()).close("tr");
         }
         out.close("table");
