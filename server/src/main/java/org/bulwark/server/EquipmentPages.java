@@ -80,6 +80,29 @@ final class EquipmentPages {
         return a;
     }
 
+    /** What a page does with the authority of its path and the numbered record it shows. */
+    interface ItemWork<T> {
+        void run(GpUnit authority, T item) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} with the path's authority and its record numbered by the path's {@code id}
+     * (an incident, an L&A record), or answers 404 naming {@code what} when the authority has none such.
+     */
+    static <T> void withItem(PortalContext p, Context ctx, String what, java.util.function.Function<GpUnit, List<T>> records,
+            java.util.function.ToLongFunction<T> id, ItemWork<T> work) throws Exception {
+        Optional<GpUnit> a = authority(p, ctx);
+        if (a.isEmpty()) {
+            return;
+        }
+        Optional<T> item = records.apply(a.get()).stream().filter(x -> Long.toString(id.applyAsLong(x)).equals(ctx.pathParam("id"))).findFirst();
+        if (item.isEmpty()) {
+            Pages.notFound(ctx, "There is no " + what + " #" + ctx.pathParam("id") + " of " + a.get().name() + ".");
+            return;
+        }
+        work.run(a.get(), item.get());
+    }
+
     /** The link to a custody record's authority page, when an imported election has that authority. */
     static Optional<String> authorityPath(PortalContext p, String custodyName) {
         return p.data.snapshot().authorityNamed(custodyName).map(a -> "/a/" + a.id().value());

@@ -101,22 +101,8 @@ final class IncidentPages {
         Pages.send(ctx, "Incidents statewide", h);
     }
 
-    private interface IncidentWork {
-        void run(GpUnit authority, Incident incident) throws Exception;
-    }
-
-    /** Runs {@code work} with the path's authority and incident, or answers 404 when the authority has no such incident. */
-    private static void withIncident(PortalContext p, Context ctx, IncidentWork work) throws Exception {
-        Optional<GpUnit> a = EquipmentPages.authority(p, ctx);
-        if (a.isEmpty()) {
-            return;
-        }
-        Optional<Incident> i = of(p, a.get()).stream().filter(x -> Long.toString(x.id()).equals(ctx.pathParam("id"))).findFirst();
-        if (i.isEmpty()) {
-            Pages.notFound(ctx, "There is no incident #" + ctx.pathParam("id") + " of " + a.get().name() + ".");
-            return;
-        }
-        work.run(a.get(), i.get());
+    private static void withIncident(PortalContext p, Context ctx, EquipmentPages.ItemWork<Incident> work) throws Exception {
+        EquipmentPages.withItem(p, ctx, "incident", a -> of(p, a), Incident::id, work);
     }
 
     private static void page(Context ctx, GpUnit a, Incident i, Html top) {

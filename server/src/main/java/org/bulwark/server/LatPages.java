@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.bulwark.custody.LatRecord;
 import org.bulwark.model.GpUnit;
 import org.bulwark.report.CustodyReports;
@@ -55,21 +54,8 @@ final class LatPages {
         Pages.send(ctx, "L&A records of " + a.name(), h);
     }
 
-    private interface RecordWork {
-        void run(GpUnit authority, LatEntry entry) throws Exception;
-    }
-
-    private static void withRecord(PortalContext p, Context ctx, RecordWork work) throws Exception {
-        Optional<GpUnit> a = EquipmentPages.authority(p, ctx);
-        if (a.isEmpty()) {
-            return;
-        }
-        Optional<LatEntry> e = of(p, a.get()).stream().filter(x -> Long.toString(x.id()).equals(ctx.pathParam("id"))).findFirst();
-        if (e.isEmpty()) {
-            Pages.notFound(ctx, "There is no L&A record #" + ctx.pathParam("id") + " of " + a.get().name() + ".");
-            return;
-        }
-        work.run(a.get(), e.get());
+    private static void withRecord(PortalContext p, Context ctx, EquipmentPages.ItemWork<LatEntry> work) throws Exception {
+        EquipmentPages.withItem(p, ctx, "L&A record", a -> of(p, a), LatEntry::id, work);
     }
 
     private static void page(Context ctx, GpUnit a, LatEntry e) {
