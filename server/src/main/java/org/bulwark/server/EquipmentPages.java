@@ -20,10 +20,10 @@ import org.bulwark.custody.ReadinessCheck;
 import org.bulwark.model.GpUnit;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.report.CustodyReports;
-import org.bulwark.store.EquipmentListings;
-import org.bulwark.store.EquipmentListings.DeviceQuery;
-import org.bulwark.store.EquipmentListings.DevicePage;
-import org.bulwark.store.EquipmentListings.DeviceRow;
+import org.bulwark.store.EquipmentRecords;
+import org.bulwark.store.EquipmentRecords.DeviceQuery;
+import org.bulwark.store.EquipmentRecords.DevicePage;
+import org.bulwark.store.EquipmentRecords.DeviceRow;
 
 /**
  * The equipment pages: an authority's devices (and the state's, for the state's roles), one page of
@@ -157,7 +157,7 @@ final class EquipmentPages {
             return;
         }
         Set<String> names = authority.map(PortalData.Snapshot::custodyNames).orElse(Set.of());
-        DevicePage found = p.workspace.equipmentListings().devices(new DeviceQuery(names, text, kind, fails, (page - 1) * PAGE, PAGE));
+        DevicePage found = p.workspace.equipmentRecords().devices(new DeviceQuery(names, text, kind, fails, (page - 1) * PAGE, PAGE));
         String base = authority.map(a -> "/a/" + a.id().value() + "/devices").orElse("/devices");
         Html h = new Html();
         filterForm(h, base, text, kindText, failsText);

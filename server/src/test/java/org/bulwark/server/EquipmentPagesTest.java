@@ -170,6 +170,33 @@ class EquipmentPagesTest {
     }
 
     @Test
+    void theDevicesCertificateIsAttachedWithItsObserversAndWarnings() throws Exception {
+        WebClient team = as(Role.BIPARTISAN_TEAM);
+        assertThat(team.get(a + "/lat/1").body()).contains("Printable certificate").doesNotContain("id=\"attach-form\"");
+
+        WebClient admin = as(Role.AUTHORITY_ADMIN);
+        assertThat(admin.get(a + "/lat/1").body()).contains("id=\"attach-form\"");
+        Path notPdf = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a pdf");
+        var refused = admin.postMultipart(a + "/lat/1/certificate", Map.of("observers", "Ann Dee: Democratic\nno colon here"),
+                "certificate", Optional.of(notPdf));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Nothing was attached: observers, line 2: write the name, a colon and the party");
+        var notAPdf = admin.postMultipart(a + "/lat/1/certificate", Map.of("observers", "Ann Dee: Democratic"), "certificate", Optional.of(notPdf));
+        assertThat(notAPdf.body()).contains("notes.txt: the certificate is not a PDF file");
+
+        Path pdf = java.nio.file.Files.write(dir.resolve("lat-certificate.pdf"), "%PDF-1.7 the device's own certificate".getBytes());
+        var attached = admin.postMultipart(a + "/lat/1/certificate", Map.of("observers", "Ann Dee: Democratic\r\n\r\nBob Arr: Republican",
+                "warnings", "public notice was given less than 48 hours before the test\n"), "certificate", Optional.of(pdf));
+        assertThat(attached.statusCode()).isEqualTo(303);
+        String page = admin.get(a + "/lat/1").body();
+        assertThat(page).contains("The device&#39;s certificate (PDF)", "<li>Ann Dee (Democratic)</li>", "<li>Bob Arr (Republican)</li>",
+                "public notice was given less than 48 hours", "by authority-admin (web)");
+        assertThat(admin.get(a + "/lat").body()).contains("Ann Dee (Democratic); Bob Arr (Republican)", "device&#39;s PDF");
+        assertThat(admin.get(a + "/lat/1/certificate.pdf").body()).isEqualTo("%PDF-1.7 the device's own certificate");
+        assertThat(admin.get("/log").body()).contains("Logic and accuracy test certificate attached");
+    }
+
+    @Test
     void theDashboardLinksTheEquipmentPagesForThoseWhoSeeThem() {
         assertThat(as(Role.AUTHORITY_STAFF).get(a).body()).contains("href=\"" + a + "/devices\"", "href=\"" + a + "/incidents\"",
                 "href=\"" + a + "/lat\"", "href=\"" + a + "/devices/DEV-A2\"");

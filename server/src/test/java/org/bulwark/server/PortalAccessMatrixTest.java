@@ -68,6 +68,7 @@ class PortalAccessMatrixTest {
             GET  /a/A/lat/1            200 200 200 200 403 200 303
             GET  /a/A/lat/1/certificate.pdf  200 200 200 200 403 200 303
             GET  /a/B/lat              200 200 403 403 403 403 303
+            POST /a/A/lat/1/certificate    400 400 400 400 403 403 303
             """;
 
     @TempDir

@@ -547,7 +547,7 @@ public final class CustodyRecords {
         }
     }
 
-    /** An asset from a row whose first nine columns are those of {@link #CURRENT} (also read by {@link EquipmentListings}). */
+    /** An asset from a row whose first nine columns are those of {@link #CURRENT} (also read by {@link EquipmentRecords}). */
     Asset asset(ResultSet rs) throws SQLException {
         String tag = rs.getString(1);
         try {

@@ -14,15 +14,17 @@ import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.CustodyAction;
 import org.bulwark.custody.LatRecord;
 import org.bulwark.custody.Outcome;
+import org.bulwark.custody.Person;
 import org.bulwark.custody.ReadinessCheck;
-import org.bulwark.store.EquipmentListings.DeviceQuery;
-import org.bulwark.store.EquipmentListings.DeviceRow;
+import org.bulwark.model.events.LogEvent;
+import org.bulwark.store.EquipmentRecords.DeviceQuery;
+import org.bulwark.store.EquipmentRecords.DeviceRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The portal's equipment listings on each database: paging, filters in the database, readiness bits, L&A records per authority. */
-abstract class EquipmentListingsContract {
+abstract class EquipmentRecordsContract {
     private Workspace workspace;
 
     abstract WorkspaceLocation newLocation() throws Exception;
@@ -57,8 +59,8 @@ abstract class EquipmentListingsContract {
         workspace.close();
     }
 
-    private EquipmentListings listings() {
-        return workspace.equipmentListings();
+    private EquipmentRecords listings() {
+        return workspace.equipmentRecords();
     }
 
     private static DeviceQuery query(Set<String> authorities, String text, Set<ReadinessCheck> failing, int offset, int limit) {
@@ -122,8 +124,47 @@ abstract class EquipmentListingsContract {
     }
 
     @Test
+    void aCertificateIsAttachedWithItsObserversAndWarningsAndLoggedUnderThePerson() {
+        long latId = listings().latRecords(Set.of("Boone")).getFirst().id();
+        byte[] pdf = "%PDF-1.7 certificate".getBytes(UTF_8);
+        List<Person> observers = List.of(new Person("Ann Dee", "Democratic"), new Person("Bob Arr", "Republican"));
+        assertThat(listings().attachCertificate(latId, List.of(), List.of(), pdf, "clerk (web)"))
+                .isEqualTo(new EquipmentRecords.Attachment.Refused("name the observers who attended the test"));
+        assertThat(listings().attachCertificate(latId, observers, List.of(), "<html>".getBytes(UTF_8), "clerk (web)"))
+                .isInstanceOf(EquipmentRecords.Attachment.Refused.class);
+        assertThat(listings().attachCertificate(latId, observers, List.of("two\nlines"), pdf, "clerk (web)"))
+                .isInstanceOf(EquipmentRecords.Attachment.Refused.class);
+        assertThat(listings().attachCertificate(999, observers, List.of(), pdf, "clerk (web)"))
+                .isEqualTo(new EquipmentRecords.Attachment.Refused("there is no L&A record #999 of a voting device in the inventory"));
+        long logBefore = workspace.logSize();
+        assertThat(listings().certificatePdf(latId)).isEmpty();
+
+        var attached = listings().attachCertificate(latId, observers, List.of("public notice was given less than 48 hours before the test"),
+                pdf, "clerk (web)");
+        var entry = ((EquipmentRecords.Attachment.Attached) attached).entry();
+        assertThat(entry.id()).isEqualTo(latId);
+        assertThat(entry.certificate().orElseThrow().observers()).isEqualTo(observers);
+        assertThat(entry.certificate().orElseThrow().attachedBy()).isEqualTo("clerk (web)");
+        assertThat(workspace.logSize()).isEqualTo(logBefore + 1);
+        var event = (LogEvent.LatCertificateAttached) workspace.logEntry(logBefore).orElseThrow().event();
+        assertThat(event.header().actor().value()).isEqualTo("clerk (web)");
+        assertThat(event.observers()).isEqualTo("Ann Dee (Democratic); Bob Arr (Republican)");
+        assertThat(event.deviceSerial()).isEqualTo("SN-2");
+
+        // A second attachment supersedes the first; the list shows the newest.
+        byte[] again = "%PDF-1.7 corrected".getBytes(UTF_8);
+        listings().attachCertificate(latId, List.of(new Person("Cy Dee", "Democratic")), List.of(), again, "clerk (web)");
+        var listed = listings().latRecords(Set.of("Boone"));
+        assertThat(listed).hasSize(2);
+        assertThat(listed.getFirst().certificate().orElseThrow().observers()).extracting(Person::name).containsExactly("Cy Dee");
+        assertThat(listed.getFirst().certificate().orElseThrow().warnings()).isEmpty();
+        assertThat(listed.get(1).certificate()).isEmpty();
+        assertThat(listings().certificatePdf(latId)).hasValueSatisfying(b -> assertThat(b).isEqualTo(again));
+    }
+
+    @Test
     void aPageIsBounded() {
-        assertThatThrownBy(() -> query(Set.of(), "", Set.of(), 0, EquipmentListings.MAX_PAGE + 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> query(Set.of(), "", Set.of(), 0, EquipmentRecords.MAX_PAGE + 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> query(Set.of(), "", Set.of(), -1, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThat(listings().devices(query(Set.of(), "", Set.of(), 1_000, 10)).rows()).isEmpty();
     }

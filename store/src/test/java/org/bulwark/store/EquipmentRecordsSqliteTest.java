@@ -3,7 +3,7 @@ package org.bulwark.store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class EquipmentListingsSqliteTest extends EquipmentListingsContract {
+class EquipmentRecordsSqliteTest extends EquipmentRecordsContract {
     @TempDir
     Path dir;
 

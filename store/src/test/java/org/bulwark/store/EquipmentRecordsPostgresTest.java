@@ -2,7 +2,7 @@ package org.bulwark.store;
 
 import java.util.Map;
 
-class EquipmentListingsPostgresTest extends EquipmentListingsContract {
+class EquipmentRecordsPostgresTest extends EquipmentRecordsContract {
     @Override
     WorkspaceLocation newLocation() {
         return WorkspaceLocation.parse(PostgresServer.freshDatabaseUrl(), Map.of());
