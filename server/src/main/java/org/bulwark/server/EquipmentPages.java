@@ -140,14 +140,17 @@ final class EquipmentPages {
                         + failingQuery(ReadinessCheck.MATRIX))));
             }
         }
-        int page = 1;
-        try {
-            page = Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("1"));
-        } catch (NumberFormatException e) {
-            page = 0;
-        }
-        if (page < 1 || page > Integer.MAX_VALUE / PAGE) {
-            bad.add(new BadParameter("page", "\"" + ctx.queryParam("page") + "\" is not a page number (1, 2, ...)"));
+        EquipmentRecords.From from = new EquipmentRecords.From.First();
+        for (String cursor : List.of("after", "before")) {
+            Optional<String> given = Optional.ofNullable(ctx.queryParam(cursor));
+            if (given.isPresent()) {
+                Optional<AssetTag> t = tag(given.get());
+                if (t.isEmpty() || !(from instanceof EquipmentRecords.From.First)) {
+                    bad.add(new BadParameter(cursor, "\"" + given.get() + "\" is not an asset tag to start a page at (one of after and before)"));
+                } else {
+                    from = cursor.equals("after") ? new EquipmentRecords.From.After(t.get()) : new EquipmentRecords.From.Before(t.get());
+                }
+            }
         }
         String title = authority.map(a -> "Devices of " + a.name()).orElse("Devices statewide");
         if (!bad.isEmpty()) {
@@ -157,13 +160,13 @@ final class EquipmentPages {
             return;
         }
         Set<String> names = authority.map(PortalData.Snapshot::custodyNames).orElse(Set.of());
-        DevicePage found = p.workspace.equipmentRecords().devices(new DeviceQuery(names, text, kind, fails, (page - 1) * PAGE, PAGE));
+        DevicePage found = p.workspace.equipmentRecords().devices(new DeviceQuery(names, text, kind, fails, from, PAGE));
         String base = authority.map(a -> "/a/" + a.id().value() + "/devices").orElse("/devices");
         Html h = new Html();
         filterForm(h, base, text, kindText, failsText);
-        long pages = Math.max(1, (found.total() + PAGE - 1) / PAGE);
         h.el("p", String.format("%,d", found.total()) + (found.total() == 1 ? " asset" : " assets") + (fails.isEmpty() ? "" : " failing "
-                + String.join(" or ", fails.stream().map(ReadinessCheck::heading).toList())) + "; page " + page + " of " + pages + ".",
+                + String.join(" or ", fails.stream().map(ReadinessCheck::heading).toList())) + (found.rows().isEmpty() ? "." : "; showing "
+                + found.rows().getFirst().asset().tag() + " to " + found.rows().getLast().asset().tag() + " (" + PAGE + " a page, by tag)."),
                 "id", "count");
         h.open("table", "id", "devices").open("tr").el("th", "Asset tag").el("th", "Serial").el("th", "Kind").el("th", "Model / version");
         if (authority.isEmpty()) {
@@ -198,7 +201,7 @@ final class EquipmentPages {
             h.close("tr");
         }
         h.close("table");
-        pager(h, base, text, kindText, failsText, page, pages);
+        pager(h, base, text, kindText, failsText, found);
         Pages.send(ctx, title, h);
     }
 
@@ -233,17 +236,17 @@ final class EquipmentPages {
         }
     }
 
-    private static void pager(Html h, String base, String text, String kind, String fails, int page, long pages) {
-        if (pages <= 1) {
+    private static void pager(Html h, String base, String text, String kind, String fails, DevicePage page) {
+        if (page.rows().isEmpty() || !page.earlier() && !page.later()) {
             return;
         }
-        String query = "?q=" + url(text) + "&kind=" + url(kind) + "&fails=" + url(fails) + "&page=";
+        String query = base + "?q=" + url(text) + "&kind=" + url(kind) + "&fails=" + url(fails);
         h.open("p", "class", "pager", "id", "pager");
-        if (page > 1) {
-            h.a(base + query + (page - 1), "Previous page", "rel", "prev").text(" ");
+        if (page.earlier()) {
+            h.a(query + "&before=" + url(page.rows().getFirst().asset().tag().value()), "Previous page", "rel", "prev").text(" ");
         }
-        if (page < pages) {
-            h.a(base + query + (page + 1), "Next page", "rel", "next");
+        if (page.later()) {
+            h.a(query + "&after=" + url(page.rows().getLast().asset().tag().value()), "Next page", "rel", "next");
         }
         h.close("p");
     }

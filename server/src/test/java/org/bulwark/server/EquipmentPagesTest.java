@@ -64,23 +64,27 @@ class EquipmentPagesTest {
     void devicesShowEachReadinessCheckAndPageThroughALargeInventory() {
         WebClient staff = as(Role.AUTHORITY_STAFF);
         String first = staff.get(a + "/devices").body();
-        assertThat(first).contains("123 assets; page 1 of 3.", "DEV-A1", "DEV-A2", "MC-A1", "rel=\"next\"").doesNotContain("DEV-B1");
+        assertThat(first).contains("123 assets; showing DEV-A1 to MC-Z046 (50 a page, by tag).", "DEV-A2", "MC-A1", "rel=\"next\"")
+                .doesNotContain("DEV-B1", "rel=\"prev\"");
         String a1 = row(first, "DEV-A1");
         assertThat(a1).contains("SN-A1", "DS200 2.17", "Precinct 12", "P. Judge").doesNotContain(">fail<");
         assertThat(row(first, "DEV-A2")).contains("<td class=\"open\">fail</td>", "<td class=\"done\">pass</td>");
         assertThat(row(first, "MC-A1")).contains("memory-card").doesNotContain(">pass<", ">fail<");
-        String third = staff.get(a + "/devices?page=3").body();
-        assertThat(third).contains("page 3 of 3", "MC-Z119", "rel=\"prev\"").doesNotContain("rel=\"next\"", "DEV-A1");
+        String second = staff.get(link(first, "next")).body();
+        assertThat(second).contains("showing MC-Z047 to MC-Z096", "rel=\"prev\"", "rel=\"next\"");
+        String third = staff.get(link(second, "next")).body();
+        assertThat(third).contains("showing MC-Z097 to MC-Z119", "rel=\"prev\"").doesNotContain("rel=\"next\"", ">DEV-A1<");
+        assertThat(staff.get(link(third, "prev")).body()).contains("showing MC-Z047 to MC-Z096");
 
         String failing = staff.get(a + "/devices?fails=lat-passed").body();
         assertThat(failing).contains("1 asset failing L&amp;A passed", "DEV-A2").doesNotContain("DEV-A1\"", "MC-A1");
         assertThat(staff.get(a + "/devices?fails=any").body()).contains("DEV-A2").doesNotContain(">DEV-A1<");
         assertThat(staff.get(a + "/devices?q=precinct&kind=voting-device").body()).contains("1 asset;", "DEV-A1");
 
-        var bad = staff.get(a + "/devices?kind=robot&fails=sealed&page=x");
+        var bad = staff.get(a + "/devices?kind=robot&fails=sealed&after=");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("kind: &quot;robot&quot; is not a kind of asset", "fails: &quot;sealed&quot; is not a readiness check",
-                "page: &quot;x&quot; is not a page number");
+                "after: &quot;&quot; is not an asset tag to start a page at");
     }
 
     @Test
@@ -201,6 +205,13 @@ class EquipmentPagesTest {
         assertThat(as(Role.AUTHORITY_STAFF).get(a).body()).contains("href=\"" + a + "/devices\"", "href=\"" + a + "/incidents\"",
                 "href=\"" + a + "/lat\"", "href=\"" + a + "/devices/DEV-A2\"");
         assertThat(as(Role.AUDIT_BOARD).get(a).body()).doesNotContain("href=\"" + a + "/devices", "href=\"" + a + "/lat\"");
+    }
+
+    /** The target of the page's link with this rel (prev, next), as a path to get. */
+    private static String link(String page, String rel) {
+        var m = java.util.regex.Pattern.compile("href=\"([^\"]+)\" rel=\"" + rel + "\"").matcher(page);
+        assertThat(m.find()).as("a " + rel + " link").isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 
     /** The table row of an asset tag. */

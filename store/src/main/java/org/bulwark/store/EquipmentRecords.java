@@ -47,18 +47,33 @@ public final class EquipmentRecords {
      * @param text a part of the tag, serial, model, location or custodian (any case); empty matches all
      * @param kind only assets of this kind
      * @param failing only voting devices in service that fail at least one of these checks; empty does not filter
+     * @param from where the page starts, by tag
      */
-    public record DeviceQuery(Set<String> authorities, String text, Optional<AssetKind> kind, Set<ReadinessCheck> failing,
-            int offset, int limit) {
+    public record DeviceQuery(Set<String> authorities, String text, Optional<AssetKind> kind, Set<ReadinessCheck> failing, From from,
+            int limit) {
         public DeviceQuery {
             authorities = Set.copyOf(authorities);
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(kind, "kind");
             failing = Set.copyOf(failing);
-            if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-                throw new IllegalArgumentException("a page starts at 0 or later and holds 1 to " + MAX_PAGE + " assets");
+            Objects.requireNonNull(from, "from");
+            if (limit < 1 || limit > MAX_PAGE) {
+                throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " assets");
             }
         }
+    }
+
+    /**
+     * Where a page starts: at the first tag, just after a tag (the next page) or just before one (the
+     * previous page). Pages are cut by tag, not by an offset, so the thousandth page of a state's
+     * inventory costs what the first does.
+     */
+    public sealed interface From {
+        record First() implements From {}
+
+        record After(AssetTag tag) implements From {}
+
+        record Before(AssetTag tag) implements From {}
     }
 
     /**
@@ -72,8 +87,8 @@ public final class EquipmentRecords {
         }
     }
 
-    /** One page of the listing and how many assets match in all. */
-    public record DevicePage(List<DeviceRow> rows, long total) {
+    /** One page of the listing, how many assets match in all, and whether there are pages before and after it. */
+    public record DevicePage(List<DeviceRow> rows, long total, boolean earlier, boolean later) {
         public DevicePage {
             rows = List.copyOf(rows);
         }
@@ -125,23 +140,37 @@ public final class EquipmentRecords {
 
     /** One page of the assets the query matches, by tag, and how many match in all. */
     public DevicePage devices(DeviceQuery q) {
-        List<Object> args = new ArrayList<>();
-        String where = where(q, args);
+        List<Object> countArgs = new ArrayList<>();
+        String countWhere = where(q, countArgs, false);
+        List<Object> pageArgs = new ArrayList<>();
+        List<String> pageTerms = new ArrayList<>();
+        String pageWhere = where(q, pageArgs, true);
+        boolean backwards = q.from() instanceof From.Before;
+        switch (q.from()) {
+            case From.First f -> { }
+            case From.After a -> {
+                pageTerms.add("tag > ?");
+                pageArgs.add(a.tag().value());
+            }
+            case From.Before b -> {
+                pageTerms.add("tag < ?");
+                pageArgs.add(b.tag().value());
+            }
+        }
+        pageArgs.add(q.limit() + 1); // one more than the page tells whether another page follows
+        String cut = pageTerms.isEmpty() ? "" : (pageWhere.isEmpty() ? " WHERE " : " AND ") + String.join(" AND ", pageTerms);
         return read("list the inventory", () -> {
             long total;
-            try (PreparedStatement ps = prepared("SELECT COUNT(*) FROM custody_asset_now" + where, args)) {
+            try (PreparedStatement ps = prepared("SELECT COUNT(*) FROM custody_asset_now" + countWhere, countArgs)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
                 }
             }
             List<DeviceRow> rows = new ArrayList<>();
-            List<Object> paged = new ArrayList<>(args);
-            paged.add(q.limit());
-            paged.add(q.offset());
             try (PreparedStatement ps = prepared("""
                     SELECT tag, serial, kind, model, version, authority, location, custodian, status, failed
-                    FROM custody_asset_now""" + where + " ORDER BY tag LIMIT ? OFFSET ?", paged)) {
+                    FROM custody_asset_now""" + pageWhere + cut + " ORDER BY tag" + (backwards ? " DESC" : "") + " LIMIT ?", pageArgs)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Asset a = workspace.custody().asset(rs);
@@ -150,22 +179,38 @@ public final class EquipmentRecords {
                     }
                 }
             }
-            return new DevicePage(rows, total);
+            boolean more = rows.size() > q.limit();
+            List<DeviceRow> page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), q.limit())));
+            if (backwards) {
+                java.util.Collections.reverse(page);
+            }
+            return switch (q.from()) {
+                case From.First f -> new DevicePage(page, total, false, more);
+                case From.After a -> new DevicePage(page, total, true, more);
+                case From.Before b -> new DevicePage(page, total, more, true);
+            };
         });
     }
 
-    private static String where(DeviceQuery q, List<Object> args) {
+    /**
+     * The query's filters. For the page ({@code walkTags}) the indexed columns are wrapped
+     * ({@code kind || ''}) so the database walks the tag index and stops after one page, instead of
+     * collecting every match through the readiness index and sorting them (70 ms against 0.1 ms for a
+     * page of 18,000 failing devices); the count keeps them, as that index covers it.
+     */
+    private static String where(DeviceQuery q, List<Object> args, boolean walkTags) {
+        java.util.function.UnaryOperator<String> column = c -> walkTags ? "(" + c + " || '')" : c;
         List<String> terms = new ArrayList<>();
         if (!q.authorities().isEmpty()) {
-            terms.add("authority IN (" + String.join(", ", q.authorities().stream().map(a -> "?").toList()) + ")");
+            terms.add(column.apply("authority") + " IN (" + String.join(", ", q.authorities().stream().map(a -> "?").toList()) + ")");
             args.addAll(q.authorities().stream().sorted().toList());
         }
         q.kind().ifPresent(k -> {
-            terms.add("kind = ?");
+            terms.add(column.apply("kind") + " = ?");
             args.add(k.word());
         });
         if (!q.failing().isEmpty()) {
-            terms.add("kind = 'voting-device' AND status = 'in-service' AND (failed & ?) <> 0");
+            terms.add(column.apply("kind") + " = 'voting-device' AND " + column.apply("status") + " = 'in-service' AND (failed & ?) <> 0");
             args.add(q.failing().stream().mapToInt(ReadinessCheck::bit).sum());
         }
         String text = q.text().strip().toLowerCase(Locale.ROOT);
@@ -173,8 +218,8 @@ public final class EquipmentRecords {
             // LIKE's own characters are escaped: a tag such as "BC_1" is looked for as written.
             String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             List<String> any = new ArrayList<>();
-            for (String column : List.of("tag", "serial", "model", "location", "custodian")) {
-                any.add("LOWER(" + column + ") LIKE ? ESCAPE '\\'");
+            for (String c : List.of("tag", "serial", "model", "location", "custodian")) {
+                any.add("LOWER(" + c + ") LIKE ? ESCAPE '\\'");
                 args.add(like);
             }
             terms.add("(" + String.join(" OR ", any) + ")");

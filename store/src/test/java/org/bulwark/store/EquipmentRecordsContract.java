@@ -63,23 +63,43 @@ abstract class EquipmentRecordsContract {
         return workspace.equipmentRecords();
     }
 
-    private static DeviceQuery query(Set<String> authorities, String text, Set<ReadinessCheck> failing, int offset, int limit) {
-        return new DeviceQuery(authorities, text, Optional.empty(), failing, offset, limit);
+    private static DeviceQuery query(Set<String> authorities, String text, Set<ReadinessCheck> failing, EquipmentRecords.From from, int limit) {
+        return new DeviceQuery(authorities, text, Optional.empty(), failing, from, limit);
+    }
+
+    private static final EquipmentRecords.From FIRST = new EquipmentRecords.From.First();
+
+    private static List<String> tags(EquipmentRecords.DevicePage page) {
+        return page.rows().stream().map(r -> r.asset().tag().value()).toList();
     }
 
     @Test
-    void pagesAreCutInTheDatabaseAndCountTheWhole() {
-        var first = listings().devices(query(Set.of("Boone"), "", Set.of(), 0, 5));
+    void pagesAreCutByTagInTheDatabaseAndCountTheWhole() {
+        var first = listings().devices(query(Set.of("Boone"), "", Set.of(), FIRST, 5));
         assertThat(first.total()).isEqualTo(13);
-        assertThat(first.rows()).extracting(r -> r.asset().tag().value()).containsExactly("BC-1", "BC-10", "BC-11", "BC-12", "BC-2");
-        var last = listings().devices(query(Set.of("Boone"), "", Set.of(), 10, 5));
-        assertThat(last.rows()).extracting(r -> r.asset().tag().value()).containsExactly("BC-8", "BC-9", "MC-1");
-        assertThat(listings().devices(query(Set.of(), "", Set.of(), 0, 500)).total()).isEqualTo(14);
+        assertThat(tags(first)).containsExactly("BC-1", "BC-10", "BC-11", "BC-12", "BC-2");
+        assertThat(first.earlier()).isFalse();
+        assertThat(first.later()).isTrue();
+        var second = listings().devices(query(Set.of("Boone"), "", Set.of(), new EquipmentRecords.From.After(new AssetTag("BC-2")), 5));
+        assertThat(tags(second)).containsExactly("BC-3", "BC-4", "BC-5", "BC-6", "BC-7");
+        assertThat(second.earlier()).isTrue();
+        assertThat(second.later()).isTrue();
+        var last = listings().devices(query(Set.of("Boone"), "", Set.of(), new EquipmentRecords.From.After(new AssetTag("BC-7")), 5));
+        assertThat(tags(last)).containsExactly("BC-8", "BC-9", "MC-1");
+        assertThat(last.later()).isFalse();
+        var back = listings().devices(query(Set.of("Boone"), "", Set.of(), new EquipmentRecords.From.Before(new AssetTag("BC-8")), 5));
+        assertThat(tags(back)).isEqualTo(tags(second));
+        assertThat(back.earlier()).isTrue();
+        assertThat(back.later()).isTrue();
+        var backToStart = listings().devices(query(Set.of("Boone"), "", Set.of(), new EquipmentRecords.From.Before(new AssetTag("BC-3")), 5));
+        assertThat(tags(backToStart)).isEqualTo(tags(first));
+        assertThat(backToStart.earlier()).isFalse();
+        assertThat(listings().devices(query(Set.of(), "", Set.of(), FIRST, 500)).total()).isEqualTo(14);
     }
 
     @Test
     void readinessIsGivenForVotingDevicesInServiceOnly() {
-        var rows = listings().devices(query(Set.of("Boone"), "", Set.of(), 0, 500)).rows();
+        var rows = listings().devices(query(Set.of("Boone"), "", Set.of(), FIRST, 500)).rows();
         DeviceRow bc1 = rows.stream().filter(r -> r.asset().tag().value().equals("BC-1")).findFirst().orElseThrow();
         DeviceRow bc2 = rows.stream().filter(r -> r.asset().tag().value().equals("BC-2")).findFirst().orElseThrow();
         assertThat(bc1.failed().orElseThrow()).doesNotContain(ReadinessCheck.LAT_PASSED).contains(ReadinessCheck.SEALED_AFTER_LAT);
@@ -90,23 +110,23 @@ abstract class EquipmentRecordsContract {
 
     @Test
     void filtersByFailedCheckKindAndText() {
-        var lat = listings().devices(query(Set.of("Boone", "Cole"), "", Set.of(ReadinessCheck.LAT_PASSED), 0, 500));
+        var lat = listings().devices(query(Set.of("Boone", "Cole"), "", Set.of(ReadinessCheck.LAT_PASSED), FIRST, 500));
         // BC-1 passed its test, BC-12 is retired, MC-1 is memory: 10 Boone devices fail L&A.
         assertThat(lat.total()).isEqualTo(10);
         assertThat(lat.rows()).extracting(r -> r.asset().tag().value()).doesNotContain("BC-1", "BC-12", "MC-1");
-        assertThat(listings().devices(new DeviceQuery(Set.of(), "", Optional.of(AssetKind.MEMORY_CARD), Set.of(), 0, 10)).rows())
+        assertThat(listings().devices(new DeviceQuery(Set.of(), "", Optional.of(AssetKind.MEMORY_CARD), Set.of(), FIRST, 10)).rows())
                 .extracting(r -> r.asset().tag().value()).containsExactly("MC-1");
-        assertThat(listings().devices(query(Set.of(), "sn-1", Set.of(), 0, 50)).rows()).extracting(r -> r.asset().tag().value())
+        assertThat(listings().devices(query(Set.of(), "sn-1", Set.of(), FIRST, 50)).rows()).extracting(r -> r.asset().tag().value())
                 .containsExactly("BC-1", "BC-10", "BC-11", "BC-12");
         // LIKE's own characters are text: "_" and "%" match only themselves.
-        assertThat(listings().devices(query(Set.of(), "co_1", Set.of(), 0, 50)).rows()).extracting(r -> r.asset().tag().value())
+        assertThat(listings().devices(query(Set.of(), "co_1", Set.of(), FIRST, 50)).rows()).extracting(r -> r.asset().tag().value())
                 .containsExactly("CO_1");
-        assertThat(listings().devices(query(Set.of(), "bc_1", Set.of(), 0, 50)).total()).isZero();
-        assertThat(listings().devices(query(Set.of(), "100%", Set.of(), 0, 50)).rows()).extracting(r -> r.asset().tag().value())
+        assertThat(listings().devices(query(Set.of(), "bc_1", Set.of(), FIRST, 50)).total()).isZero();
+        assertThat(listings().devices(query(Set.of(), "100%", Set.of(), FIRST, 50)).rows()).extracting(r -> r.asset().tag().value())
                 .containsExactly("MC-1");
-        assertThat(listings().devices(query(Set.of(), "%", Set.of(), 0, 50)).rows()).extracting(r -> r.asset().tag().value())
+        assertThat(listings().devices(query(Set.of(), "%", Set.of(), FIRST, 50)).rows()).extracting(r -> r.asset().tag().value())
                 .containsExactly("MC-1");
-        assertThat(listings().devices(query(Set.of("cole-county"), "", Set.of(), 0, 50)).rows()).extracting(r -> r.asset().tag().value())
+        assertThat(listings().devices(query(Set.of("cole-county"), "", Set.of(), FIRST, 50)).rows()).extracting(r -> r.asset().tag().value())
                 .containsExactly("CO_1");
     }
 
@@ -164,13 +184,13 @@ abstract class EquipmentRecordsContract {
 
     @Test
     void aPageIsBounded() {
-        assertThatThrownBy(() -> query(Set.of(), "", Set.of(), 0, EquipmentRecords.MAX_PAGE + 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> query(Set.of(), "", Set.of(), -1, 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(listings().devices(query(Set.of(), "", Set.of(), 1_000, 10)).rows()).isEmpty();
+        assertThatThrownBy(() -> query(Set.of(), "", Set.of(), FIRST, EquipmentRecords.MAX_PAGE + 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> query(Set.of(), "", Set.of(), FIRST, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(listings().devices(query(Set.of(), "", Set.of(), new EquipmentRecords.From.After(new AssetTag("ZZZ")), 10)).rows()).isEmpty();
     }
 
     @Test
     void aDeviceTagReadsBack() {
-        assertThat(listings().devices(query(Set.of(), "BC-12", Set.of(), 0, 1)).rows().getFirst().asset().tag()).isEqualTo(new AssetTag("BC-12"));
+        assertThat(listings().devices(query(Set.of(), "BC-12", Set.of(), FIRST, 1)).rows().getFirst().asset().tag()).isEqualTo(new AssetTag("BC-12"));
     }
 }
