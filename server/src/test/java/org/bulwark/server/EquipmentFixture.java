@@ -14,10 +14,8 @@ import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.Component;
 import org.bulwark.custody.CustodyAction;
-import org.bulwark.custody.Fingerprint;
 import org.bulwark.custody.IncidentDraft;
 import org.bulwark.custody.IncidentKind;
-import org.bulwark.custody.LatRecord;
 import org.bulwark.custody.Outcome;
 import org.bulwark.custody.Person;
 import org.bulwark.custody.RegistryEntry;
@@ -25,6 +23,8 @@ import org.bulwark.custody.SealCheck;
 import org.bulwark.custody.SealStock;
 import org.bulwark.custody.Transfer;
 import org.bulwark.custody.TwoPeople;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.store.Workspace;
 
 /**

@@ -207,6 +207,34 @@ class EquipmentPagesTest {
         assertThat(as(Role.AUDIT_BOARD).get(a).body()).doesNotContain("href=\"" + a + "/devices", "href=\"" + a + "/lat\"");
     }
 
+    @Test
+    void anyQueryOrPathGetsAPageOrAPreciseRefusalNeverAnError() {
+        WebClient state = as(Role.STATE_ADMIN);
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "aZ-_%&=?#/\\\"'<>;: .,0123456789éT\u0000\t";
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            StringBuilder junk = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                junk.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String v = java.net.URLEncoder.encode(junk.toString(), java.nio.charset.StandardCharsets.UTF_8);
+            String path = switch (i % 6) {
+                case 0 -> "/devices?q=" + v + "&kind=" + v;
+                case 1 -> "/devices?fails=" + v + "&after=" + v;
+                case 2 -> a + "/devices?before=" + v + "&after=" + v;
+                case 3 -> a + "/devices/" + v.replace("+", "%20");
+                case 4 -> a + "/incidents/" + v.replace("+", "%20");
+                default -> a + "/lat/" + v.replace("+", "%20") + "/certificate.pdf";
+            };
+            int status = state.get(path).statusCode();
+            if (status >= 500) {
+                wrong.add(path + ": " + status);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** The target of the page's link with this rel (prev, next), as a path to get. */
     private static String link(String page, String rel) {
         var m = java.util.regex.Pattern.compile("href=\"([^\"]+)\" rel=\"" + rel + "\"").matcher(page);
