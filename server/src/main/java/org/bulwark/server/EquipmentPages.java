@@ -3,6 +3,7 @@ package org.bulwark.server;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -305,29 +306,51 @@ final class EquipmentPages {
                     + (d.pdf() ? " (PDF)" : " (CSV)")).text(" ");
         }
         out.close("p");
-        // By the time each happened (a stable sort): an entry made later from paper (--at) takes its place in time.
-        List<CustodyEvent> oldestFirst = h.timeline().stream().sorted(java.util.Comparator.comparing(CustodyEvent::at)).toList();
-        out.el("h2", "Seal log", "id", "seals");
-        timeline(out, "seal-log", oldestFirst.stream().filter(CustodyReports::sealEntry).toList(), "No seal has been applied to "
-                + asset.tag() + ".");
-        out.el("h2", "Custody timeline (oldest first)");
-        timeline(out, "timeline", oldestFirst, "Nothing has been recorded for " + asset.tag() + " since it was added.");
         List<Incident> incidents = IncidentPages.of(p, a).stream().filter(i -> i.asset().equals(Optional.of(asset.tag()))).toList();
+        List<Line> recorded = h.timeline().stream().map(Line::of).toList();
+        List<Line> all = new ArrayList<>(recorded);
+        for (Incident i : incidents) {
+            all.add(new Line(i.opened(), "incident #" + i.id() + " opened", i.kind().meaning() + ": " + i.description(), true,
+                    Optional.of(IncidentPages.path(a, i))));
+            i.resolution().ifPresent(r -> all.add(new Line(r.at(), "incident #" + i.id() + " resolved", "by " + r.by() + ": " + r.note(), false,
+                    Optional.of(IncidentPages.path(a, i)))));
+        }
+        out.el("h2", "Seal log", "id", "seals");
+        timeline(out, "seal-log", recorded.stream().filter(l -> l.event().filter(CustodyReports::sealEntry).isPresent()).toList(),
+                "No seal has been applied to " + asset.tag() + ".");
+        out.el("h2", "Custody timeline (oldest first)");
+        timeline(out, "timeline", all, "Nothing has been recorded for " + asset.tag() + " since it was added.");
         out.el("h2", "Incidents about this asset");
         IncidentPages.table(out, a, incidents, "None.");
         Pages.send(ctx, asset.kind().word() + " " + asset.tag(), out);
     }
 
-    private static void timeline(Html out, String id, List<CustodyEvent> events, String none) {
-        if (events.isEmpty()) {
+    /**
+     * A line of a device's timeline: a custody record, or an incident about the device opened or
+     * resolved (linked to its page); {@code wrong} marks what needs attention.
+     */
+    private record Line(Instant at, String entry, String details, boolean wrong, Optional<String> link, Optional<CustodyEvent> event) {
+        Line(Instant at, String entry, String details, boolean wrong, Optional<String> link) {
+            this(at, entry, details, wrong, link, Optional.empty());
+        }
+
+        static Line of(CustodyEvent e) {
+            return new Line(e.at(), CustodyReports.kind(e), e.describe(), e instanceof CustodyEvent.SealVerified v && !v.good(),
+                    Optional.empty(), Optional.of(e));
+        }
+    }
+
+    /** The lines by the time each happened (a stable sort): an entry made later from paper (--at) takes its place in time. */
+    private static void timeline(Html out, String id, List<Line> lines, String none) {
+        if (lines.isEmpty()) {
             out.el("p", none);
             return;
         }
         out.open("table", "id", id).open("tr").el("th", "Time (UTC)").el("th", "Entry").el("th", "Details").close("tr");
-        for (CustodyEvent e : events) {
-            boolean wrong = e instanceof CustodyEvent.SealVerified v && !v.good();
-            out.open("tr", "class", wrong ? "open" : "entry").el("td", e.at().toString(), "class", "nowrap").el("td", CustodyReports.kind(e))
-                    .el("td", e.describe()).close("tr");
+        for (Line l : lines.stream().sorted(java.util.Comparator.comparing(Line::at)).toList()) {
+            out.open("tr", "class", l.wrong() ? "open" : "entry").el("td", l.at().toString(), "class", "nowrap").open("td");
+            l.link().ifPresentOrElse(href -> out.a(href, l.entry()), () -> out.text(l.entry()));
+            out.close("td").el("td", l.details()).close("tr");
         }
         out.close("table");
     }

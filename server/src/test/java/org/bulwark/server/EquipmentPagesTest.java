@@ -118,7 +118,11 @@ class EquipmentPagesTest {
         assertThat(csv.body()).startsWith("asset,time,entry,details").contains("DEV-A1,2028-10-21T15:00:00Z,L&A pre-election", "transfer #");
         assertThat(team.get("/a/" + fixture.authorityA.value() + "/devices/MC-A1").body()).contains("insert by J. Clerk in DEV-A1")
                 .doesNotContain("id=\"readiness\"");
-        assertThat(team.get(a + "/devices/DEV-A2").body()).contains("L&amp;A count for Governor off by one", "L&amp;A passed: fails");
+        String failed = team.get(a + "/devices/DEV-A2").body();
+        assertThat(failed).contains("L&amp;A passed: fails");
+        // The incident about it stands in its timeline, linked to its page.
+        String failedTimeline = failed.substring(failed.indexOf("id=\"timeline\""), failed.indexOf("</table>", failed.indexOf("id=\"timeline\"")));
+        assertThat(failedTimeline).contains("href=\"" + a + "/incidents/1\">incident #1 opened</a>", "L&amp;A count for Governor off by one");
     }
 
     @Test
