@@ -104,13 +104,9 @@ final class EquipmentPages {
         work.run(a.get(), item.get());
     }
 
-    /** The link to a custody record's authority page, when an imported election has that authority. */
-    static Optional<String> authorityPath(PortalContext p, String custodyName) {
-        return p.data.snapshot().authorityNamed(custodyName).map(a -> "/a/" + a.id().value());
-    }
-
+    /** A device's page; the tag is encoded, as a tag may hold any printable character ("/", "#", "?" included). */
     static String devicePath(GpUnit authority, AssetTag tag) {
-        return "/a/" + authority.id().value() + "/devices/" + tag.value();
+        return "/a/" + authority.id().value() + "/devices/" + url(tag.value()).replace("+", "%20");
     }
 
     /** The failed readiness checks as a query value, for the statewide page's links to the failing devices. */
@@ -178,10 +174,10 @@ final class EquipmentPages {
         h.close("tr");
         for (DeviceRow r : found.rows()) {
             var a = r.asset();
-            Optional<String> home = authority.map(x -> "/a/" + x.id().value()).or(() -> authorityPath(p, a.authority().value()));
+            Optional<GpUnit> home = authority.or(() -> p.data.snapshot().authorityNamed(a.authority().value()));
             h.open("tr").open("td", "class", "nowrap");
             if (home.isPresent()) {
-                h.a(home.get() + "/devices/" + a.tag().value(), a.tag().value());
+                h.a(devicePath(home.get(), a.tag()), a.tag().value());
             } else {
                 h.text(a.tag().value());
             }
