@@ -117,38 +117,59 @@ final class EquipmentPages {
     /** A query parameter that is not what the page understands: a 400 page naming it. */
     private record BadParameter(String name, String problem) {}
 
-    private static void list(PortalContext p, Context ctx, Optional<GpUnit> authority) {
-        String text = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-        String kindText = Optional.ofNullable(ctx.queryParam("kind")).orElse("");
-        String failsText = Optional.ofNullable(ctx.queryParam("fails")).orElse("");
-        List<BadParameter> bad = new ArrayList<>();
-        Optional<AssetKind> kind = kindText.isEmpty() ? Optional.empty() : AssetKind.parse(kindText);
-        if (!kindText.isEmpty() && kind.isEmpty()) {
-            bad.add(new BadParameter("kind", "\"" + kindText + "\" is not a kind of asset; one of "
-                    + String.join(", ", Arrays.stream(AssetKind.values()).map(AssetKind::word).toList())));
-        }
-        Set<ReadinessCheck> fails = new LinkedHashSet<>();
-        for (String w : failsText.isEmpty() ? new String[0] : failsText.split(",")) {
-            if (w.equals("any")) {
-                fails.addAll(ReadinessCheck.MATRIX);
-            } else {
-                Optional<ReadinessCheck> c = ReadinessCheck.MATRIX.stream().filter(m -> m.word().equals(w)).findFirst();
-                c.ifPresentOrElse(fails::add, () -> bad.add(new BadParameter("fails", "\"" + w + "\" is not a readiness check; one of any, "
-                        + failingQuery(ReadinessCheck.MATRIX))));
+    /**
+     * The devices list's query as given (to repeat in the form and the page links) and as understood.
+     *
+     * @param text a part of the tag, serial, model, place or custodian ({@code q})
+     * @param kindText {@code kind} as given; {@code kind} as understood
+     * @param failsText {@code fails} as given: "any" or readiness check words, comma-separated
+     */
+    private record Filters(String text, String kindText, Optional<AssetKind> kind, String failsText, Set<ReadinessCheck> fails,
+            EquipmentRecords.From from) {
+        /** The filters, or every parameter that is wrong and why. */
+        static Filters parse(Context ctx, List<BadParameter> bad) {
+            String text = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+            String kindText = Optional.ofNullable(ctx.queryParam("kind")).orElse("");
+            String failsText = Optional.ofNullable(ctx.queryParam("fails")).orElse("");
+            Optional<AssetKind> kind = kindText.isEmpty() ? Optional.empty() : AssetKind.parse(kindText);
+            if (!kindText.isEmpty() && kind.isEmpty()) {
+                bad.add(new BadParameter("kind", "\"" + kindText + "\" is not a kind of asset; one of "
+                        + String.join(", ", Arrays.stream(AssetKind.values()).map(AssetKind::word).toList())));
             }
-        }
-        EquipmentRecords.From from = new EquipmentRecords.From.First();
-        for (String cursor : List.of("after", "before")) {
-            Optional<String> given = Optional.ofNullable(ctx.queryParam(cursor));
-            if (given.isPresent()) {
-                Optional<AssetTag> t = tag(given.get());
-                if (t.isEmpty() || !(from instanceof EquipmentRecords.From.First)) {
-                    bad.add(new BadParameter(cursor, "\"" + given.get() + "\" is not an asset tag to start a page at (one of after and before)"));
+            Set<ReadinessCheck> fails = new LinkedHashSet<>();
+            for (String w : failsText.isEmpty() ? new String[0] : failsText.split(",")) {
+                if (w.equals("any")) {
+                    fails.addAll(ReadinessCheck.MATRIX);
                 } else {
-                    from = cursor.equals("after") ? new EquipmentRecords.From.After(t.get()) : new EquipmentRecords.From.Before(t.get());
+                    ReadinessCheck.MATRIX.stream().filter(m -> m.word().equals(w)).findFirst().ifPresentOrElse(fails::add,
+                            () -> bad.add(new BadParameter("fails", "\"" + w + "\" is not a readiness check; one of any, "
+                                    + failingQuery(ReadinessCheck.MATRIX))));
                 }
             }
+            EquipmentRecords.From from = new EquipmentRecords.From.First();
+            for (String cursor : List.of("after", "before")) {
+                Optional<String> given = Optional.ofNullable(ctx.queryParam(cursor));
+                if (given.isPresent()) {
+                    Optional<AssetTag> t = tag(given.get());
+                    if (t.isEmpty() || !(from instanceof EquipmentRecords.From.First)) {
+                        bad.add(new BadParameter(cursor, "\"" + given.get() + "\" is not an asset tag to start a page at (one of after and before)"));
+                    } else {
+                        from = cursor.equals("after") ? new EquipmentRecords.From.After(t.get()) : new EquipmentRecords.From.Before(t.get());
+                    }
+                }
+            }
+            return new Filters(text, kindText, kind, failsText, Set.copyOf(fails), from);
         }
+
+        /** The list's address with these filters and no page cursor. */
+        String query(String base) {
+            return base + "?q=" + url(text) + "&kind=" + url(kindText) + "&fails=" + url(failsText);
+        }
+    }
+
+    private static void list(PortalContext p, Context ctx, Optional<GpUnit> authority) {
+        List<BadParameter> bad = new ArrayList<>();
+        Filters f = Filters.parse(ctx, bad);
         String title = authority.map(a -> "Devices of " + a.name()).orElse("Devices statewide");
         if (!bad.isEmpty()) {
             ctx.status(400);
@@ -157,12 +178,12 @@ final class EquipmentPages {
             return;
         }
         Set<String> names = authority.map(PortalData.Snapshot::custodyNames).orElse(Set.of());
-        DevicePage found = p.workspace.equipmentRecords().devices(new DeviceQuery(names, text, kind, fails, from, PAGE));
+        DevicePage found = p.workspace.equipmentRecords().devices(new DeviceQuery(names, f.text(), f.kind(), f.fails(), f.from(), PAGE));
         String base = authority.map(a -> "/a/" + a.id().value() + "/devices").orElse("/devices");
         Html h = new Html();
-        filterForm(h, base, text, kindText, failsText);
-        h.el("p", String.format("%,d", found.total()) + (found.total() == 1 ? " asset" : " assets") + (fails.isEmpty() ? "" : " failing "
-                + String.join(" or ", fails.stream().map(ReadinessCheck::heading).toList())) + (found.rows().isEmpty() ? "." : "; showing "
+        filterForm(h, base, f);
+        h.el("p", String.format("%,d", found.total()) + (found.total() == 1 ? " asset" : " assets") + (f.fails().isEmpty() ? "" : " failing "
+                + String.join(" or ", ReadinessCheck.MATRIX.stream().filter(f.fails()::contains).map(ReadinessCheck::heading).toList())) + (found.rows().isEmpty() ? "." : "; showing "
                 + found.rows().getFirst().asset().tag() + " to " + found.rows().getLast().asset().tag() + " (" + PAGE + " a page, by tag)."),
                 "id", "count");
         h.open("table", "id", "devices").open("tr").el("th", "Asset tag").el("th", "Serial").el("th", "Kind").el("th", "Model / version");
@@ -198,14 +219,16 @@ final class EquipmentPages {
             h.close("tr");
         }
         h.close("table");
-        pager(h, base, text, kindText, failsText, found);
+        pager(h, f.query(base), found);
         Pages.send(ctx, title, h);
     }
 
-    private static void filterForm(Html h, String base, String text, String kind, String fails) {
+    private static void filterForm(Html h, String base, Filters f) {
+        String kind = f.kindText();
+        String fails = f.failsText();
         h.open("form", "method", "get", "action", base, "class", "filter", "id", "filter")
                 .open("label", "for", "q").text("Tag, serial, model, place or custodian contains ").close("label")
-                .open("input", "id", "q", "name", "q", "value", text)
+                .open("input", "id", "q", "name", "q", "value", f.text())
                 .open("label", "for", "kind").text(" Kind ").close("label").open("select", "id", "kind", "name", "kind");
         option(h, "", "any", kind);
         for (AssetKind k : AssetKind.values()) {
@@ -233,11 +256,10 @@ final class EquipmentPages {
         }
     }
 
-    private static void pager(Html h, String base, String text, String kind, String fails, DevicePage page) {
+    private static void pager(Html h, String query, DevicePage page) {
         if (page.rows().isEmpty() || !page.earlier() && !page.later()) {
             return;
         }
-        String query = base + "?q=" + url(text) + "&kind=" + url(kind) + "&fails=" + url(fails);
         h.open("p", "class", "pager", "id", "pager");
         if (page.earlier()) {
             h.a(query + "&before=" + url(page.rows().getFirst().asset().tag().value()), "Previous page", "rel", "prev").text(" ");
