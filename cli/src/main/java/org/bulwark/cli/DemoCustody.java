@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bulwark.custody.ApprovalStatus;
@@ -56,6 +58,7 @@ import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.GpUnit;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.store.CustodyRecords;
+import org.bulwark.store.EquipmentRecords;
 import org.bulwark.store.Workspace;
 
 /**
@@ -78,6 +81,8 @@ final class DemoCustody {
     static final String OFFICIAL = "Demo Election Official";
     /** Demo only: printed in docs/demo.md, like the keys' passphrase. */
     static final String OFFICIAL_PIN = "demo-pin-2028";
+    /** The public who came to the L&A tests of the real devices; the first two are the test board. */
+    private static final List<Person> OBSERVERS = List.of(new Person("Dana Democrat", "Democratic"), new Person("Ray Republican", "Republican"));
 
     /** What goes wrong, on purpose, so that the readiness matrix and the incidents have something to show. */
     enum Mishap {
@@ -160,11 +165,17 @@ final class DemoCustody {
         record(setup);
 
         List<Device> devices = inventory(authorities);
-        int real = 0;
+        Map<String, LatSession.Result> real = new HashMap<>();
         List<CustodyAction> day = new ArrayList<>();
         for (Device d : devices) {
-            Path lat = d.authority() == 0 ? realLat(d, authorities.getFirst()) : writtenLat(d);
-            real += d.authority() == 0 ? 1 : 0;
+            Path lat;
+            if (d.authority() == 0) {
+                LatSession.Result r = realLat(d, authorities.getFirst());
+                real.put(d.asset().serial(), r);
+                lat = r.recordFile();
+            } else {
+                lat = writtenLat(d);
+            }
             try {
                 day.add(ReadinessCommand.Lat.action(lat, latDay));
             } catch (NoSuchAlgorithmException e) {
@@ -174,6 +185,7 @@ final class DemoCustody {
             step.run();
         }
         record(day);
+        attachCertificates(authorities.getFirst(), real);
         String authorityName = authorities.get(1).name();
         Outcome reported = custody.record(new CustodyAction.OpenIncident(new IncidentDraft(IncidentKind.REPORTED, authority(authorities.get(1)),
                 Optional.of(devices.get(DEVICES_PER_AUTHORITY).asset().tag()), "A poll worker reports the case seal of this scanner scuffed, "
@@ -184,7 +196,7 @@ final class DemoCustody {
                 new CustodyAction.ResolveIncident(id, "Deputy Clerk of " + authorityName, "Seal inspected with both judges: intact, number matches "
                         + "the record; scuffed in transport. No access to the device.")));
         int notReady = custody.readinessMatrix(Optional.empty()).failing().size();
-        return new Summary(devices.size(), real, actions, refused, custody.incidents(Optional.empty(), false), notReady);
+        return new Summary(devices.size(), real.size(), actions, refused, custody.incidents(Optional.empty(), false), notReady);
     }
 
     /** The sample of devices: written as an inventory CSV and imported as {@code bulwark asset import} does. */
@@ -220,7 +232,7 @@ final class DemoCustody {
      * A real device: set up, its authority's election package loaded from its USB drive, the public
      * L&A test run with that election's test deck.
      */
-    private Path realLat(Device d, GpUnit authority) throws IOException {
+    private LatSession.Result realLat(Device d, GpUnit authority) throws IOException {
         Clock clock = Clock.fixed(latDay, ZoneOffset.UTC);
         Election local = local(authority);
         Path usb = electionPackage(authority.id().value(), local, clock);
@@ -228,12 +240,26 @@ final class DemoCustody {
         PrecinctDevice device = PrecinctDevice.initialize(dir.resolve("devices").resolve(serial), new PrecinctDevice.Setup(d.asset().model(),
                 serial, d.kind(), d.asset().authority().value(), usb.resolveSibling("trust")), SoftwareVersion.get(), clock, new SecureRandom());
         device.loadElection(usb, clerk(authority)).orThrow();
-        LatSession.Notice notice = new LatSession.Notice(latDay.minus(Duration.ofDays(7)), List.of(
-                new LatSession.Observer("Dana Democrat", "Democratic"), new LatSession.Observer("Ray Republican", "Republican")));
+        LatSession.Notice notice = new LatSession.Notice(latDay.minus(Duration.ofDays(7)),
+                OBSERVERS.stream().map(o -> new LatSession.Observer(o.name(), o.party())).toList());
         Path out = dir.resolve("lat").resolve(serial);
         // A passed test puts the device in official mode: an election official of the package's list gives their PIN.
         return LatSession.run(device, TestDeck.of(local), LatRecord.Kind.PRE_ELECTION, notice,
-                Optional.of(new Credential(OFFICIAL, OFFICIAL_PIN.toCharArray())), out, clock).orThrow().recordFile();
+                Optional.of(new Credential(OFFICIAL, OFFICIAL_PIN.toCharArray())), out, clock).orThrow();
+    }
+
+    /** The certificates the real devices printed, attached to their L&A records with the observers and warnings, as the portal attaches them. */
+    private void attachCertificates(GpUnit authority, Map<String, LatSession.Result> tests) throws IOException {
+        for (EquipmentRecords.LatEntry entry : ws.equipmentRecords().latRecords(Set.of(authority.id().value()))) {
+            LatSession.Result r = tests.get(entry.record().deviceSerial());
+            if (r == null) {
+                continue;
+            }
+            if (ws.equipmentRecords().attachCertificate(entry.id(), OBSERVERS, r.warnings(), Files.readAllBytes(r.certificate()), clerk(authority))
+                    instanceof EquipmentRecords.Attachment.Refused refusal) {
+                throw new IllegalStateException("the certificate of " + entry.device() + " was refused: " + refusal.reason());
+            }
+        }
     }
 
     /**

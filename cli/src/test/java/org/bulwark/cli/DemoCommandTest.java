@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bulwark.custody.Incident;
 import org.bulwark.store.AuditRecords;
+import org.bulwark.store.EquipmentRecords;
 import org.bulwark.store.LogCheck;
 import org.bulwark.store.StoredElection;
 import org.bulwark.store.Workspace;
@@ -75,6 +77,9 @@ class DemoCommandTest {
             for (String serial : List.of("PS-001-1", "PS-001-2", "BM-001-3")) {
                 assertThat(dir.resolve("equipment/lat").resolve(serial).resolve("lat-certificate.pdf")).as(serial).isNotEmptyFile();
             }
+            List<EquipmentRecords.LatEntry> first = ws.equipmentRecords().latRecords(Set.of("lea-001"));
+            assertThat(first).hasSize(3).allSatisfy(e -> assertThat(e.certificate()).as(e.device().value()).isPresent());
+            assertThat(ws.equipmentRecords().latRecords(Set.of("lea-003")).stream().filter(e -> !e.record().passed())).hasSize(1);
 
             long ballots = ws.importedFiles(election.ref()).stream().mapToLong(f -> f.cvrCount()).sum();
             assertThat(ballots).isBetween(15_000L, 19_999L);
