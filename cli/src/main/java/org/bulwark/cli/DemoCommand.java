@@ -98,8 +98,8 @@ final class DemoCommand implements Callable<Integer> {
                 prepare(io, root.progress);
             }
             case OTHER -> {
-                io.err().println("bulwark: " + dir + ": demo folder: it holds files that are not a Bulwark demo's; the demo neither uses nor "
-                        + "deletes them: choose another --dir (a new or empty folder)");
+                io.err().println("bulwark: " + dir + ": demo folder: it is neither a new or empty folder nor a Bulwark demo's; the demo "
+                        + "neither uses nor deletes what is there: choose another --dir");
                 return Bulwark.BAD_INPUT;
             }
         }
@@ -138,13 +138,16 @@ final class DemoCommand implements Callable<Integer> {
         PREPARED,
         /** A demo whose preparation stopped part way (stopped, or failed). */
         UNFINISHED,
-        /** Files of something else. */
+        /** Files of something else (or a file, not a folder). */
         OTHER
     }
 
     static FolderState folderState(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.exists(dir)) {
             return FolderState.EMPTY;
+        }
+        if (!Files.isDirectory(dir)) {
+            return FolderState.OTHER;
         }
         try (Stream<Path> entries = Files.list(dir)) {
             List<String> names = entries.map(p -> p.getFileName().toString()).toList();

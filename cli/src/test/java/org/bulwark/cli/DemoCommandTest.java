@@ -120,8 +120,12 @@ class DemoCommandTest {
         Files.writeString(other.resolve("notes.txt"), "mine");
         Run foreign = Run.of("demo", "--no-serve", "--fresh", "--dir", other.toString());
         assertThat(foreign.exitCode()).isEqualTo(2);
-        assertThat(foreign.err()).contains("it holds files that are not a Bulwark demo's");
+        assertThat(foreign.err()).contains("it is neither a new or empty folder nor a Bulwark demo's");
         assertThat(other.resolve("notes.txt")).hasContent("mine");
+
+        Run file = Run.of("demo", "--no-serve", "--dir", other.resolve("notes.txt").toString());
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.err()).contains("notes.txt: demo folder: it is neither a new or empty folder nor a Bulwark demo's");
     }
 
     @Test
