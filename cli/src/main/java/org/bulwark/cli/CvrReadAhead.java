@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -119,11 +120,18 @@ final class CvrReadAhead implements AutoCloseable {
     private final class Ahead {
         private final BlockingQueue<Handed> queue = new ArrayBlockingQueue<>(queuedBatches);
         private final AtomicLong bytes = new AtomicLong();
+        private final CompletableFuture<Void> ended = new CompletableFuture<>();
         private final Thread thread;
         private volatile boolean stopping;
 
         Ahead(int i) {
-            thread = Thread.ofPlatform().name("bulwark-read-ahead").daemon().start(() -> read(i));
+            thread = Thread.ofPlatform().name("bulwark-read-ahead").daemon().start(() -> {
+                try {
+                    read(i);
+                } finally {
+                    ended.complete(null);
+                }
+            });
         }
 
         private void read(int i) {
@@ -201,18 +209,7 @@ final class CvrReadAhead implements AutoCloseable {
             stopping = true;
             thread.interrupt();
             queue.clear();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            ended.join(); // not interruptible: the file must be closed before the command goes on
         }
     }
 }

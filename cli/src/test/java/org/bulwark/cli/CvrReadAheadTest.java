@@ -95,8 +95,14 @@ class CvrReadAheadTest {
         CvrReadAhead reading = new CvrReadAhead(inputs, gen01(), CvrReadOptions.Mode.STRICT, 1, 1);
         reading.pushTo(0, cvr -> { }, b -> { }); // starts reading b.json, which soon waits: 1 CVR queued of 40
         Thread.sleep(50);
-        reading.close(); // returns only once the reading thread has ended
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("bulwark-read-ahead"));
+        List<Thread> readers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("bulwark-read-ahead")).toList();
+        assertThat(readers).as("b.json is being read ahead").isNotEmpty();
+        reading.close(); // returns once the reading has given up (its thread then only returns)
+        for (Thread t : readers) {
+            t.join(5_000);
+            assertThat(t.isAlive()).as("reading thread still alive after close").isFalse();
+        }
     }
 
     @Test
