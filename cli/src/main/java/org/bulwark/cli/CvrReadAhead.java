@@ -20,8 +20,9 @@ import org.bulwark.model.ElectionIndex;
  * Reads the CVR files of one {@code import cvr} one file ahead. When file n has been read, the
  * workspace still has to shuffle, write and commit it, a step of about a second for a large file
  * during which the reader would sit idle; so file n+1 is read meanwhile, on its own thread, into a
- * bounded queue ({@link #QUEUED_CVRS} CVRs, about 40 MB), which its import then drains before reading on.
- * Each file is still imported whole, in its own transaction, in the order given.
+ * bounded queue ({@link #QUEUED_CVRS} CVRs, about 43 MB), which its import then drains before reading on;
+ * at most two queues exist at once (the file being drained and the next). Each file is still imported
+ * whole, in its own transaction, in the order given.
  *
  * <p>What the early reading finds comes out exactly where it would have without it: a bad file's
  * {@code BadInputException} or I/O error is kept and thrown by that file's own import, after the
@@ -31,7 +32,7 @@ import org.bulwark.model.ElectionIndex;
 final class CvrReadAhead implements AutoCloseable {
     /** CVRs handed over at once: one queue operation per thousand CVRs, not per CVR. */
     static final int BATCH = 1_000;
-    /** At most this many CVRs wait per file: about 1.8 KB each in memory, so about 40 MB. */
+    /** At most this many CVRs wait per file: about 1.8 KB each in memory, so about 43 MB. */
     static final int QUEUED_CVRS = 24 * BATCH;
 
     private final List<CvrInput> inputs;
