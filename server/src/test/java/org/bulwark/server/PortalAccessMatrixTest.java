@@ -47,6 +47,28 @@ class PortalAccessMatrixTest {
             POST /a/B/upload           400 403 403 403 403 403 303
             POST /log/receipt          200 200 200 200 200 200 303
             POST /public/receipt       200 200 200 200 200 200 200
+            GET  /devices              200 200 403 403 403 403 303
+            GET  /a/A/devices          200 200 200 200 403 200 303
+            GET  /a/B/devices          200 200 403 403 403 403 303
+            GET  /a/A/devices/DEV-A1   200 200 200 200 403 200 303
+            GET  /a/A/devices/DEV-B1   404 404 404 404 403 404 303
+            GET  /a/B/devices/DEV-B1   200 200 403 403 403 403 303
+            GET  /a/A/devices/DEV-A1/seal-log.pdf     200 200 200 200 403 200 303
+            GET  /a/A/devices/DEV-A1/custody-log.csv  200 200 200 200 403 200 303
+            GET  /a/A/devices/DEV-A1/other.pdf        404 404 404 404 403 404 303
+            GET  /incidents            200 200 403 403 403 403 303
+            GET  /a/A/incidents        200 200 200 200 403 200 303
+            GET  /a/A/incidents/1      200 200 200 200 403 200 303
+            GET  /a/A/incidents/2      404 404 404 404 403 404 303
+            GET  /a/B/incidents/2      200 200 403 403 403 403 303
+            POST /a/A/incidents/1/assign   400 400 400 400 403 403 303
+            POST /a/A/incidents/1/resolve  400 400 400 400 403 403 303
+            POST /a/B/incidents/2/resolve  400 400 403 403 403 403 303
+            GET  /a/A/lat              200 200 200 200 403 200 303
+            GET  /a/A/lat/1            200 200 200 200 403 200 303
+            GET  /a/A/lat/1/certificate.pdf  200 200 200 200 403 200 303
+            GET  /a/B/lat              200 200 403 403 403 403 303
+            POST /a/A/lat/1/certificate    400 400 400 400 403 403 303
             """;
 
     @TempDir
@@ -58,6 +80,7 @@ class PortalAccessMatrixTest {
     @BeforeAll
     static void start() throws IOException {
         fixture = new PortalFixture(dir);
+        EquipmentFixture.seed(fixture);
         portal = fixture.start();
     }
 
@@ -106,7 +129,7 @@ class PortalAccessMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
-        assertThat(cells).isEqualTo(23 * 7);
+        assertThat(cells).isEqualTo(MATRIX.strip().split("\n").length * 7);
     }
 
     @Test

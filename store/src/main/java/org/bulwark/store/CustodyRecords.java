@@ -31,21 +31,21 @@ import org.bulwark.custody.CustodyEvent;
 import org.bulwark.custody.CustodyRules;
 import org.bulwark.custody.Decision;
 import org.bulwark.custody.DeviceReadiness;
-import org.bulwark.custody.Fingerprint;
 import org.bulwark.custody.Incident;
 import org.bulwark.custody.IncidentDraft;
 import org.bulwark.custody.IncidentKind;
-import org.bulwark.custody.LatRecord;
 import org.bulwark.custody.Outcome;
 import org.bulwark.custody.Person;
 import org.bulwark.custody.ReadinessCheck;
-import org.bulwark.custody.ReadinessClearance;
 import org.bulwark.custody.ReadinessMatrix;
 import org.bulwark.custody.RegistryEntry;
 import org.bulwark.custody.SealCheck;
 import org.bulwark.custody.SealStock;
 import org.bulwark.custody.Transfer;
 import org.bulwark.custody.TwoPeople;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
+import org.bulwark.ledger.exchange.ReadinessClearance;
 import org.bulwark.model.ValidationIssue;
 import org.bulwark.model.events.Actor;
 import org.bulwark.model.events.Disposition;
@@ -87,6 +87,11 @@ public final class CustodyRecords {
     /** The same records judged by other rules (another state's major parties or time zone). */
     public CustodyRecords withRules(CustodyRules other) {
         return new CustodyRecords(workspace, connection, log, clock, recordedBy, other);
+    }
+
+    /** The same records, with what is recorded credited to {@code actor}: the portal records each person's actions under their name. */
+    public CustodyRecords recordedBy(String actor) {
+        return new CustodyRecords(workspace, connection, log, clock, actor, rules);
     }
 
     // ---- recording -------------------------------------------------------------------------------
@@ -542,7 +547,8 @@ public final class CustodyRecords {
         }
     }
 
-    private Asset asset(ResultSet rs) throws SQLException {
+    /** An asset from a row whose first nine columns are those of {@link #CURRENT} (also read by {@link EquipmentRecords}). */
+    Asset asset(ResultSet rs) throws SQLException {
         String tag = rs.getString(1);
         try {
             return new Asset(new AssetTag(tag), rs.getString(2), AssetKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4),
@@ -922,7 +928,7 @@ public final class CustodyRecords {
             ps.setString(5, r.electionFingerprint().value());
             ps.setString(6, r.date().toString());
             ps.setInt(7, r.passed() ? 1 : 0);
-            ps.setBytes(8, r.write());
+            ps.setBytes(8, r.bytes());
             ps.setString(9, l.fileSha256().value());
             ps.setLong(10, index);
             latId = returnedId(ps);
