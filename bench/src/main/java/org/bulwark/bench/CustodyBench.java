@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.bulwark.cli.CustodyGeneration;
 import org.bulwark.custody.Asset;
 import org.bulwark.custody.ReadinessMatrix;
 import org.bulwark.generate.CustodyHistory;
+import org.bulwark.ledger.exchange.Fingerprint;
 import org.bulwark.store.Workspace;
 import org.bulwark.store.WorkspaceLocation;
 
@@ -79,10 +81,18 @@ public final class CustodyBench {
             }
             List<Asset> assets = w.custody().assets(Optional.empty());
             System.out.printf("%s: %,d assets, log of %,d entries%n", location.describe(), assets.size(), w.logSize());
-            ReadinessMatrix m = w.custody().readinessMatrix(Optional.empty());
-            System.out.printf("matrix: %d authorities, %,d devices in service, %,d ready, %,d not ready%n", m.rows().size(), m.statewide().devices(),
-                    m.statewide().ready(), m.failing().size());
-            report("statewide readiness matrix", time(RUNS, () -> w.custody().readinessMatrix(Optional.empty())));
+            // The coming election, on whose eve the history ends (a few percent of devices not ready), and the worst case: an
+            // election no device was tested for, so that every device fails and is listed.
+            Map<String, Fingerprint> elections = new LinkedHashMap<>();
+            elections.put("coming election", CustodyHistory.comingElection(plan));
+            elections.put("an election no device was tested for", new Fingerprint("sha256:" + "0".repeat(64)));
+            for (Map.Entry<String, Fingerprint> e : elections.entrySet()) {
+                Optional<Fingerprint> election = Optional.of(e.getValue());
+                ReadinessMatrix m = w.custody().readinessMatrix(Optional.empty(), election);
+                System.out.printf("matrix of %s: %d authorities, %,d devices in service, %,d ready, %,d not ready%n", e.getKey(), m.rows().size(),
+                        m.statewide().devices(), m.statewide().ready(), m.failing().size());
+                report("statewide readiness matrix of " + e.getKey(), time(RUNS, () -> w.custody().readinessMatrix(Optional.empty(), election)));
+            }
             SplittableRandom random = new SplittableRandom(7);
             List<Double> timelines = new ArrayList<>();
             long events = 0;
