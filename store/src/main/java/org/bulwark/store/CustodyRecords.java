@@ -781,24 +781,20 @@ public final class CustodyRecords {
 
     private CustodyRules.SealNumberFacts numberFacts(long number) throws SQLException {
         Optional<AuthorityId> issuedTo = Optional.empty();
-        {
-            PreparedStatement ps = statement("""
-                    SELECT authority, last_number FROM custody_seal_range WHERE first_number <= ? ORDER BY first_number DESC LIMIT 1""");
-            ps.setLong(1, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getLong(2) >= number) {
-                    issuedTo = Optional.of(new AuthorityId(rs.getString(1)));
-                }
+        PreparedStatement range = statement("""
+                SELECT authority, last_number FROM custody_seal_range WHERE first_number <= ? ORDER BY first_number DESC LIMIT 1""");
+        range.setLong(1, number);
+        try (ResultSet rs = range.executeQuery()) {
+            if (rs.next() && rs.getLong(2) >= number) {
+                issuedTo = Optional.of(new AuthorityId(rs.getString(1)));
             }
         }
         Optional<AssetTag> appliedTo = Optional.empty();
-        {
-            PreparedStatement ps = statement("SELECT tag FROM custody_event WHERE seal_number = ? AND kind = 'applied'");
-            ps.setLong(1, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    appliedTo = Optional.of(new AssetTag(rs.getString(1)));
-                }
+        PreparedStatement applied = statement("SELECT tag FROM custody_event WHERE seal_number = ? AND kind = 'applied'");
+        applied.setLong(1, number);
+        try (ResultSet rs = applied.executeQuery()) {
+            if (rs.next()) {
+                appliedTo = Optional.of(new AssetTag(rs.getString(1)));
             }
         }
         return new CustodyRules.SealNumberFacts(issuedTo, appliedTo);
@@ -834,23 +830,21 @@ public final class CustodyRecords {
         }
         long index = logged((new LogEvent.CustodyTransferred(header(named(items.getFirst().current().authority())), id,
                 t.items().size(), t.fromPlace(), t.toPlace(), t.purpose(), t.statement(), t.signedBy().toString())));
-        {
-            PreparedStatement ps = statement("""
-                    INSERT INTO custody_transfer (id, from_person, from_place, to_person, to_place, purpose, condition, changes, seals, at,
-                        log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-            ps.setLong(1, id);
-            ps.setString(2, t.fromPerson());
-            ps.setString(3, t.fromPlace());
-            ps.setString(4, t.toPerson());
-            ps.setString(5, t.toPlace());
-            ps.setString(6, t.purpose());
-            ps.setString(7, t.condition());
-            ps.setString(8, t.changes().orElse(null));
-            ps.setString(9, sealsText(t.sealsOnArrival()));
-            ps.setLong(10, at.toEpochMilli());
-            ps.setLong(11, index);
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = statement("""
+                INSERT INTO custody_transfer (id, from_person, from_place, to_person, to_place, purpose, condition, changes, seals, at,
+                    log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        ps.setLong(1, id);
+        ps.setString(2, t.fromPerson());
+        ps.setString(3, t.fromPlace());
+        ps.setString(4, t.toPerson());
+        ps.setString(5, t.toPlace());
+        ps.setString(6, t.purpose());
+        ps.setString(7, t.condition());
+        ps.setString(8, t.changes().orElse(null));
+        ps.setString(9, sealsText(t.sealsOnArrival()));
+        ps.setLong(10, at.toEpochMilli());
+        ps.setLong(11, index);
+        ps.executeUpdate();
         return settle(items, d, Optional.of(new Logged(id, index)));
     }
 
@@ -908,59 +902,57 @@ public final class CustodyRecords {
             case CustodyEvent.Transferred t -> transfer.orElseThrow().logIndex();
             default -> logged((logEvent(a, e)));
         };
-        {
-            PreparedStatement ps = statement("""
-                    INSERT INTO custody_event (tag, kind, at, point, seal_number, observed, intact, polling_place, place, action, reason,
-                        person1, party1, person2, party2, transfer_id, lat_id, log_index)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-            for (int i = 4; i <= 17; i++) {
-                ps.setNull(i, i == 4 || (i >= 9 && i <= 15) ? Types.VARCHAR : Types.BIGINT);
-            }
-            ps.setString(1, a.tag().value());
-            ps.setLong(3, e.at().toEpochMilli());
-            ps.setLong(18, index);
-            switch (e) {
-                case CustodyEvent.SealApplied s -> {
-                    ps.setString(2, "applied");
-                    ps.setString(4, s.point());
-                    ps.setLong(5, s.number());
-                    setPair(ps, s.by());
-                }
-                case CustodyEvent.SealVerified v -> {
-                    ps.setString(2, "verified");
-                    ps.setString(4, v.point());
-                    ps.setLong(5, v.expected());
-                    ps.setLong(6, v.observed());
-                    ps.setInt(7, v.intact() ? 1 : 0);
-                    ps.setInt(8, v.pollingPlace() ? 1 : 0);
-                    ps.setString(9, v.place());
-                    setPair(ps, v.by());
-                }
-                case CustodyEvent.SealBroken b -> {
-                    ps.setString(2, "broken");
-                    ps.setString(4, b.point());
-                    ps.setLong(5, b.number());
-                    ps.setString(11, b.reason());
-                    setPair(ps, b.by());
-                }
-                case CustodyEvent.Transferred t -> {
-                    ps.setString(2, "transferred");
-                    ps.setString(9, t.transfer().toPlace());
-                    ps.setLong(16, transfer.orElseThrow().transferId());
-                    setPair(ps, t.transfer().signedBy());
-                }
-                case CustodyEvent.MemoryAccessed m -> {
-                    ps.setString(2, "memory");
-                    ps.setString(9, m.device().map(AssetTag::value).orElse(null));
-                    ps.setString(10, m.action());
-                    ps.setString(11, m.purpose());
-                    ps.setString(12, m.person());
-                }
-                case CustodyEvent.LatRecorded l -> throw new IllegalStateException("L&A records are written by recordLat");
-                case CustodyEvent.RecordChanged r -> throw new IllegalStateException("asset records are written by changeAsset");
-            }
-            ps.executeUpdate();
+        PreparedStatement ps = statement("""
+                INSERT INTO custody_event (tag, kind, at, point, seal_number, observed, intact, polling_place, place, action, reason,
+                    person1, party1, person2, party2, transfer_id, lat_id, log_index)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        for (int i = 4; i <= 17; i++) {
+            ps.setNull(i, i == 4 || (i >= 9 && i <= 15) ? Types.VARCHAR : Types.BIGINT);
         }
+        ps.setString(1, a.tag().value());
+        ps.setLong(3, e.at().toEpochMilli());
+        ps.setLong(18, index);
+        switch (e) {
+            case CustodyEvent.SealApplied s -> {
+                ps.setString(2, "applied");
+                ps.setString(4, s.point());
+                ps.setLong(5, s.number());
+                setPair(ps, s.by());
+            }
+            case CustodyEvent.SealVerified v -> {
+                ps.setString(2, "verified");
+                ps.setString(4, v.point());
+                ps.setLong(5, v.expected());
+                ps.setLong(6, v.observed());
+                ps.setInt(7, v.intact() ? 1 : 0);
+                ps.setInt(8, v.pollingPlace() ? 1 : 0);
+                ps.setString(9, v.place());
+                setPair(ps, v.by());
+            }
+            case CustodyEvent.SealBroken b -> {
+                ps.setString(2, "broken");
+                ps.setString(4, b.point());
+                ps.setLong(5, b.number());
+                ps.setString(11, b.reason());
+                setPair(ps, b.by());
+            }
+            case CustodyEvent.Transferred t -> {
+                ps.setString(2, "transferred");
+                ps.setString(9, t.transfer().toPlace());
+                ps.setLong(16, transfer.orElseThrow().transferId());
+                setPair(ps, t.transfer().signedBy());
+            }
+            case CustodyEvent.MemoryAccessed m -> {
+                ps.setString(2, "memory");
+                ps.setString(9, m.device().map(AssetTag::value).orElse(null));
+                ps.setString(10, m.action());
+                ps.setString(11, m.purpose());
+                ps.setString(12, m.person());
+            }
+            case CustodyEvent.LatRecorded l -> throw new IllegalStateException("L&A records are written by recordLat");
+            case CustodyEvent.RecordChanged r -> throw new IllegalStateException("asset records are written by changeAsset");
+        }
+        ps.executeUpdate();
     }
 
     private static void setPair(PreparedStatement ps, TwoPeople by) throws SQLException {
@@ -1024,31 +1016,26 @@ public final class CustodyRecords {
         }
         long index = logged((new LogEvent.LatRecorded(header(named(h.current().authority())), r.deviceSerial(), r.kind().word(),
                 r.passed() ? "passed" : "failed", new Sha256(l.fileSha256().hex()))));
-        long latId;
-        {
-            PreparedStatement ps = statement("""
-                    INSERT INTO custody_lat (kind, serial, model, software, election, lat_date, passed, record, file_sha256, log_index)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""");
-            ps.setString(1, r.kind().word());
-            ps.setString(2, r.deviceSerial());
-            ps.setString(3, r.deviceModel());
-            ps.setString(4, r.softwareFingerprint().value());
-            ps.setString(5, r.electionFingerprint().value());
-            ps.setString(6, r.date().toString());
-            ps.setInt(7, r.passed() ? 1 : 0);
-            ps.setBytes(8, r.bytes());
-            ps.setString(9, l.fileSha256().value());
-            ps.setLong(10, index);
-            latId = returnedId(ps);
-        }
-        {
-            PreparedStatement ps = statement("INSERT INTO custody_event (tag, kind, at, lat_id, log_index) VALUES (?, 'lat', ?, ?, ?)");
-            ps.setString(1, h.current().tag().value());
-            ps.setLong(2, l.at().toEpochMilli());
-            ps.setLong(3, latId);
-            ps.setLong(4, index);
-            ps.executeUpdate();
-        }
+        PreparedStatement lat = statement("""
+                INSERT INTO custody_lat (kind, serial, model, software, election, lat_date, passed, record, file_sha256, log_index)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""");
+        lat.setString(1, r.kind().word());
+        lat.setString(2, r.deviceSerial());
+        lat.setString(3, r.deviceModel());
+        lat.setString(4, r.softwareFingerprint().value());
+        lat.setString(5, r.electionFingerprint().value());
+        lat.setString(6, r.date().toString());
+        lat.setInt(7, r.passed() ? 1 : 0);
+        lat.setBytes(8, r.bytes());
+        lat.setString(9, l.fileSha256().value());
+        lat.setLong(10, index);
+        long latId = returnedId(lat);
+        PreparedStatement event = statement("INSERT INTO custody_event (tag, kind, at, lat_id, log_index) VALUES (?, 'lat', ?, ?, ?)");
+        event.setString(1, h.current().tag().value());
+        event.setLong(2, l.at().toEpochMilli());
+        event.setLong(3, latId);
+        event.setLong(4, index);
+        event.executeUpdate();
         List<CustodyEvent> after = new ArrayList<>(h.timeline());
         after.add(stored(new CustodyEvent.LatRecorded(l.at(), r), h.current().tag()));
         updateReadiness(keep(new AssetHistory(h.current(), after)));
