@@ -108,7 +108,7 @@ public final class CustodyBench {
     }
 
     private static final List<String> TABLES = List.of("log_entry", "log_tile", "custody_registry", "custody_registry_part", "custody_asset",
-            "custody_asset_now", "custody_seal_range", "custody_event", "custody_transfer", "custody_lat", "custody_incident",
+            "custody_asset_now", "custody_readiness_count", "custody_seal_range", "custody_event", "custody_transfer", "custody_lat", "custody_incident",
             "custody_incident_action");
 
     /** Copies the log and custody tables of a SQLite workspace into the (migrated, empty) PostgreSQL one, in batches. */

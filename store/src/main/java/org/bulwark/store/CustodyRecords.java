@@ -482,6 +482,9 @@ public final class CustodyRecords {
                 setAsset(cur, 3, a);
                 cur.setInt(11, failed);
                 cur.addBatch();
+                if (counted(a.kind(), a.status())) {
+                    count(a.authority(), failed, Optional.empty(), 1);
+                }
                 if (++pending == 1_000) {
                     ev.executeBatch();
                     cur.executeBatch();
@@ -543,6 +546,10 @@ public final class CustodyRecords {
             ev.setLong(4, id);
             ev.setLong(5, index);
             ev.executeUpdate();
+        }
+        if (counted(before.kind(), before.status()) != counted(after.kind(), after.status())) {
+            Readiness r = readinessNow(before.tag());
+            count(before.authority(), r.failed(), r.latElection(), counted(after.kind(), after.status()) ? 1 : -1);
         }
         try (PreparedStatement ps = connection.prepareStatement(
                 "UPDATE custody_asset_now SET record_id = ?, location = ?, custodian = ?, status = ? WHERE tag = ?")) {
@@ -991,13 +998,53 @@ public final class CustodyRecords {
      * judged. Returns the failed checks' bits.
      */
     private int updateReadiness(AssetHistory h) throws SQLException {
-        int bits = rules.readiness(h, entryFor(h.current()), Optional.empty()).bits();
-        PreparedStatement ps = statement("UPDATE custody_asset_now SET failed = ?, lat_election = ? WHERE tag = ?");
-        ps.setInt(1, bits);
-        ps.setString(2, h.latestLat(LatRecord.Kind.PRE_ELECTION).map(l -> l.electionFingerprint().value()).orElse(null));
-        ps.setString(3, h.current().tag().value());
+        Asset a = h.current();
+        Readiness now = new Readiness(rules.readiness(h, entryFor(a), Optional.empty()).bits(),
+                h.latestLat(LatRecord.Kind.PRE_ELECTION).map(LatRecord::electionFingerprint));
+        Readiness before = readinessNow(a.tag());
+        if (!now.equals(before)) {
+            PreparedStatement ps = statement("UPDATE custody_asset_now SET failed = ?, lat_election = ? WHERE tag = ?");
+            ps.setInt(1, now.failed());
+            ps.setString(2, now.latElection().map(Fingerprint::value).orElse(null));
+            ps.setString(3, a.tag().value());
+            ps.executeUpdate();
+            if (counted(a.kind(), a.status())) {
+                count(a.authority(), before.failed(), before.latElection(), -1);
+                count(a.authority(), now.failed(), now.latElection(), 1);
+            }
+        }
+        return now.failed();
+    }
+
+    /** A device's readiness as custody_asset_now keeps it: the bits of the checks it fails, and the election of its latest L&A test. */
+    private record Readiness(int failed, Optional<Fingerprint> latElection) {}
+
+    private Readiness readinessNow(AssetTag tag) throws SQLException {
+        PreparedStatement ps = statement("SELECT failed, lat_election FROM custody_asset_now WHERE tag = ?");
+        ps.setString(1, tag.value());
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw damaged("asset " + tag + " has no current state");
+            }
+            return new Readiness(rs.getInt(1), Optional.ofNullable(rs.getString(2)).map(this::fingerprint));
+        }
+    }
+
+    /** Whether an asset counts in the readiness matrix: a voting device in service. */
+    private static boolean counted(AssetKind kind, AssetStatus status) {
+        return kind == AssetKind.VOTING_DEVICE && status == AssetStatus.IN_SERVICE;
+    }
+
+    /** Adds {@code delta} devices to the matrix's count of an authority's devices with these failed checks and L&A election. */
+    private void count(AuthorityId authority, int failed, Optional<Fingerprint> latElection, int delta) throws SQLException {
+        PreparedStatement ps = statement("""
+                INSERT INTO custody_readiness_count (authority, failed, lat_election, devices) VALUES (?, ?, ?, ?)
+                ON CONFLICT (authority, failed, lat_election) DO UPDATE SET devices = custody_readiness_count.devices + excluded.devices""");
+        ps.setString(1, authority.value());
+        ps.setInt(2, failed);
+        ps.setString(3, latElection.map(Fingerprint::value).orElse(""));
+        ps.setInt(4, delta);
         ps.executeUpdate();
-        return bits;
     }
 
     // ---- L&A and readiness -------------------------------------------------------------------------
@@ -1073,8 +1120,8 @@ public final class CustodyRecords {
     }
 
     /**
-     * The readiness matrix of the voting devices in service, of one authority or statewide: one
-     * GROUP BY over the maintained summary, and the failing devices. With an election, a device
+     * The readiness matrix of the voting devices in service, of one authority or statewide: sums
+     * over the maintained counts, and the failing devices from custody_asset_now's covering index. With an election, a device
      * whose latest pre-election L&A test was not of that election fails "election-fingerprint".
      */
     public ReadinessMatrix readinessMatrix(Optional<AuthorityId> authority, Optional<Fingerprint> election) {
@@ -1082,14 +1129,15 @@ public final class CustodyRecords {
             List<ReadinessCheck> checks = election.isPresent() ? ReadinessCheck.ALL : ReadinessCheck.MATRIX;
             // With an election, "other" is 1 for a device whose L&A test was of another election (or of none).
             String other = election.isPresent() ? "(CASE WHEN lat_election = ? THEN 0 ELSE 1 END)" : "0";
-            StringBuilder sql = new StringBuilder("SELECT authority, COUNT(*), SUM(CASE WHEN failed = 0 AND " + other + " = 0 THEN 1 ELSE 0 END)");
+            // The counts: sums over the maintained counts (a few rows per authority), not over the devices.
+            StringBuilder sql = new StringBuilder("SELECT authority, SUM(devices), SUM(CASE WHEN failed = 0 AND " + other
+                    + " = 0 THEN devices ELSE 0 END)");
             for (ReadinessCheck c : ReadinessCheck.MATRIX) {
-                sql.append(", SUM((failed >> ").append(c.ordinal()).append(") & 1)");
+                sql.append(", SUM(((failed >> ").append(c.ordinal()).append(") & 1) * devices)");
             }
-            sql.append(", SUM(").append(other).append(")");
-            String where = " FROM custody_asset_now WHERE kind = 'voting-device' AND status = 'in-service'"
-                    + (authority.isPresent() ? " AND authority = ?" : "");
-            sql.append(where).append(" GROUP BY authority ORDER BY authority");
+            sql.append(", SUM(").append(other).append(" * devices) FROM custody_readiness_count")
+                    .append(authority.isPresent() ? " WHERE authority = ?" : "")
+                    .append(" GROUP BY authority HAVING SUM(devices) > 0 ORDER BY authority");
             List<ReadinessMatrix.Row> rows = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
                 int p = 1;
@@ -1114,6 +1162,8 @@ public final class CustodyRecords {
                 }
             }
             List<ReadinessMatrix.FailingDevice> failing = new ArrayList<>();
+            String where = " FROM custody_asset_now WHERE kind = 'voting-device' AND status = 'in-service'"
+                    + (authority.isPresent() ? " AND authority = ?" : "");
             try (PreparedStatement ps = connection.prepareStatement("SELECT authority, tag, serial, failed, " + other + where
                     + " AND (failed <> 0 OR " + other + " = 1) ORDER BY authority, tag")) {
                 int p = 1;

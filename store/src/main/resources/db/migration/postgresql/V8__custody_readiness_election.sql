@@ -10,6 +10,20 @@ UPDATE custody_asset_now SET lat_election = (
     ORDER BY e.id DESC LIMIT 1)
 WHERE kind = 'voting-device';
 DROP INDEX custody_asset_now_readiness;
--- Covering for both of the matrix's queries: its counts (one pass over the devices in service) and its
--- list of failing devices, which comes out of the index already in order of authority and tag.
+-- Covering for the matrix's list of failing devices, which comes out of it in order of authority and tag.
 CREATE INDEX custody_asset_now_readiness ON custody_asset_now (kind, status, authority, tag, failed, lat_election, serial);
+
+-- The matrix's counts, maintained with custody_asset_now in the same transactions: how many voting
+-- devices in service each authority has with each combination of failed checks (bits) and L&A election
+-- ('' for none). The matrix sums a few hundred rows, however many devices the state has.
+CREATE TABLE custody_readiness_count (
+    authority    TEXT    NOT NULL,
+    failed       INTEGER NOT NULL,
+    lat_election TEXT    NOT NULL,
+    devices      INTEGER NOT NULL,
+    PRIMARY KEY (authority, failed, lat_election)
+);
+INSERT INTO custody_readiness_count (authority, failed, lat_election, devices)
+SELECT authority, failed, COALESCE(lat_election, ''), COUNT(*) FROM custody_asset_now
+WHERE kind = 'voting-device' AND status = 'in-service'
+GROUP BY authority, failed, COALESCE(lat_election, '');

@@ -131,6 +131,37 @@ abstract class CustodyContract {
         var clearance = custody().issueClearance("SN-1", new AssetTag("BC-1"), ELECTION);
         assertThat(clearance.ready()).isFalse();
         assertThat(clearance.failedChecks()).containsExactly("approved-version");
+
+        done(new CustodyAction.ChangeAsset(new AssetTag("BC-2"), Optional.of(AssetStatus.IN_REPAIR), Optional.empty(), Optional.empty(),
+                "case cracked", DAY));
+        assertThat(custody().readinessMatrix(Optional.of(BOONE)).statewide().devices()).isEqualTo(1);
+        done(new CustodyAction.ChangeAsset(new AssetTag("BC-2"), Optional.of(AssetStatus.IN_SERVICE), Optional.empty(), Optional.empty(),
+                "repaired", DAY.plusSeconds(60)));
+        assertThat(custody().readinessMatrix(Optional.of(BOONE)).statewide().devices()).isEqualTo(2);
+        countsAgreeWithTheDevices();
+    }
+
+    /** The matrix's maintained counts say what counting the devices one by one says. */
+    private void countsAgreeWithTheDevices() {
+        try (Connection c = rawConnection(location); Statement s = c.createStatement()) {
+            List<String> devices = rows(s, """
+                    SELECT authority, failed, COALESCE(lat_election, ''), COUNT(*) FROM custody_asset_now
+                    WHERE kind = 'voting-device' AND status = 'in-service' GROUP BY authority, failed, COALESCE(lat_election, '')""");
+            List<String> counts = rows(s, "SELECT authority, failed, lat_election, devices FROM custody_readiness_count WHERE devices <> 0");
+            assertThat(counts).isNotEmpty().containsExactlyInAnyOrderElementsOf(devices);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> rows(Statement s, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getLong(4));
+            }
+        }
+        return out;
     }
 
     @Test
@@ -151,6 +182,7 @@ abstract class CustodyContract {
                 .satisfies(f -> assertThat(f.failed()).containsExactly(ReadinessCheck.ELECTION_FINGERPRINT));
         assertThat(ofOther.csvRows().getFirst()).endsWith("election-fingerprint");
         assertThat(custody().readinessMatrix(Optional.empty()).checks()).containsExactlyElementsOf(ReadinessCheck.MATRIX);
+        countsAgreeWithTheDevices();
     }
 
     @Test
@@ -196,6 +228,8 @@ abstract class CustodyContract {
                 return again;
             });
         }
+        location = kept.location();
+        countsAgreeWithTheDevices();
     }
 
     @Test
