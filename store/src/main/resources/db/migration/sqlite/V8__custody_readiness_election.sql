@@ -12,6 +12,10 @@ WHERE kind = 'voting-device';
 DROP INDEX custody_asset_now_readiness;
 -- Covering for the matrix's list of failing devices, which comes out of it in order of authority and tag.
 CREATE INDEX custody_asset_now_readiness ON custody_asset_now (kind, status, authority, tag, failed, lat_election, serial);
+-- The device with a serial (each L&A record looks it up) by an index that answers it whole: with the
+-- index above a planner without statistics would scan every device for it (3.7 ms instead of 0.005 ms).
+DROP INDEX custody_asset_now_serial;
+CREATE INDEX custody_asset_now_serial ON custody_asset_now (serial, kind, tag);
 
 -- The matrix's counts, maintained with custody_asset_now in the same transactions: how many voting
 -- devices in service each authority has with each combination of failed checks (bits) and L&A election
