@@ -170,7 +170,8 @@ public final class CustodyRecords {
      * history, paper logs entered in bulk) keeping the histories of the assets it records in memory
      * between its transactions, so that each is read from the database once. The same rules judge
      * every action against the same histories as without it; if another program writes to the
-     * workspace meanwhile, the kept histories are dropped and read again.
+     * workspace meanwhile, the kept histories are dropped and read again. Other threads using this
+     * workspace wait until the work ends. The histories take memory: about 1 GB for a million actions.
      */
     public <T> T keepingHistories(Supplier<T> work) {
         synchronized (workspace) {
