@@ -44,7 +44,7 @@ class AuditCommandsTest {
         List<CastVoteRecord> all = new ArrayList<>();
         generator.castVoteRecords(all::add);
         all.forEach(c -> batches.computeIfAbsent(new BatchKey(c.creatingDevice(), c.batch()), k -> new ArrayList<>()).add(c));
-        batches.values().forEach(l -> l.sort(AuditContext.BALLOT_ID_ORDER));
+        batches.values().forEach(l -> l.sort(org.bulwark.auditing.WorkspaceAudit.BALLOT_ID_ORDER));
     }
 
     static Run ok(Run run) {
