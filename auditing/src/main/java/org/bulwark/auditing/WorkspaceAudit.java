@@ -6,12 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bulwark.audit.AuditEvidence;
 import org.bulwark.audit.AuditText;
 import org.bulwark.audit.AuditedContest;
@@ -20,6 +22,7 @@ import org.bulwark.audit.ManifestBatch;
 import org.bulwark.audit.ManifestReader;
 import org.bulwark.audit.MissouriAudit;
 import org.bulwark.audit.MissouriCategory;
+import org.bulwark.audit.PaperReading;
 import org.bulwark.audit.RetrievalList;
 import org.bulwark.audit.RiskLimitingAudit;
 import org.bulwark.audit.RlaMethod;
@@ -362,6 +365,87 @@ public final class WorkspaceAudit {
                 new PlainDocument.Block.Table(List.of("Container", "Tabulator", "Batch", "Position", "Ballot"), rows,
                         new float[] {0, 0.22f, 0.44f, 0.7f, 0.85f}),
                 new PlainDocument.Block.Signatures(List.of("Retrieved by", "Witnessed by"))));
+    }
+
+    /** A batch audit's evidence: the batch each draw selects and the teams' counts; refuses while a drawn batch is not counted. */
+    private AuditEvidence batchEvidence(BallotManifest manifest, List<AuditedContest> contests) {
+        BallotManifest.Locator locator = manifest.locator();
+        List<Integer> draws = allDraws().stream().map(d -> locator.locate(d.pick()).batchIndex()).toList();
+        Map<String, String> entries = records.entries(audit, "hand-count");
+        Map<Integer, Map<ContestId, Map<SelectionId, Long>>> counts = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (int drawnBatch : new TreeSet<>(draws)) {
+            String batchName = batchName(manifest.batches().get(drawnBatch));
+            Map<ContestId, Map<SelectionId, Long>> batch = new HashMap<>();
+            for (AuditedContest c : contests) {
+                String entry = entries.get("batch " + batchName + ", contest " + c.contest().value());
+                if (entry == null) {
+                    missing.add(batchName + " (" + c.contest().value() + ")");
+                } else {
+                    batch.put(c.contest(), AuditText.parseCounts(entry));
+                }
+            }
+            counts.put(drawnBatch, batch);
+        }
+        if (!missing.isEmpty()) {
+            throw new BadInputException(workspace.location().describe(), "audit " + audit.name(), missing.size()
+                    + " drawn batch count(s) not entered yet: " + String.join(", ", missing.stream().limit(20).toList()) + (missing.size() > 20 ? ", ..." : ""));
+        }
+        return new AuditEvidence(manifest.totalBallots(), List.of(), batchTotals(manifest, contests), draws, counts);
+    }
+
+    /** Everything entered so far as evidence, in draw order; refuses while drawn ballots are not entered. */
+    private AuditEvidence evidence(BallotManifest manifest) {
+        List<Sampler.Draw> draws = allDraws();
+        Map<String, String> entries = records.entries(audit, "ballot");
+        Set<Long> ballots = new HashSet<>();
+        draws.forEach(d -> ballots.add(d.pick()));
+        List<Long> missing = ballots.stream().filter(b -> !entries.containsKey("ballot " + b)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new BadInputException(workspace.location().describe(), "audit " + audit.name(), missing.size()
+                    + " drawn ballot(s) not entered yet: " + String.join(", ", missing.stream().limit(20).map(String::valueOf).toList())
+                    + (missing.size() > 20 ? ", ..." : ""));
+        }
+        Map<Long, CastVoteRecord> cvrs = cvrsOf(manifest, ballots);
+        Map<Long, PaperReading> readings = new HashMap<>();
+        ballots.forEach(b -> readings.put(b, AuditText.parseReading(entries.get("ballot " + b))));
+        List<AuditEvidence.SampledBallot> sampled = draws.stream()
+                .map(d -> new AuditEvidence.SampledBallot(d.pick(), readings.get(d.pick()), Optional.ofNullable(cvrs.get(d.pick())))).toList();
+        return AuditEvidence.ofBallots(manifest.totalBallots(), sampled);
+    }
+
+    /** What closing a round did: the risks measured and the decision recorded, or why nothing was recorded. */
+    public sealed interface Closing {
+        record Closed(int round, long draws, List<RiskLimitingAudit.ContestRisk> risks, String outcome) implements Closing {
+            public Closed {
+                risks = List.copyOf(risks);
+            }
+        }
+
+        record Refused(String reason) implements Closing {}
+    }
+
+    /**
+     * Measures each contest's risk with everything entered and records the decision: stop, escalate
+     * (to the next draw size) or full hand count after {@code maxRounds} rounds.
+     *
+     * @throws BadInputException while a drawn ballot (or batch) has not been entered
+     */
+    public Closing closeRound(int maxRounds) {
+        if (missouri()) {
+            return new Closing.Refused("audit " + audit.name() + " is a Missouri audit: it has no rounds to close; see bulwark audit status");
+        }
+        BallotManifest manifest = manifest();
+        List<AuditedContest> contests = contests();
+        AuditEvidence evidence = batchAudit() ? batchEvidence(manifest, contests) : evidence(manifest);
+        List<RiskLimitingAudit.ContestRisk> risks = RiskLimitingAudit.measure(contests, evidence);
+        int round = rounds().size();
+        long draws = allDraws().size();
+        String outcome = AuditText.outcome(RiskLimitingAudit.decide(risks, draws, manifest.totalBallots(), round, maxRounds));
+        return switch (records.closeRound(audit, outcome, AuditText.risks(risks))) {
+            case AuditRecords.Recorded.Done<Integer> d -> new Closing.Closed(d.value(), draws, risks, outcome);
+            case AuditRecords.Recorded.Refused<Integer> r -> new Closing.Refused(r.reason());
+        };
     }
 
     /** The value of a recorded step, or a bad-input error with the refusal's reason. */

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.bulwark.audit.AuditEvidence;
 import org.bulwark.auditing.AuditReports;
 import org.bulwark.auditing.BallotEntries;
 import org.bulwark.auditing.RetrievalDocument;
@@ -35,9 +32,7 @@ import org.bulwark.audit.PaperReading;
 import org.bulwark.audit.RetrievalList;
 import org.bulwark.audit.RiskLimitingAudit;
 import org.bulwark.audit.RlaMethod;
-import org.bulwark.audit.Sampler;
 import org.bulwark.model.BadInputException;
-import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.ElectionIndex;
@@ -403,53 +398,6 @@ final class AuditWorkspaceCommands {
         }
     }
 
-    /** A batch audit's evidence: the batch each draw selects and the teams' counts; refuses while a drawn batch is not counted. */
-    static AuditEvidence batchEvidence(WorkspaceAudit audit, BallotManifest manifest, List<AuditedContest> contests) {
-        BallotManifest.Locator locator = manifest.locator();
-        List<Integer> draws = audit.allDraws().stream().map(d -> locator.locate(d.pick()).batchIndex()).toList();
-        Map<String, String> entries = audit.records().entries(audit.audit(), "hand-count");
-        Map<Integer, Map<ContestId, Map<SelectionId, Long>>> counts = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (int index : new TreeSet<>(draws)) {
-            String batchName = WorkspaceAudit.batchName(manifest.batches().get(index));
-            Map<ContestId, Map<SelectionId, Long>> batch = new HashMap<>();
-            for (AuditedContest c : contests) {
-                String entry = entries.get("batch " + batchName + ", contest " + c.contest().value());
-                if (entry == null) {
-                    missing.add(batchName + " (" + c.contest().value() + ")");
-                } else {
-                    batch.put(c.contest(), AuditText.parseCounts(entry));
-                }
-            }
-            counts.put(index, batch);
-        }
-        if (!missing.isEmpty()) {
-            throw new BadInputException(audit.workspace().location().describe(), "audit " + audit.audit().name(), missing.size()
-                    + " drawn batch count(s) not entered yet: " + String.join(", ", missing.stream().limit(20).toList()) + (missing.size() > 20 ? ", ..." : ""));
-        }
-        return new AuditEvidence(manifest.totalBallots(), List.of(), audit.batchTotals(manifest, contests), draws, counts);
-    }
-
-    /** Everything entered so far as evidence, in draw order; refuses while drawn ballots are not entered. */
-    static AuditEvidence evidence(WorkspaceAudit audit, BallotManifest manifest) {
-        List<Sampler.Draw> draws = audit.allDraws();
-        Map<String, String> entries = audit.records().entries(audit.audit(), "ballot");
-        Set<Long> ballots = new HashSet<>();
-        draws.forEach(d -> ballots.add(d.pick()));
-        List<Long> missing = ballots.stream().filter(b -> !entries.containsKey("ballot " + b)).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw new BadInputException(audit.workspace().location().describe(), "audit " + audit.audit().name(), missing.size()
-                    + " drawn ballot(s) not entered yet: " + String.join(", ", missing.stream().limit(20).map(String::valueOf).toList())
-                    + (missing.size() > 20 ? ", ..." : ""));
-        }
-        Map<Long, CastVoteRecord> cvrs = audit.cvrsOf(manifest, ballots);
-        Map<Long, PaperReading> readings = new HashMap<>();
-        ballots.forEach(b -> readings.put(b, AuditText.parseReading(entries.get("ballot " + b))));
-        List<AuditEvidence.SampledBallot> sampled = draws.stream()
-                .map(d -> new AuditEvidence.SampledBallot(d.pick(), readings.get(d.pick()), Optional.ofNullable(cvrs.get(d.pick())))).toList();
-        return AuditEvidence.ofBallots(manifest.totalBallots(), sampled);
-    }
-
     @Command(name = "close-round", mixinStandardHelpOptions = true,
             description = "Measure each contest's risk with everything entered, and decide: stop, escalate (the next draw size) or count by hand.")
     static final class CloseRound extends Step {
@@ -460,22 +408,16 @@ final class AuditWorkspaceCommands {
         @Override
         void run(Workspace ws) {
             WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
-            if (audit.missouri()) {
-                throw usage("audit " + name + " is a Missouri audit: it has no rounds to close; see bulwark audit status");
+            switch (audit.closeRound(maxRounds)) {
+                case WorkspaceAudit.Closing.Refused r -> throw usage(r.reason());
+                case WorkspaceAudit.Closing.Closed c -> {
+                    out().println("Round " + c.round() + " of audit " + name + " after " + c.draws() + " draws:");
+                    for (RiskLimitingAudit.ContestRisk r : c.risks()) {
+                        out().printf("  %s: risk %.6g, limit %s, %s%n", r.contest().value(), r.risk(), r.riskLimit(), r.met() ? "met" : "not met");
+                    }
+                    out().println(c.outcome());
+                }
             }
-            BallotManifest manifest = audit.manifest();
-            List<AuditedContest> contests = audit.contests();
-            AuditEvidence evidence = audit.batchAudit() ? batchEvidence(audit, manifest, contests) : evidence(audit, manifest);
-            List<RiskLimitingAudit.ContestRisk> risks = RiskLimitingAudit.measure(contests, evidence);
-            int round = audit.rounds().size();
-            long draws = audit.allDraws().size();
-            RiskLimitingAudit.Decision decision = RiskLimitingAudit.decide(risks, draws, manifest.totalBallots(), round, maxRounds);
-            audit.done(audit.records().closeRound(audit.audit(), AuditText.outcome(decision), AuditText.risks(risks)));
-            out().println("Round " + round + " of audit " + name + " after " + draws + " draws:");
-            for (RiskLimitingAudit.ContestRisk r : risks) {
-                out().printf("  %s: risk %.6g, limit %s, %s%n", r.contest().value(), r.risk(), r.riskLimit(), r.met() ? "met" : "not met");
-            }
-            out().println(AuditText.outcome(decision));
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 import org.bulwark.audit.AuditText;
 import org.bulwark.audit.BallotManifest;
 import org.bulwark.audit.ManifestReader;
+import org.bulwark.audit.BoardEntry;
+import org.bulwark.audit.PaperReading;
+import org.bulwark.auditing.BallotEntries;
 import org.bulwark.auditing.WorkspaceAudit;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.model.CastVoteRecord;
@@ -23,7 +26,6 @@ import org.bulwark.model.SelectionId;
 import org.bulwark.store.AuditRecords;
 import org.bulwark.store.PackageImports;
 import org.bulwark.store.Workspace;
-import org.bulwark.store.WorkspaceLocation;
 
 /**
  * An audit under way in a portal fixture's workspace, set up through the same code the command line
@@ -42,11 +44,15 @@ final class AuditFixture {
     }
 
     static AuditFixture addTo(PortalFixture f) throws IOException {
-        return addTo(f, f.location);
+        return addTo(f, false);
     }
 
-    static AuditFixture addTo(PortalFixture f, WorkspaceLocation where) throws IOException {
-        try (Workspace ws = Workspace.open(where, f.clock, "fixture")) {
+    /**
+     * @param secondRound round 1 entered as the CVRs show, closed (its risk measured) and the
+     *     escalation drawn as round 2, so the audit page has a risk plot
+     */
+    static AuditFixture addTo(PortalFixture f, boolean secondRound) throws IOException {
+        try (Workspace ws = Workspace.open(f.location, f.clock, "fixture")) {
             PackageImports.Outcome imported = ws.packageImports().importPackage(new PackageImports.Request(f.goodPackage("audit-results"),
                     Optional.of(f.stored.ref()), Mode.OFFICIAL, CountingGroup.ELECTION_DAY, Optional.of(f.authorityA)));
             if (!(imported instanceof PackageImports.Outcome.Imported)) {
@@ -68,29 +74,42 @@ final class AuditFixture {
             if (!(WorkspaceAudit.open(ws, AUDIT).draw(Optional.of(DRAWS)) instanceof WorkspaceAudit.Drawing.Drawn)) {
                 throw new IllegalStateException("round 1 was not drawn");
             }
-            return new AuditFixture(contest);
+            AuditFixture fixture = new AuditFixture(contest);
+            if (secondRound) {
+                WorkspaceAudit rla = WorkspaceAudit.open(ws, AUDIT);
+                fixture.votes(rla).forEach((ballot, votes) -> BallotEntries.enter(rla, new BoardEntry(ballot, "Board 0", "Cy Poe", "Di Fox",
+                        new PaperReading.Marks(votes.isEmpty() ? Map.of() : Map.of(contest, votes)))));
+                if (!(rla.closeRound(5) instanceof WorkspaceAudit.Closing.Closed)
+                        || !(WorkspaceAudit.open(ws, AUDIT).draw(Optional.empty()) instanceof WorkspaceAudit.Drawing.Drawn)) {
+                    throw new IllegalStateException("round 2 was not drawn");
+                }
+            }
+            return fixture;
         }
     }
 
     /** The drawn ballots in order of first draw, and the selections their CVRs count in the audited contest. */
     Map<Long, Set<SelectionId>> drawnWithVotes(PortalFixture f) {
         try (Workspace ws = Workspace.open(f.location, f.clock, "test")) {
-            WorkspaceAudit audit = WorkspaceAudit.open(ws, AUDIT);
-            List<Long> drawn = new ArrayList<>();
-            audit.allDraws().forEach(d -> {
-                if (!drawn.contains(d.pick())) {
-                    drawn.add(d.pick());
-                }
-            });
-            Map<Long, CastVoteRecord> cvrs = audit.cvrsOf(audit.manifest(), Set.copyOf(drawn));
-            Map<Long, Set<SelectionId>> out = new LinkedHashMap<>();
-            for (long b : drawn) {
-                out.put(b, cvrs.get(b).contests().stream().filter(c -> c.contest().equals(contest))
-                        .flatMap(c -> c.marks().stream().filter(Mark::countsAsVote).map(Mark::selection))
-                        .collect(Collectors.toSet()));
-            }
-            return out;
+            return votes(WorkspaceAudit.open(ws, AUDIT));
         }
+    }
+
+    private Map<Long, Set<SelectionId>> votes(WorkspaceAudit audit) {
+        List<Long> drawn = new ArrayList<>();
+        audit.allDraws().forEach(d -> {
+            if (!drawn.contains(d.pick())) {
+                drawn.add(d.pick());
+            }
+        });
+        Map<Long, CastVoteRecord> cvrs = audit.cvrsOf(audit.manifest(), Set.copyOf(drawn));
+        Map<Long, Set<SelectionId>> out = new LinkedHashMap<>();
+        for (long b : drawn) {
+            out.put(b, cvrs.get(b).contests().stream().filter(c -> c.contest().equals(contest))
+                    .flatMap(c -> c.marks().stream().filter(Mark::countsAsVote).map(Mark::selection))
+                    .collect(Collectors.toSet()));
+        }
+        return out;
     }
 
     private static <T> T done(AuditRecords.Recorded<T> r) {
