@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
@@ -13,6 +14,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * An SVG drawn by another module (the audit's risk plot), inlined into a page safely: parsed as XML
@@ -37,7 +39,9 @@ final class SafeSvg {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setExpandEntityReferences(false);
             f.setXIncludeAware(false);
-            Element root = f.newDocumentBuilder().parse(new InputSource(new StringReader(svg))).getDocumentElement();
+            DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler()); // errors become exceptions, not lines on the console
+            Element root = builder.parse(new InputSource(new StringReader(svg))).getDocumentElement();
             Html out = new Html();
             copy(root, out);
             return out;
