@@ -24,11 +24,22 @@ final class Chromium implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     final ChromeDriver browser;
-    private final Portal portal;
+    final Portal portal;
     private final PortalFixture fixture;
     private final Path screenshots;
 
-    Chromium(Portal portal, PortalFixture fixture) throws IOException {
+    /** Starts the fixture's portal and a browser over it; {@link #close} stops both. */
+    static Chromium over(PortalFixture fixture) throws IOException {
+        Portal portal = fixture.start();
+        try {
+            return new Chromium(portal, fixture);
+        } catch (IOException | RuntimeException | AssertionError e) {
+            portal.close();
+            throw e;
+        }
+    }
+
+    private Chromium(Portal portal, PortalFixture fixture) throws IOException {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)").isExecutable();
         assertThat(CHROMEDRIVER).isExecutable();
         this.portal = portal;
@@ -90,6 +101,10 @@ final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.quit();
+        try {
+            browser.quit();
+        } finally {
+            portal.close();
+        }
     }
 }

@@ -22,26 +22,19 @@ class PortalBrowserTest {
     @TempDir
     static Path dir;
     static PortalFixture fixture;
-    static Portal portal;
     static Chromium chromium;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
         fixture = new PortalFixture(dir);
-        portal = fixture.start();
-        chromium = new Chromium(portal, fixture);
+        chromium = Chromium.over(fixture);
         browser = chromium.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
+        chromium.close();
     }
 
     private static void open(String path) {
