@@ -17,24 +17,24 @@ import java.util.function.Function;
 import org.bulwark.device.Ballot;
 import org.bulwark.device.CertifiedSoftware;
 import org.bulwark.device.DeviceKind;
-import org.bulwark.device.LatRecord;
 import org.bulwark.device.LatSession;
 import org.bulwark.device.Outcome;
 import org.bulwark.device.PrecinctDevice;
 import org.bulwark.device.SoftwareFingerprint;
 import org.bulwark.device.TestDeck;
 import org.bulwark.device.Transition;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.ledger.keys.LoadedPrivateKey;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.BallotStyleId;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.SelectionId;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code bulwark device ...}: a precinct scanner or ballot-marking device whose memory card is a

@@ -14,11 +14,11 @@ import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.CustodyAction;
 import org.bulwark.custody.DeviceReadiness;
-import org.bulwark.custody.Fingerprint;
-import org.bulwark.custody.LatRecord;
 import org.bulwark.custody.ReadinessCheck;
-import org.bulwark.custody.ReadinessClearance;
 import org.bulwark.custody.ReadinessMatrix;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
+import org.bulwark.ledger.exchange.ReadinessClearance;
 import org.bulwark.ledger.keys.KeyRole;
 import org.bulwark.ledger.keys.LoadedPrivateKey;
 import org.bulwark.ledger.pkg.Mode;
@@ -27,12 +27,12 @@ import org.bulwark.ledger.pkg.Packages;
 import org.bulwark.ledger.trust.PackageType;
 import org.bulwark.model.BadInputException;
 import org.bulwark.store.Workspace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code bulwark readiness ...}: L&A records, the readiness of devices before polls open, and their clearances. */
 @Command(
@@ -206,10 +206,10 @@ final class ReadinessCommand extends CommandGroup {
                 }
                 AssetTag tag = device(spec, w, serial);
                 Path dir = Files.createTempDirectory("bulwark-readiness");
-                Path json = dir.resolve(ReadinessClearance.FILE_NAME);
+                Path json = dir.resolve(ReadinessClearance.FILE);
                 try {
                     ReadinessClearance clearance = w.custody().issueClearance(serial, tag, fp);
-                    Files.write(json, clearance.write());
+                    Files.write(json, clearance.bytes());
                     Packages.create(new Packages.Request(new PackageType.Custody(), Optional.of(fp.hex()), packageMode,
                             List.of(PackageFile.of(json))), signer, pkg, io.clock());
                     io.out().println("Wrote " + pkg + ": device " + tag + " (serial " + serial + ") is " + (clearance.ready() ? "READY"

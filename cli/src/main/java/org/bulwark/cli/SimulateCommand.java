@@ -2,9 +2,9 @@ package org.bulwark.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bulwark.device.LatRecord;
 import org.bulwark.device.PollingPlaceSimulation;
 import org.bulwark.generate.StatewideGenerator;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.model.Election;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -12,9 +12,9 @@ import java.util.zip.ZipFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.bulwark.custody.Fingerprint;
-import org.bulwark.custody.LatRecord;
-import org.bulwark.custody.ReadinessClearance;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
+import org.bulwark.ledger.exchange.ReadinessClearance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +70,7 @@ class CustodyCommandsTest {
         LatRecord lat = new LatRecord(LatRecord.Kind.PRE_ELECTION, "SN-1", "DS200", new Fingerprint(SOFTWARE), new Fingerprint(ELECTION),
                 java.time.LocalDate.parse("2028-10-20"), true, List.of());
         Path latFile = tmp.resolve("lat-record.json");
-        Files.write(latFile, lat.write());
+        Files.write(latFile, lat.bytes());
         assertThat(ok("readiness", "lat", "--record", latFile.toString()).out())
                 .contains("Recorded the pre-election L&A test of BC-1 (serial SN-1) on 2028-10-20: passed");
         ok(concat(new String[] {"seal", "apply", "--tag", "BC-1", "--point", "case", "--number", "1001"}, PAIR));

@@ -75,7 +75,7 @@ class DeviceCommandTest {
                 "--observer", "Rita Repp:Republican", "--out", dir.resolve("lat").toString());
         assertThat(lat.out()).startsWith("L&A test PASSED: errorless count");
         // The contract with the custody module: its reader takes the device's L&A record as is.
-        org.bulwark.custody.LatRecord custodySide = org.bulwark.custody.LatRecord.read(
+        org.bulwark.ledger.exchange.LatRecord custodySide = org.bulwark.ledger.exchange.LatRecord.read(
                 Files.readAllBytes(dir.resolve("lat").resolve("lat-record.json")), "lat-record.json");
         assertThat(custodySide.passed()).isTrue();
         assertThat(custodySide.deviceSerial()).isEqualTo("SN-7");
@@ -83,8 +83,8 @@ class DeviceCommandTest {
 
         String fp = ElectionFingerprint.of(ElectionFiles.read(ELECTION).election()).sha256();
         // The clearance as the custody module writes it.
-        Files.write(staging.resolve("readiness.json"), new org.bulwark.custody.ReadinessClearance("SN-7",
-                new org.bulwark.custody.Fingerprint("sha256:" + fp), true, List.of(), Instant.parse("2000-11-01T12:00:00Z")).write());
+        Files.write(staging.resolve("readiness.json"), new org.bulwark.ledger.exchange.ReadinessClearance("SN-7",
+                new org.bulwark.ledger.exchange.Fingerprint("sha256:" + fp), true, List.of(), Instant.parse("2000-11-01T12:00:00Z")).bytes());
         ok("package", "create", "--type", "custody", "--key", keys.resolve("boone-clerk.key").toString(), "--election", ELECTION.toString(),
                 "--mode", "official", "--out", usb.resolve("readiness.zip").toString(), staging.resolve("readiness.json").toString());
         assertThat(ok("device", "open-polls", "--card", card, "--seal", "S-1", "--seal", "S-2", "--poll-worker", "Ann", "--poll-worker", "Bob",

@@ -2,6 +2,7 @@ package org.bulwark.custody;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Names;
 
 /**
  * One inventoried asset: its tag and serial, what it is, its model and (for equipment that runs a

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.bulwark.ledger.exchange.Names;
 import org.bulwark.model.BadInputException;
 import org.bulwark.model.ValidationIssue;
 

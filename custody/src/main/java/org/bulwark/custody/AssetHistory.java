@@ -3,6 +3,7 @@ package org.bulwark.custody;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.LatRecord;
 
 /** An asset as it stands now (its current location and custodian included) and its custody timeline, oldest first. */
 public record AssetHistory(Asset current, List<CustodyEvent> timeline) {

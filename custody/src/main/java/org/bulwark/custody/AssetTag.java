@@ -1,5 +1,7 @@
 package org.bulwark.custody;
 
+import org.bulwark.ledger.exchange.Names;
+
 /** An asset's inventory tag: the label stuck on the equipment, unique in the state's inventory. */
 public record AssetTag(String value) implements Comparable<AssetTag> {
     public AssetTag {

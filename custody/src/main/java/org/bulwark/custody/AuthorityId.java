@@ -1,5 +1,7 @@
 package org.bulwark.custody;
 
+import org.bulwark.ledger.exchange.Names;
+
 /** A local election authority (a county clerk or board of election commissioners), by its short name. */
 public record AuthorityId(String value) implements Comparable<AuthorityId> {
     public AuthorityId {

@@ -1,6 +1,8 @@
 package org.bulwark.custody;
 
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.Names;
 
 /** One component of a certified voting-system version and the fingerprint of its approved software or firmware. */
 public record Component(String name, Kind kind, Fingerprint fingerprint) {

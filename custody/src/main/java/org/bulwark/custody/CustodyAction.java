@@ -3,6 +3,9 @@ package org.bulwark.custody;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
+import org.bulwark.ledger.exchange.Names;
 
 /**
  * Everything a person can record in custody, as data: the command line and the web portal build

@@ -3,6 +3,8 @@ package org.bulwark.custody;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.LatRecord;
+import org.bulwark.ledger.exchange.Names;
 
 /**
  * One entry of an asset's custody timeline. Entries are never changed: a correction is a new entry

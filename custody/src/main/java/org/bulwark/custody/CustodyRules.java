@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
 
 /**
  * The rules of seals, custody and readiness, as pure functions of an asset's history: the one

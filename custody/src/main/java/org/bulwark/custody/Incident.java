@@ -3,6 +3,7 @@ package org.bulwark.custody;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Names;
 
 /**
  * An incident as it stands: opened (by a rule or a person), perhaps assigned, perhaps resolved with

@@ -3,6 +3,7 @@ package org.bulwark.custody;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Names;
 
 /**
  * The state's major parties. RSMo 115.081 and 15 CSR 30-10 ask that seal checks, custody transfers

@@ -1,5 +1,7 @@
 package org.bulwark.custody;
 
+import org.bulwark.ledger.exchange.Names;
+
 /** A person who signs a custody record, with the party they represent ("Democratic", "Republican"). */
 public record Person(String name, String party) {
     public Person {

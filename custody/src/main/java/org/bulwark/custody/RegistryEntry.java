@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.Names;
 
 /**
  * The state's record of one voting-system product version: who makes it, its EAC certification,

@@ -3,6 +3,7 @@ package org.bulwark.custody;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Names;
 
 /**
  * A custody transfer (EAC Chain of Custody Best Practices; 15 CSR 30-10.160): items moving from one

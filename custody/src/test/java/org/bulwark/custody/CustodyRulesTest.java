@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 class CustodyRulesTest {

@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.bulwark.ledger.exchange.LatRecord;
+import org.bulwark.ledger.exchange.ReadinessClearance;
 import org.bulwark.model.BadInputException;
 import org.junit.jupiter.api.Test;
 
 /** lat-record.json and readiness.json: round trips, precise refusals, and fuzzing of both readers. */
 class ExchangeFilesTest {
-    static final byte[] LAT = Fixtures.lat(false).write();
+    static final byte[] LAT = Fixtures.lat(false).bytes();
     static final byte[] CLEARANCE = new ReadinessClearance("SN-1", Fixtures.ELECTION, false, List.of("lat-passed"),
-            Instant.parse("2028-11-07T11:00:00Z")).write();
+            Instant.parse("2028-11-07T11:00:00Z")).bytes();
 
     @Test
     void bothFilesRoundTrip() {
@@ -27,7 +29,7 @@ class ExchangeFilesTest {
 
     @Test
     void badLatRecordsNameTheFieldAndTheProblem() {
-        String good = new String(Fixtures.lat(true).write(), UTF_8);
+        String good = new String(Fixtures.lat(true).bytes(), UTF_8);
         assertRefused(good.replace("\"pre-election\"", "\"during\""), "kind", "\"during\" is not one of pre-election, post-election");
         assertRefused(good.replace("sha256:aaaa", "sha1:aaaa"), "softwareFingerprint", "is not a fingerprint");
         assertRefused(good.replace("\"passed\" : true", "\"passed\" : \"yes\""), "passed", "must be true or false, not the text \"yes\"");

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
 
 /** A small county: one approved scanner version with two seal points, one device, two bipartisan pairs. */
 final class Fixtures {

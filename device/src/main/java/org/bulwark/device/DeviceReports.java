@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestSelection;
@@ -65,7 +66,7 @@ final class DeviceReports {
     static byte[] latCertificate(ElectionIndex index, LatRecord record, LatSession.Notice notice, List<String> warnings,
             DeviceIdentity device, int deckSize, long refused, Clock clock) throws IOException {
         return pdf(Mode.TEST, "L&A certificate - device " + device.serial(), p -> {
-            header(p, index, device, record.electionFingerprint().substring("sha256:".length()), Mode.TEST,
+            header(p, index, device, record.electionFingerprint().hex(), Mode.TEST,
                     "Logic and Accuracy Test Certificate (" + record.kind().word() + ")", clock);
             p.line(BOLD, 12, LEFT, "Result: " + (record.passed() ? "PASSED - the count was errorless" : "FAILED"));
             p.line(REGULAR, 10, LEFT, "Test date: " + record.date() + "    Public notice given: " + notice.noticeGiven());

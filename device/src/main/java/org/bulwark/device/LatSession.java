@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.Election;
@@ -96,7 +98,8 @@ public final class LatSession {
         mismatches.addAll(compare(expected, device.results()));
         boolean passed = mismatches.isEmpty();
         LatRecord record = new LatRecord(kind, device.identity().serial(), device.identity().model(),
-                device.identity().softwareFingerprint(), "sha256:" + device.electionFingerprint().orElseThrow(), today, passed,
+                new Fingerprint(device.identity().softwareFingerprint()),
+                new Fingerprint("sha256:" + device.electionFingerprint().orElseThrow()), today, passed,
                 mismatches);
         Path recordFile = out.resolve(LatRecord.FILE);
         Path certificate = out.resolve("lat-certificate.pdf");

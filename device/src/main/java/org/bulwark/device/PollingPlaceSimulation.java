@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.bulwark.formats.election.ElectionFiles;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
+import org.bulwark.ledger.exchange.ReadinessClearance;
 import org.bulwark.ledger.keys.KeyRole;
 import org.bulwark.ledger.keys.Keys;
 import org.bulwark.ledger.keys.LoadedPrivateKey;
@@ -112,7 +115,7 @@ public final class PollingPlaceSimulation {
             lat.add(r.record());
             Path staged = out.resolve("staging").resolve(serial);
             Files.createDirectories(staged);
-            Files.write(staged.resolve(ReadinessClearance.FILE), new ReadinessClearance(serial, "sha256:" + fingerprint, true, List.of(),
+            Files.write(staged.resolve(ReadinessClearance.FILE), new ReadinessClearance(serial, new Fingerprint("sha256:" + fingerprint), true, List.of(),
                     latDay.instant()).bytes());
             Packages.create(new Packages.Request(new PackageType.Custody(), Optional.of(fingerprint), Mode.OFFICIAL,
                     List.of(PackageFile.of(staged.resolve(ReadinessClearance.FILE)))), authority,

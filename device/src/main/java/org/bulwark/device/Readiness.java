@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bulwark.ledger.exchange.ReadinessClearance;
 import org.bulwark.ledger.trust.PackageType;
 import org.bulwark.ledger.trust.TrustRegistry;
 import org.bulwark.model.BadInputException;
@@ -41,8 +42,8 @@ final class Readiness {
                 found.add(e.getMessage());
                 continue;
             }
-            if (!r.deviceSerial().equals(serial) || !r.electionFingerprint().equals("sha256:" + electionFingerprint)) {
-                found.add(name + " clears device " + r.deviceSerial() + " for election " + r.electionFingerprint().substring(7, 14)
+            if (!r.deviceSerial().equals(serial) || !r.electionFingerprint().hex().equals(electionFingerprint)) {
+                found.add(name + " clears device " + r.deviceSerial() + " for election " + r.electionFingerprint().shortForm()
                         + ", not this device " + serial + " for election " + electionFingerprint.substring(0, 7));
             } else if (!r.ready()) {
                 found.add(name + " says this device is NOT ready: failed checks " + String.join(", ", r.failedChecks()));

@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.bulwark.formats.ByteMutations;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.ReadinessClearance;
 import org.bulwark.model.BadInputException;
 
 /**
@@ -52,7 +54,7 @@ class DeviceFilesFuzzTest {
 
     @Property(tries = 600)
     void readinessClearance(@ForAll long seed) {
-        fuzz(new ReadinessClearance("SN-1", "sha256:" + "cd".repeat(32), false, List.of("seal-check"),
+        fuzz(new ReadinessClearance("SN-1", new Fingerprint("sha256:" + "cd".repeat(32)), false, List.of("seal-check"),
                 Instant.parse("2026-11-02T18:00:00Z")).bytes(), seed, ReadinessClearance::read);
     }
 

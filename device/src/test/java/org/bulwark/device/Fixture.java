@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.bulwark.formats.election.ElectionFiles;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.ReadinessClearance;
 import org.bulwark.ledger.keys.KeyRole;
 import org.bulwark.ledger.keys.Keys;
 import org.bulwark.ledger.keys.LoadedPrivateKey;
@@ -133,7 +135,7 @@ final class Fixture {
     Path readiness(String serial, String fingerprint, boolean ready, LoadedPrivateKey signer) throws IOException {
         Path staging = Files.createTempDirectory(root, "ready");
         Path file = staging.resolve(ReadinessClearance.FILE);
-        Files.write(file, new ReadinessClearance(serial, "sha256:" + fingerprint, ready, ready ? List.of() : List.of("seal-check"),
+        Files.write(file, new ReadinessClearance(serial, new Fingerprint("sha256:" + fingerprint), ready, ready ? List.of() : List.of("seal-check"),
                 NOW).bytes());
         Path out = usb.resolve("readiness-" + serial + "-" + ready + ".zip");
         Packages.create(new Packages.Request(new PackageType.Custody(), Optional.of(fingerprint), Mode.OFFICIAL,

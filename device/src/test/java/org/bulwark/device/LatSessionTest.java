@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.bulwark.formats.cvr.CvrFiles;
 import org.bulwark.formats.cvr.CvrReadOptions;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.ledger.pkg.Packages;
 import org.bulwark.ledger.pkg.Verification;
 import org.bulwark.ledger.trust.TrustFolder;

@@ -23,13 +23,13 @@ import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.Component;
 import org.bulwark.custody.CustodyAction;
-import org.bulwark.custody.Fingerprint;
-import org.bulwark.custody.LatRecord;
 import org.bulwark.custody.Person;
 import org.bulwark.custody.RegistryEntry;
 import org.bulwark.custody.SealStock;
 import org.bulwark.custody.Transfer;
 import org.bulwark.custody.TwoPeople;
+import org.bulwark.ledger.exchange.Fingerprint;
+import org.bulwark.ledger.exchange.LatRecord;
 
 /**
  * A synthetic statewide inventory and its custody history, the same for the same plan and seed: the

@@ -1,4 +1,4 @@
-package org.bulwark.custody;
+package org.bulwark.ledger.exchange;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,6 +1,7 @@
-package org.bulwark.custody;
+package org.bulwark.ledger.exchange;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import org.bulwark.model.BadInputException;
  */
 public record LatRecord(Kind kind, String deviceSerial, String deviceModel, Fingerprint softwareFingerprint,
         Fingerprint electionFingerprint, LocalDate date, boolean passed, List<Mismatch> mismatches) {
+    /** The file's name where a device writes it. */
+    public static final String FILE = "lat-record.json";
     public static final String FORMAT = "bulwark-lat-record";
     public static final int VERSION = 1;
     private static final Set<String> FIELDS = Set.of("format", "version", "kind", "deviceSerial", "deviceModel", "softwareFingerprint",
@@ -40,7 +43,7 @@ public record LatRecord(Kind kind, String deviceSerial, String deviceModel, Fing
         }
 
         public static Optional<Kind> parse(String text) {
-            return Words.parse(Kind.class, Kind::word, text);
+            return Arrays.stream(values()).filter(k -> k.word.equals(text)).findFirst();
         }
     }
 
@@ -94,7 +97,7 @@ public record LatRecord(Kind kind, String deviceSerial, String deviceModel, Fing
     }
 
     /** The record as a device writes it. */
-    public byte[] write() {
+    public byte[] bytes() {
         return JsonDoc.write(g -> {
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", VERSION);

@@ -1,4 +1,4 @@
-package org.bulwark.custody;
+package org.bulwark.ledger.exchange;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

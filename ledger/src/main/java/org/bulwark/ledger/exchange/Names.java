@@ -1,12 +1,16 @@
-package org.bulwark.custody;
+package org.bulwark.ledger.exchange;
 
-/** The one rule for the short texts custody records hold (names, places, tags): non-blank, bounded, printable. */
-final class Names {
-    static final int MAX = 200;
+/**
+ * The one rule for the short texts custody records and the files exchanged with devices hold (names,
+ * places, tags, serials): non-blank, bounded, printable. Public because the custody module checks its
+ * own records by the same rule.
+ */
+public final class Names {
+    public static final int MAX = 200;
 
     private Names() {}
 
-    static String check(String what, String value) {
+    public static String check(String what, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be empty");
         }

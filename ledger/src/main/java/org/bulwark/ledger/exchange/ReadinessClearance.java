@@ -1,4 +1,4 @@
-package org.bulwark.custody;
+package org.bulwark.ledger.exchange;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ public record ReadinessClearance(String deviceSerial, Fingerprint electionFinger
     public static final String FORMAT = "bulwark-readiness";
     public static final int VERSION = 1;
     /** The file's name inside the custody package. */
-    public static final String FILE_NAME = "readiness.json";
+    public static final String FILE = "readiness.json";
     private static final Set<String> FIELDS = Set.of("format", "version", "deviceSerial", "electionFingerprint", "ready", "failedChecks",
             "issuedAt");
 
@@ -59,7 +59,7 @@ public record ReadinessClearance(String deviceSerial, Fingerprint electionFinger
         return new ReadinessClearance(serial, election, ready, failed, doc.instant("issuedAt"));
     }
 
-    public byte[] write() {
+    public byte[] bytes() {
         return JsonDoc.write(g -> {
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", VERSION);
