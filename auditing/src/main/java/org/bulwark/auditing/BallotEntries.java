@@ -109,7 +109,13 @@ public final class BallotEntries {
      * @param name how messages name the file (the portal's upload has the name the person chose)
      */
     public static PaperReading paper(WorkspaceAudit audit, Path file, String name) throws IOException {
-        PaperRecord record = PaperRecords.read(file);
+        PaperRecord record;
+        try {
+            record = PaperRecords.read(file);
+        } catch (BadInputException e) {
+            // The file may be a temporary copy (an upload): the message names it as the person knows it.
+            throw e.file().equals(name) ? e : new BadInputException(name, e.place(), e.problem(), e);
+        }
         CastVoteRecord cvr = PaperRecords.cvr(record, audit.index(), name); // refuses another election's record
         if (record.mode() != Mode.OFFICIAL) {
             throw new BadInputException(name, "QR code field 3", "this is a " + record.mode().word()

@@ -1,10 +1,15 @@
 package org.bulwark.server;
 
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,6 +29,7 @@ import org.bulwark.auditing.BallotEntries;
 import org.bulwark.auditing.ResultsCertification;
 import org.bulwark.auditing.RetrievalDocument;
 import org.bulwark.auditing.WorkspaceAudit;
+import org.bulwark.model.BadInputException;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.ContestSelection;
@@ -332,7 +338,7 @@ final class AuditPages {
         h.el("p", "Ballot " + b + ": " + BallotEntries.place(manifest, b) + ". Enter what the paper shows, contest by contest: tick each "
                 + "choice marked; tick nothing for a blank contest; tick every marked choice of an overvoted contest (it then counts no vote).",
                 "id", "where");
-        h.form(ctx.path(), PortalContext.session(ctx).orElseThrow().csrf(), "class", "card", "id", "entry")
+        h.form(ctx.path(), PortalContext.session(ctx).orElseThrow().csrf(), "class", "card", "id", "entry", "enctype", "multipart/form-data")
                 .open("input", "type", "hidden", "name", "ballot", "value", String.valueOf(b))
                 .open("label", "for", "board").text("Audit board").close("label")
                 .open("input", "id", "board", "name", "board", "required", "required", "value", user.displayName())
@@ -355,6 +361,10 @@ final class AuditPages {
                 .open("label", "class", "choice").open("input", "type", "checkbox", "name", "not-found", "value", "yes", "id", "not-found")
                 .text(" The ballot is not at this place").close("label")
                 .open("label", "for", "note").text("What the board saw instead").close("label").open("input", "id", "note", "name", "note")
+                .close("fieldset")
+                .open("fieldset", "class", "contest").el("legend", "Or: the ballot-marking device's paper record")
+                .open("label", "for", "paper").text("A scan (PNG) or the PDF of the paper record; its QR code is read instead of the boxes above")
+                .close("label").open("input", "type", "file", "id", "paper", "name", "paper", "accept", ".png,.pdf,image/png,application/pdf")
                 .close("fieldset");
         h.open("button", "type", "submit", "id", "submit-entry").text("Record this entry").close("button").close("form");
         h.open("p").a(ctx.path(), "Back to the drawn ballots").close("p");
@@ -372,9 +382,9 @@ final class AuditPages {
         PaperReading reading;
         BoardEntry entry;
         try {
-            reading = reading(ctx, shown);
+            reading = paperRecord(ctx, shown).orElseGet(() -> reading(ctx, shown));
             entry = new BoardEntry(ballot.get(), text(ctx, "board"), text(ctx, "member1"), text(ctx, "member2"), reading);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BadInputException e) {
             ctx.status(400);
             entryForm(ctx, shown, Optional.of("Not entered: " + e.getMessage() + "."));
             return;
@@ -409,6 +419,37 @@ final class AuditPages {
                 h.a(ctx.path(), "All drawn ballots").close("p");
                 Pages.send(ctx, "Ballot " + ballot.get() + " entered", h);
             }
+        }
+    }
+
+    /** Larger than any scan of one paper record; refused before it is written to disk. */
+    static final long MAX_PAPER_BYTES = 50L << 20;
+
+    /**
+     * The paper record uploaded with the form, read from its QR code as {@code audit enter --paper}
+     * reads it (a test-mode record or another election's is refused); empty when no file was sent.
+     */
+    private static Optional<PaperReading> paperRecord(Context ctx, WorkspaceAudit audit) {
+        UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("paper") : null;
+        if (file == null || file.size() == 0) {
+            return Optional.empty();
+        }
+        String name = UploadJobs.clip(Optional.ofNullable(file.filename()).map(f -> Path.of(f).getFileName().toString()).orElse("paper record"));
+        if (file.size() > MAX_PAPER_BYTES) {
+            throw new BadInputException(name, "file", "is " + file.size() + " bytes; a paper record is at most " + MAX_PAPER_BYTES);
+        }
+        try {
+            Path temp = Files.createTempFile("bulwark-paper-", ".upload");
+            try {
+                try (InputStream in = file.content()) {
+                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return Optional.of(BallotEntries.paper(audit, temp, name));
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(name, "file", "cannot be read: " + e.getMessage(), e);
         }
     }
 

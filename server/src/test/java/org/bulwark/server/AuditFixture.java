@@ -96,6 +96,21 @@ final class AuditFixture {
     }
 
     private Map<Long, Set<SelectionId>> votes(WorkspaceAudit audit) {
+        Map<Long, Set<SelectionId>> out = new LinkedHashMap<>();
+        cvrs(audit).forEach((b, cvr) -> out.put(b, cvr.contests().stream().filter(c -> c.contest().equals(contest))
+                .flatMap(c -> c.marks().stream().filter(Mark::countsAsVote).map(Mark::selection))
+                .collect(Collectors.toSet())));
+        return out;
+    }
+
+    /** The drawn ballots in order of first draw, each with its CVR by the manifest mapping rule. */
+    Map<Long, CastVoteRecord> drawnCvrs(PortalFixture f) {
+        try (Workspace ws = Workspace.open(f.location, f.clock, "test")) {
+            return cvrs(WorkspaceAudit.open(ws, AUDIT));
+        }
+    }
+
+    private static Map<Long, CastVoteRecord> cvrs(WorkspaceAudit audit) {
         List<Long> drawn = new ArrayList<>();
         audit.allDraws().forEach(d -> {
             if (!drawn.contains(d.pick())) {
@@ -103,12 +118,8 @@ final class AuditFixture {
             }
         });
         Map<Long, CastVoteRecord> cvrs = audit.cvrsOf(audit.manifest(), Set.copyOf(drawn));
-        Map<Long, Set<SelectionId>> out = new LinkedHashMap<>();
-        for (long b : drawn) {
-            out.put(b, cvrs.get(b).contests().stream().filter(c -> c.contest().equals(contest))
-                    .flatMap(c -> c.marks().stream().filter(Mark::countsAsVote).map(Mark::selection))
-                    .collect(Collectors.toSet()));
-        }
+        Map<Long, CastVoteRecord> out = new LinkedHashMap<>();
+        drawn.forEach(b -> out.put(b, cvrs.get(b)));
         return out;
     }
 

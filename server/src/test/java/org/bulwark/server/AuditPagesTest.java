@@ -2,6 +2,10 @@ package org.bulwark.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +13,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.bulwark.auditing.WorkspaceAudit;
+import org.bulwark.device.PaperRecord;
+import org.bulwark.ledger.pkg.Mode;
+import org.bulwark.model.CastVoteRecord;
+import org.bulwark.model.ContestId;
+import org.bulwark.model.ContestSelection;
 import org.bulwark.model.SelectionId;
 import org.bulwark.model.events.Actor;
 import org.bulwark.model.events.EventKind;
@@ -134,6 +145,63 @@ class AuditPagesTest {
         assertThat(entries).hasSize(2).allSatisfy(e -> assertThat(e.event().header().actor()).isEqualTo(new Actor("audit-board (web)")));
         assertThat(board.get(auditPath).body()).contains("2 of " + ballots.size(), "OPEN");
         assertThat(board.get(enter).body()).contains((ballots.size() - 2) + " of " + ballots.size());
+    }
+
+    @Test
+    void aPaperRecordsQrCodeIsReadInsteadOfTheBoxes() throws Exception {
+        WebClient board = as(Role.AUDIT_BOARD);
+        Map.Entry<Long, CastVoteRecord> drawn = audit.drawnCvrs(fixture).entrySet().iterator().next();
+        String enter = auditPath + "/enter";
+        Map<String, String> form = entry(drawn.getKey(), "Ann Lee", "Bo Diaz");
+
+        board.get(enter + "?ballot=" + drawn.getKey());
+        var read = board.postMultipart(enter, form, "paper", Optional.of(qrPng("scan.png", paperRecord(drawn.getValue(), Mode.OFFICIAL))));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).contains("agrees with its cast vote record");
+
+        board.get(enter + "?ballot=" + drawn.getKey());
+        var test = board.postMultipart(enter, form, "paper", Optional.of(qrPng("lat.png", paperRecord(drawn.getValue(), Mode.TEST))));
+        assertThat(test.statusCode()).isEqualTo(400);
+        assertThat(test.body()).contains("Not entered: lat.png: QR code field 3: this is a test paper record");
+
+        Path blank = dir.resolve("blank.png");
+        ImageIO.write(new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+        board.get(enter + "?ballot=" + drawn.getKey());
+        var none = board.postMultipart(enter, form, "paper", Optional.of(blank));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("Not entered: blank.png: image: no readable QR code was found");
+    }
+
+    /** The record a ballot-marking device would print for this ballot: the CVR's own picks, by position in each contest of its style. */
+    private PaperRecord paperRecord(CastVoteRecord cvr, Mode mode) {
+        List<List<PaperRecord.CodedPick>> contests = new ArrayList<>();
+        for (ContestId id : fixture.index.ballotStyle(cvr.ballotStyle()).orElseThrow().contests()) {
+            List<SelectionId> selections = fixture.index.contest(id).orElseThrow().selections().stream().map(ContestSelection::id).toList();
+            contests.add(cvr.contests().stream().filter(c -> c.contest().equals(id))
+                    .flatMap(c -> c.marks().stream().filter(m -> m.countsAsVote() && !m.generatedByRules()))
+                    .map(m -> new PaperRecord.CodedPick(selections.indexOf(m.selection()), 0, Optional.empty())).toList());
+        }
+        return new PaperRecord(fixture.fingerprint, mode, "SN-BMD-1", cvr.ballotId(), cvr.ballotStyle(), cvr.ballotStyleUnit(), contests);
+    }
+
+    private Path qrPng(String name, PaperRecord record) throws Exception {
+        BitMatrix m = new QRCodeWriter().encode(record.encode(),
+                BarcodeFormat.QR_CODE, 0, 0);
+        int scale = 4;
+        int quiet = 4 * scale;
+        BufferedImage image = new BufferedImage(m.getWidth() * scale + 2 * quiet, m.getHeight() * scale + 2 * quiet,
+                BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int mx = (x - quiet) / scale;
+                int my = (y - quiet) / scale;
+                boolean dark = x >= quiet && y >= quiet && mx < m.getWidth() && my < m.getHeight() && m.get(mx, my);
+                image.setRGB(x, y, dark ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        Path file = dir.resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     private long logSize() {

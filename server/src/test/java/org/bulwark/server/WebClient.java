@@ -51,6 +51,11 @@ final class WebClient {
 
     /** A multipart form with text fields and, if given, one file field named "package". */
     HttpResponse<String> postMultipart(String path, Map<String, String> fields, Optional<Path> file) throws IOException {
+        return postMultipart(path, fields, "package", file);
+    }
+
+    /** A multipart form with text fields and, if given, one file in the field {@code fileField}. */
+    HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, Optional<Path> file) throws IOException {
         String boundary = "----bulwark-test-boundary";
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.putIfAbsent("csrf", csrf);
@@ -60,7 +65,7 @@ final class WebClient {
                     .getBytes(StandardCharsets.UTF_8));
         }
         if (file.isPresent()) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"package\"; filename=\"" + file.get().getFileName()
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + file.get().getFileName()
                     + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.writeBytes(Files.readAllBytes(file.get()));
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
