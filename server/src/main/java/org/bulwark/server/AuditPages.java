@@ -489,13 +489,18 @@ final class AuditPages {
         if (audits.isEmpty()) {
             return h.el("p", "No audit has been set up yet. Each audit's seed, samples and measured risk appear here as it goes.");
         }
-        h.open("table", "id", "public-audits").open("tr").el("th", "Audit").el("th", "Authority").el("th", "Seed").el("th", "Draws")
-                .el("th", "Where it stands").close("tr");
+        h.open("table", "id", "public-audits").open("tr").el("th", "Audit").el("th", "Authority").el("th", "Seed").el("th", "Rounds")
+                .el("th", "Draws").el("th", "Last round's outcome").close("tr");
+        // Read from the records alone (no count of the CVRs), so that a busy public page costs little.
+        AuditRecords records = p.workspace.audits();
         for (AuditRecords.StoredAudit s : audits) {
-            WorkspaceAudit audit = WorkspaceAudit.of(p.workspace, s);
+            List<List<String>> rounds = records.rounds(s);
+            List<AuditRecords.ClosedRound> closed = records.closedRounds(s);
             h.open("tr").open("td").a("/public/audits/" + segment(s.name()), s.name()).close("td").el("td", s.authority())
-                    .el("td", audit.records().seed(s).orElse("not entered yet"))
-                    .el("td", audit.allDraws().size(), "class", "num").el("td", ResultsCertification.progress(audit).words()).close("tr");
+                    .el("td", records.seed(s).orElse("not entered yet")).el("td", rounds.size(), "class", "num")
+                    .el("td", rounds.stream().mapToInt(List::size).sum(), "class", "num")
+                    .el("td", rounds.isEmpty() ? "no sample drawn yet" : closed.size() < rounds.size() ? "round " + rounds.size() + " open"
+                            : closed.getLast().outcome()).close("tr");
         }
         return h.close("table");
     }
