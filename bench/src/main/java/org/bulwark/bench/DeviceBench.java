@@ -22,6 +22,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.bulwark.device.Ballot;
 import org.bulwark.device.CertifiedSoftware;
+import org.bulwark.device.Officials;
 import org.bulwark.device.DeviceKind;
 import org.bulwark.device.Outcome;
 import org.bulwark.device.PaperRecords;
@@ -157,8 +158,12 @@ public final class DeviceBench {
         }
         Path cert = root.resolve(CertifiedSoftware.fileName());
         Files.write(cert, new CertifiedSoftware(List.of(SoftwareFingerprint.ofRunningDevice())).bytes());
+        // No official-only step is benchmarked: an empty list of officials will do.
+        Path officials = root.resolve(Officials.fileName());
+        Files.write(officials, new Officials(List.of()).bytes());
         Packages.create(new Packages.Request(new PackageType.Election(), Optional.of(ElectionFingerprint.of(election).sha256()),
-                Mode.OFFICIAL, List.of(PackageFile.of(def), PackageFile.of(cert))), authority, usb.resolve("election.zip"), clock);
+                Mode.OFFICIAL, List.of(PackageFile.of(def), PackageFile.of(cert), PackageFile.of(officials))), authority,
+                usb.resolve("election.zip"), clock);
         PrecinctDevice d = PrecinctDevice.initialize(root.resolve("card"), new PrecinctDevice.Setup("Bench", "BENCH-1",
                 DeviceKind.BALLOT_MARKING_DEVICE, "bench", trust), "bench", clock, new SecureRandom());
         d.loadElection(usb, "bench").orThrow();

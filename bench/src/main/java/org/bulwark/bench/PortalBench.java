@@ -66,7 +66,7 @@ import org.bulwark.store.WorkspaceLocation;
  * <pre>java -cp bench/target/bulwark-bench.jar org.bulwark.bench.PortalBench [--ballots N] [--readers C] [--seconds S] [--work DIR]</pre>
  */
 public final class PortalBench {
-    private static final String PASSWORD = "load test password";
+    static final String PASSWORD = "load test password";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private PortalBench() {}
@@ -200,7 +200,7 @@ public final class PortalBench {
     }
 
     /** C readers on virtual threads, 3 s of warm-up then S s measured. */
-    private static Latencies readers(Session session, String path, int readers, int seconds) throws InterruptedException {
+    static Latencies readers(Session session, String path, int readers, int seconds) throws InterruptedException {
         ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         long warmEnd = System.nanoTime() + 3_000_000_000L;
@@ -241,7 +241,7 @@ public final class PortalBench {
     }
 
     /** One signed-in browser session: its cookie and its CSRF token. */
-    private static final class Session {
+    static final class Session {
         private final HttpClient http;
         private final URI base;
         private String csrf = "";

@@ -1,8 +1,6 @@
 package org.bulwark.cli;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,8 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.CustodyAction;
 import org.bulwark.custody.Incident;
@@ -114,21 +110,5 @@ final class CustodyCli {
         } catch (NoSuchFileException e) {
             throw new BadInputException(file.toString(), "the file", "does not exist");
         }
-    }
-
-    /** Writes CSV rows (the first being the header) to a file, atomically. */
-    static void writeCsv(Path file, List<List<String>> rows) {
-        LedgerWorkspaceCommands.writeAtomically(file, out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180)) {
-                for (List<String> row : rows) {
-                    p.printRecord(row);
-                }
-            }
-        });
-    }
-
-    static void writePdf(Path file, org.bulwark.report.SignedListReport.Spec spec, Io io) {
-        LedgerWorkspaceCommands.writeAtomically(file, out -> org.bulwark.report.SignedListReport.write(spec, io.clock(), out));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.bulwark.report.CustodyReports;
 import org.bulwark.custody.AssetHistory;
 import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.CustodyAction;

@@ -16,8 +16,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.bulwark.device.Ballot;
 import org.bulwark.device.CertifiedSoftware;
+import org.bulwark.device.Credential;
 import org.bulwark.device.DeviceKind;
 import org.bulwark.device.LatSession;
+import org.bulwark.device.Officials;
 import org.bulwark.device.Outcome;
 import org.bulwark.device.PrecinctDevice;
 import org.bulwark.device.SoftwareFingerprint;
@@ -50,7 +52,7 @@ import picocli.CommandLine;
         subcommands = {DeviceCommand.Init.class, DeviceCommand.Fingerprint.class, DeviceCommand.Certify.class, DeviceCommand.Status.class,
             DeviceCommand.Load.class, DeviceCommand.OpenPolls.class, DeviceCommand.Pause.class, DeviceCommand.Resume.class,
             DeviceCommand.Cast.class, DeviceCommand.ClosePolls.class, DeviceCommand.Export.class, DeviceCommand.Mode.class,
-            DeviceCommand.Deck.class, DeviceCommand.Lat.class})
+            DeviceCommand.Deck.class, DeviceCommand.Lat.class, DeviceCommand.Official.class})
 final class DeviceCommand extends CommandGroup {
     /** Options every command on a card takes. */
     static final class CardOption {
@@ -59,6 +61,37 @@ final class DeviceCommand extends CommandGroup {
 
         PrecinctDevice open(Io io) throws IOException {
             return PrecinctDevice.open(card, SoftwareVersion.get(), io.clock(), new SecureRandom());
+        }
+    }
+
+    /** The variable an election official's PIN is taken from when no --pin-file is given. */
+    static final String PIN_VARIABLE = "BULWARK_PIN";
+
+    /**
+     * An election official's name and PIN, for the steps only officials may take: the device checks
+     * them against the election package's signed list of officials. The PIN comes from --pin-file or
+     * BULWARK_PIN, never from the command line, where other users could read it.
+     */
+    static final class OfficialOption {
+        @Option(names = "--official", paramLabel = "NAME", description = "The election official (as the election package's officials.json names them).")
+        String name;
+
+        @Option(names = "--pin-file", paramLabel = "FILE", description = "A file whose first line is the official's PIN (default: the " + PIN_VARIABLE
+                + " variable).")
+        Path pinFile;
+
+        Function<String, String> environment = System::getenv;
+
+        Optional<Credential> credential() throws IOException {
+            if (name == null) {
+                return Optional.empty();
+            }
+            char[] pin = Passphrases.read(Optional.ofNullable(pinFile), environment, PIN_VARIABLE, "pin");
+            try {
+                return Optional.of(new Credential(name, pin));
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
         }
     }
 
@@ -226,8 +259,8 @@ final class DeviceCommand extends CommandGroup {
         @Option(names = "--override-readiness", paramLabel = "REASON", description = "Open without a clearance, for this reason (needs --official).")
         String override;
 
-        @Option(names = "--official", paramLabel = "NAME", description = "The election official who overrides.")
-        String official;
+        @picocli.CommandLine.Mixin
+        OfficialOption official;
 
         @Override
         public Integer call() throws Exception {
@@ -235,10 +268,10 @@ final class DeviceCommand extends CommandGroup {
             if (pollWorkers.size() != 2) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give --poll-worker twice: two poll workers open the polls");
             }
-            if ((override == null) != (official == null)) {
+            if ((override == null) != (official.name == null)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--override-readiness and --official go together");
             }
-            Optional<PrecinctDevice.Override> o = Optional.ofNullable(override).map(r -> new PrecinctDevice.Override(official, r));
+            Optional<PrecinctDevice.Override> o = official.credential().map(c -> new PrecinctDevice.Override(c, override));
             return report(card.open(io).openPolls(new PrecinctDevice.OpenPolls(seals, pollWorkers.get(0), pollWorkers.get(1),
                     Optional.ofNullable(usb), o)), io, report -> "Polls open. Zero report: " + report);
         }
@@ -380,7 +413,8 @@ final class DeviceCommand extends CommandGroup {
 
     @Command(name = "mode", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Change mode: 'official' after a passed L&A test, 'test' for the post-election re-test, 'zero' to set test ballots aside, "
-                    + "'reset' to unconfigure. Test and official ballots are set aside (kept on the card), never mixed."})
+                    + "'reset' to unconfigure. Test and official ballots are set aside (kept on the card), never mixed.",
+                "official, test and reset need an election official of the election package's officials.json, with their PIN."})
     static final class Mode implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -391,18 +425,21 @@ final class DeviceCommand extends CommandGroup {
         @picocli.CommandLine.Parameters(paramLabel = "CHANGE", description = "official, test, zero or reset.")
         String change;
 
-        @Option(names = "--official", required = true, paramLabel = "NAME", description = "The election official (or, for zero, the person) doing it (logged).")
-        String official;
+        @picocli.CommandLine.Mixin
+        OfficialOption official;
 
         @Override
         public Integer call() throws Exception {
             Io io = Bulwark.of(spec).io();
+            if (official.name == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give --official NAME: the election official (or, for zero, the person)");
+            }
             PrecinctDevice d = card.open(io);
             var outcome = switch (change) {
-                case "official" -> d.enterOfficialMode(official);
-                case "test" -> d.enterTestMode(official);
-                case "zero" -> d.zeroTestBallots(official);
-                case "reset" -> d.reset(official);
+                case "official" -> d.enterOfficialMode(official.credential().orElseThrow());
+                case "test" -> d.enterTestMode(official.credential().orElseThrow());
+                case "zero" -> d.zeroTestBallots(official.name);
+                case "reset" -> d.reset(official.credential().orElseThrow());
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "'" + change + "' is not official, test, zero or reset");
             };
             return report(outcome, io, s -> "Device is now: " + s.words());
@@ -435,7 +472,8 @@ final class DeviceCommand extends CommandGroup {
     @Command(name = "lat", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Run the public logic and accuracy test: the election's deck is cast in test mode and the results report compared "
                     + "with the expected tally, exactly. Writes lat-record.json and lat-certificate.pdf to --out.",
-                "A passed pre-election test zeroes the device and puts it in official mode. Exit 0 when passed, 1 when not."})
+                "A passed pre-election test zeroes the device and, with --official and their PIN, puts it in official mode. "
+                    + "Exit 0 when passed, 1 when not."})
     static final class Lat implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -454,6 +492,9 @@ final class DeviceCommand extends CommandGroup {
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write lat-record.json and lat-certificate.pdf.")
         Path out;
+
+        @picocli.CommandLine.Mixin
+        OfficialOption official;
 
         @Override
         public Integer call() throws Exception {
@@ -480,7 +521,8 @@ final class DeviceCommand extends CommandGroup {
                 return Bulwark.FAILURE;
             }
             TestDeck deck = TestDeck.of(d.election().get());
-            Outcome<LatSession.Result> outcome = LatSession.run(d, deck, k, new LatSession.Notice(notice, list), out, io.clock());
+            Outcome<LatSession.Result> outcome = LatSession.run(d, deck, k, new LatSession.Notice(notice, list), official.credential(), out,
+                    io.clock());
             int code = report(outcome, io, r -> (r.record().passed() ? "L&A test PASSED: errorless count" : "L&A test FAILED: "
                     + r.record().mismatches().size() + " counts differ") + ". Record: " + r.recordFile() + ", certificate: " + r.certificate());
             if (outcome instanceof Outcome.Done<LatSession.Result> done) {
@@ -491,6 +533,56 @@ final class DeviceCommand extends CommandGroup {
                 return done.value().record().passed() ? Bulwark.OK : Bulwark.FAILURE;
             }
             return code;
+        }
+    }
+
+    @Command(name = "official", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Add a person to officials.json, the list of who may take official-only steps (reset, change of mode, "
+                    + "readiness override), to put into the election package; the device checks the role and the PIN against it.",
+                "The PIN (at least " + Officials.MIN_PIN_LENGTH + " characters) comes from --pin-file or " + PIN_VARIABLE
+                    + "; only its salted PBKDF2 hash is written."})
+    static final class Official implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--file", required = true, paramLabel = "FILE", description = "officials.json to add to (created if missing).")
+        Path file;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The person's name, as they will give it to the device.")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "election-official or poll-worker.")
+        String role;
+
+        @Option(names = "--pin-file", paramLabel = "FILE", description = "A file whose first line is the PIN (default: the " + PIN_VARIABLE
+                + " variable).")
+        Path pinFile;
+
+        @Option(names = "--iterations", defaultValue = "" + Officials.DEFAULT_ITERATIONS, paramLabel = "N",
+                description = "PBKDF2 iterations (at least " + Officials.MIN_ITERATIONS + "; default ${DEFAULT-VALUE}).")
+        int iterations;
+
+        Function<String, String> environment = System::getenv;
+
+        @Override
+        public Integer call() throws Exception {
+            Io io = Bulwark.of(spec).io();
+            Officials.Role r = Arrays.stream(Officials.Role.values()).filter(x -> x.word().equals(role)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "--role is election-official or poll-worker"));
+            Officials list = Files.exists(file) ? Officials.read(Files.readAllBytes(file), file.toString()) : new Officials(List.of());
+            char[] pin = Passphrases.read(Optional.ofNullable(pinFile), environment, PIN_VARIABLE, "pin");
+            Officials.Official added;
+            try {
+                added = Officials.official(name, r, pin, iterations, new SecureRandom());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--name, --pin-file, --iterations", "command line", e.getMessage());
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+            Files.write(file, list.with(added).bytes());
+            io.out().println("Added " + added.name() + " (" + r.word() + ") to " + file + "; name it " + Officials.fileName()
+                    + " in the election package");
+            return Bulwark.OK;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.bulwark.cli;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.bulwark.report.CustodyReports;
 import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.CustodyAction;
 import org.bulwark.custody.Incident;

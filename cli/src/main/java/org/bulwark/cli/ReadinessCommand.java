@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.bulwark.report.CustodyReports;
 import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.CustodyAction;

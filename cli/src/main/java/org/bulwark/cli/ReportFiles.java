@@ -2,6 +2,7 @@ package org.bulwark.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.bulwark.report.CustodyReports;
 import picocli.CommandLine.Option;
 
 /** Where a report command writes: a PDF with signature lines and/or a CSV. */
@@ -14,7 +15,14 @@ final class ReportFiles {
 
     /** Writes the report to the files given. */
     void write(CustodyReports.Report report, Io io) {
-        report.write(pdf, csv, io);
+        pdf.ifPresent(f -> {
+            LedgerWorkspaceCommands.writeAtomically(f, out -> report.writePdf(io.clock(), out));
+            io.out().println("Wrote " + f);
+        });
+        csv.ifPresent(f -> {
+            LedgerWorkspaceCommands.writeAtomically(f, report::writeCsv);
+            io.out().println("Wrote " + f);
+        });
     }
 
     boolean none() {

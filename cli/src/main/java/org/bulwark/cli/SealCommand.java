@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.bulwark.report.CustodyReports;
 import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.AuthorityId;
 import org.bulwark.custody.CustodyAction;

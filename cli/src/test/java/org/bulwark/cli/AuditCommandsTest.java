@@ -222,7 +222,8 @@ class AuditCommandsTest {
         DeviceCommandTest.ok("device", "certify", "--out", staging.resolve("certified-software.json").toString());
         DeviceCommandTest.ok("package", "create", "--type", "election", "--key", keys.resolve("boone-clerk.key").toString(), "--election",
                 election.toString(), "--mode", "official", "--out", usb.resolve("election.zip").toString(),
-                staging.resolve("election.json").toString(), staging.resolve("certified-software.json").toString());
+                staging.resolve("election.json").toString(), staging.resolve("certified-software.json").toString(),
+                DeviceCommandTest.officials(staging).toString());
         DeviceCommandTest.ok("device", "init", "--card", card, "--serial", "SN-" + name, "--model", "Bulwark BM-1", "--kind", "bmd",
                 "--jurisdiction", "boone", "--trust", trust.toString());
         DeviceCommandTest.ok("device", "load", "--card", card, "--usb", usb.toString(), "--by", "Clerk");

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 /** bulwark device, paper and simulate, in-process as poll workers and officials run them. */
 class DeviceCommandTest {
     static final Path ELECTION = ElectionCommandTest.GEN01_JSON;
-    static final Map<String, String> ENV = Map.of("BULWARK_PASSPHRASE", PackageCommandTest.PASSPHRASE);
+    static final Map<String, String> ENV = Map.of("BULWARK_PASSPHRASE", PackageCommandTest.PASSPHRASE, DeviceCommand.PIN_VARIABLE, "clerk-pin-2000");
 
     @TempDir
     Path dir;
@@ -35,6 +35,15 @@ class DeviceCommandTest {
         ((KeysCommand.Generate) cl.getSubcommands().get("keys").getSubcommands().get("generate").getCommand()).environment = ENV::get;
         ((PackageCommand.Create) cl.getSubcommands().get("package").getSubcommands().get("create").getCommand()).environment = ENV::get;
         ((DeviceCommand.Export) cl.getSubcommands().get("device").getSubcommands().get("export").getCommand()).environment = ENV::get;
+        ((DeviceCommand.Official) cl.getSubcommands().get("device").getSubcommands().get("official").getCommand()).environment = ENV::get;
+        for (CommandLine sub : cl.getSubcommands().get("device").getSubcommands().values()) {
+            sub.getCommandSpec().mixins().values().stream().map(m -> m.userObject())
+                    .forEach(o -> {
+                        if (o instanceof DeviceCommand.OfficialOption official) {
+                            official.environment = ENV::get;
+                        }
+                    });
+        }
         return Run.of(cl, out, err, args);
     }
 
@@ -42,6 +51,14 @@ class DeviceCommandTest {
         Run r = run(args);
         assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err() + r.out()).isZero();
         return r;
+    }
+
+    /** officials.json with Clerk (election official, PIN from the test's BULWARK_PIN) and Ann (poll worker), for the election package. */
+    static Path officials(Path staging) {
+        Path file = staging.resolve("officials.json");
+        ok("device", "official", "--file", file.toString(), "--name", "Clerk", "--role", "election-official", "--iterations", "100000");
+        ok("device", "official", "--file", file.toString(), "--name", "Ann", "--role", "poll-worker", "--iterations", "100000");
+        return file;
     }
 
     @Test
@@ -57,9 +74,10 @@ class DeviceCommandTest {
         Files.copy(ELECTION, staging.resolve("election.json"));
         assertThat(ok("device", "fingerprint").out()).startsWith("sha256:");
         ok("device", "certify", "--out", staging.resolve("certified-software.json").toString());
+        Path officials = officials(staging);
         ok("package", "create", "--type", "election", "--key", keys.resolve("boone-clerk.key").toString(), "--election", ELECTION.toString(),
                 "--mode", "official", "--out", usb.resolve("election.zip").toString(), staging.resolve("election.json").toString(),
-                staging.resolve("certified-software.json").toString());
+                staging.resolve("certified-software.json").toString(), officials.toString());
 
         ok("device", "init", "--card", card, "--serial", "SN-7", "--model", "Bulwark BM-1", "--kind", "bmd", "--jurisdiction", "boone",
                 "--trust", trust.toString());
@@ -71,8 +89,12 @@ class DeviceCommandTest {
         assertThat(refused.err()).isEqualTo("bulwark: refused: Cannot close-polls: the device is in state 'configured (test)'. Allowed now: "
                 + "open-polls, zero-test-ballots, enter-official-mode, reset.\n");
 
+        Run byPollWorker = run("device", "mode", "reset", "--card", card, "--official", "Ann");
+        assertThat(byPollWorker.exitCode()).isEqualTo(1);
+        assertThat(byPollWorker.err()).isEqualTo("bulwark: refused: Cannot reset: only an election official may; Ann is listed as a poll-worker,"
+                + " not an election official\n");
         Run lat = ok("device", "lat", "--card", card, "--notice-given", "2000-10-25T12:00:00Z", "--observer", "Dana Demo:Democratic",
-                "--observer", "Rita Repp:Republican", "--out", dir.resolve("lat").toString());
+                "--observer", "Rita Repp:Republican", "--out", dir.resolve("lat").toString(), "--official", "Clerk");
         assertThat(lat.out()).startsWith("L&A test PASSED: errorless count");
         // The contract with the custody module: its reader takes the device's L&A record as is.
         org.bulwark.ledger.exchange.LatRecord custodySide = org.bulwark.ledger.exchange.LatRecord.read(
@@ -115,6 +137,23 @@ class DeviceCommandTest {
         Files.copy(keys.resolve("SN-7.pub"), trust.resolve("SN-7.pub"));
         assertThat(ok("package", "verify", dir.resolve("out").resolve("results-SN-7-official.zip").toString(), "--trust", trust.toString(),
                 "--election", ELECTION.toString(), "--mode", "official").exitCode()).isZero();
+    }
+
+    @Test
+    void theListOfOfficialsRefusesAShortPinAndAnUnknownRole() throws Exception {
+        Path file = dir.resolve("officials.json");
+        Path pin = Files.writeString(dir.resolve("pin.txt"), "1234\n");
+        Run shortPin = run("device", "official", "--file", file.toString(), "--name", "Clerk", "--role", "election-official",
+                "--pin-file", pin.toString(), "--iterations", "100000");
+        assertThat(shortPin.exitCode()).isEqualTo(2);
+        assertThat(shortPin.err()).contains("a PIN must have at least 8 characters");
+        assertThat(file).doesNotExist();
+        Run role = run("device", "official", "--file", file.toString(), "--name", "Clerk", "--role", "boss", "--iterations", "100000");
+        assertThat(role.exitCode()).isEqualTo(2);
+        assertThat(role.err()).contains("--role is election-official or poll-worker");
+        officials(dir);
+        assertThat(Files.readString(file)).contains("\"name\" : \"Clerk\"", "\"role\" : \"poll-worker\"", "PBKDF2-HMAC-SHA256")
+                .doesNotContain("clerk-pin-2000");
     }
 
     @Test

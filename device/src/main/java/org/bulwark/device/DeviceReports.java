@@ -24,11 +24,14 @@ import org.bulwark.model.results.ContestResult;
 import org.bulwark.model.results.ElectionResults;
 import org.bulwark.model.results.ResultLabels;
 import org.bulwark.report.PdfPages;
+import org.bulwark.tally.rcv.RankTable;
 
 /** The device's printed reports besides the results report: the zero report and the L&A certificate. */
 final class DeviceReports {
     private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx", Locale.US);
     private static final float[] COUNT_COLUMNS = {LEFT + 12, -RIGHT};
+    /** Rank columns that fit across a Letter page at 8 points; further ranks are in the results package. */
+    private static final int MAX_RANK_COLUMNS = 10;
 
     private DeviceReports() {}
 
@@ -52,13 +55,111 @@ final class DeviceReports {
                     p.row(REGULAR, 9, COUNT_COLUMNS, ResultLabels.selection(index, s), Long.toString(votes));
                 }
                 if (counts == null) {
-                    p.line(REGULAR, 8, LEFT + 12, "(counted by ranked-choice tabulation: no first-round tally on the device)");
+                    p.line(REGULAR, 8, LEFT + 12, "(ranked choice: the results report shows first choices and every rank;"
+                            + " the rounds are counted centrally)");
                 }
             }
             p.rule();
             p.paragraph(REGULAR, 10, LEFT, "We certify that this device showed zero ballots and zero votes in every contest"
                     + " before the polls opened, and that the seals listed above were intact.");
             signatures(p, List.of("Poll worker: " + request.pollWorker1(), "Poll worker: " + request.pollWorker2()));
+        });
+    }
+
+    /**
+     * The ranked-choice section of the results report: per ranked contest, the first choices of each
+     * candidate and the candidate x rank table. The rounds are not the device's: without the contest's
+     * rules (overvotes, skipped ranks) they belong to central count, and the tape says so.
+     */
+    static void rankedChoices(PdfPages p, ElectionIndex index, List<RankTable> tables) throws IOException {
+        for (RankTable t : tables) {
+            Contest contest = index.contest(t.contest()).orElseThrow();
+            int shown = Math.min(t.ranks(), MAX_RANK_COLUMNS);
+            float[] columns = new float[shown + 2];
+            columns[0] = LEFT + 12;
+            float step = (RIGHT - (LEFT + 190)) / (shown + 1);
+            for (int i = 1; i < columns.length; i++) {
+                columns[i] = -(LEFT + 190 + step * i);
+            }
+            p.need(80 + 14 * contest.selections().size());
+            p.space(6);
+            p.paragraph(BOLD, 12, LEFT, contest.name() + " (ranked choice)");
+            p.paragraph(REGULAR, 9, LEFT, "Rank up to " + t.ranks() + "    Contest id " + contest.id() + "    Ballots: " + t.ballots()
+                    + ". The ranked-choice tabulation (rounds, eliminations, winner) is done by central count, not by this device.");
+            String[] head = new String[shown + 2];
+            head[0] = "Candidate";
+            head[1] = "1st choices";
+            for (int r = 1; r <= shown; r++) {
+                head[r + 1] = "Rank " + r;
+            }
+            p.row(BOLD, 8, columns, head);
+            for (ContestSelection s : contest.selections()) {
+                List<Long> counts = t.byRank().get(s.id());
+                if (counts == null) {
+                    continue;
+                }
+                String[] row = new String[shown + 2];
+                row[0] = ResultLabels.selection(index, s);
+                row[1] = Long.toString(t.firstChoices().get(s.id()));
+                for (int r = 1; r <= shown; r++) {
+                    row[r + 1] = Long.toString(counts.get(r - 1));
+                }
+                p.row(REGULAR, 8, columns, row);
+            }
+            p.row(REGULAR, 9, COUNT_COLUMNS, "Ballots with no first choice", Long.toString(t.noFirstChoice()));
+            p.row(REGULAR, 9, COUNT_COLUMNS, "Ballots with several first choices (overvoted at rank 1)", Long.toString(t.firstRankOvervoted()));
+            if (shown < t.ranks()) {
+                p.line(REGULAR, 8, LEFT + 12, "Ranks " + (shown + 1) + " to " + t.ranks() + " are in ranked-choices.json of the results package.");
+            }
+            p.rule();
+        }
+    }
+
+    /**
+     * The device block of the results report: the software fingerprint in full (the title has it short)
+     * and the log's size and chain head when the report was printed, so the log can be matched to the tape.
+     */
+    static void device(PdfPages p, DeviceIdentity device, int events, String logHead) throws IOException {
+        p.need(60);
+        p.space(6);
+        p.line(BOLD, 11, LEFT, "Device " + device.serial() + " (" + device.model() + ", " + device.kind().word() + ")");
+        p.line(REGULAR, 9, LEFT + 12, "Software: Bulwark " + device.softwareVersion() + ", fingerprint");
+        p.line(MONO, 8, LEFT + 12, device.softwareFingerprint());
+        p.line(REGULAR, 9, LEFT + 12, "Event log at printing: " + events + " events, chain head");
+        p.line(MONO, 8, LEFT + 12, logHead);
+        p.rule();
+    }
+
+    /** The same tables as ranked-choices.json in the results package ({"format":"bulwark-ranked-choices","version":1,...}). */
+    static byte[] rankedChoicesJson(List<RankTable> tables) {
+        return SmallJson.write(g -> {
+            g.writeStringField("format", "bulwark-ranked-choices");
+            g.writeNumberField("version", 1);
+            g.writeStringField("note", "first choices and rankings only: the ranked-choice tabulation is done by central count");
+            g.writeArrayFieldStart("contests");
+            for (RankTable t : tables) {
+                g.writeStartObject();
+                g.writeStringField("contest", t.contest().value());
+                g.writeNumberField("ranks", t.ranks());
+                g.writeNumberField("ballots", t.ballots());
+                g.writeNumberField("noFirstChoice", t.noFirstChoice());
+                g.writeNumberField("firstRankOvervoted", t.firstRankOvervoted());
+                g.writeArrayFieldStart("selections");
+                for (var e : t.byRank().entrySet()) {
+                    g.writeStartObject();
+                    g.writeStringField("selection", e.getKey().value());
+                    g.writeNumberField("firstChoices", t.firstChoices().get(e.getKey()));
+                    g.writeArrayFieldStart("byRank");
+                    for (long n : e.getValue()) {
+                        g.writeNumber(n);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         });
     }
 

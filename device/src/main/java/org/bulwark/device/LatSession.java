@@ -20,6 +20,7 @@ import org.bulwark.model.SelectionId;
 import org.bulwark.model.results.ContestCounts;
 import org.bulwark.model.results.ContestResult;
 import org.bulwark.model.results.ElectionResults;
+import org.bulwark.tally.rcv.RankTable;
 
 /**
  * A public logic and accuracy test of one device (RSMo 115.233 and 115.479; 15 CSR 30-10.140): the
@@ -50,9 +51,12 @@ public final class LatSession {
     /**
      * Runs the deck through the device, which must be configured in test mode, and writes
      * lat-record.json and lat-certificate.pdf into {@code out} (and the card's reports).
+     *
+     * @param official the election official who puts the device in official mode after a passed
+     *     pre-election test; without one (or with a refused one) it is zeroed and stays in test mode, with a warning
      */
-    public static Outcome<Result> run(PrecinctDevice device, TestDeck deck, LatRecord.Kind kind, Notice notice, Path out,
-            Clock clock) throws IOException {
+    public static Outcome<Result> run(PrecinctDevice device, TestDeck deck, LatRecord.Kind kind, Notice notice,
+            Optional<Credential> official, Path out, Clock clock) throws IOException {
         if (!(device.state() instanceof DeviceState.Configured c) || c.mode() != Mode.TEST) {
             return new Outcome.Refused<>("An L&A test needs the device configured in test mode; it is in state '"
                     + device.state().words() + "'" + (device.state().loadedMode().equals(Optional.of(Mode.OFFICIAL))
@@ -96,6 +100,7 @@ public final class LatSession {
             mismatches.add(new LatRecord.Mismatch("(deck)", "ballots refused", 0, unexpectedRefusals));
         }
         mismatches.addAll(compare(expected, device.results()));
+        mismatches.addAll(compareRanked(expected, device.rankedChoices()));
         boolean passed = mismatches.isEmpty();
         LatRecord record = new LatRecord(kind, device.identity().serial(), device.identity().model(),
                 new Fingerprint(device.identity().softwareFingerprint()),
@@ -108,7 +113,14 @@ public final class LatSession {
         Card.write(certificate, pdf);
         Card.write(device.card().resolve(Card.REPORTS).resolve(kind.word() + "-lat-certificate.pdf"), pdf);
         if (passed && kind == LatRecord.Kind.PRE_ELECTION) {
-            device.enterOfficialMode(board1).orThrow();
+            // Official mode is an election official's step (their role checked on the device); without one the
+            // test ballots are still set aside, and the device waits in test mode.
+            Outcome<DeviceState> change = official.isPresent() ? device.enterOfficialMode(official.get())
+                    : new Outcome.Refused<>("no election official gave their PIN");
+            if (change instanceof Outcome.Refused<DeviceState> r) {
+                device.zeroTestBallots(board1).orThrow();
+                warnings.add("the device stays in test mode (" + r.reason() + "): an election official must put it in official mode");
+            }
         }
         return Outcome.done(new Result(record, recordFile, certificate, warnings));
     }
@@ -136,6 +148,33 @@ public final class LatSession {
             long under = counts.map(ContestCounts::undervotes).orElse(0L);
             if (under != expected.undervotes().get(contest)) {
                 out.add(new LatRecord.Mismatch(contest.value(), "undervotes", expected.undervotes().get(contest), under));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every ranked-choice count the expected tally has, compared with the device's candidate x rank
+     * tables: the ballots ranking each selection at each rank ("SELECTION at rank R"), then its first
+     * choices ("SELECTION first choices"). A contest the device leaves out is found at zero.
+     */
+    static List<LatRecord.Mismatch> compareRanked(TestDeck.Expected expected, List<RankTable> found) {
+        List<LatRecord.Mismatch> out = new ArrayList<>();
+        for (Map.Entry<ContestId, Map<SelectionId, List<Long>>> e : expected.rankings().entrySet()) {
+            Optional<RankTable> table = found.stream().filter(t -> t.contest().equals(e.getKey())).findFirst();
+            for (Map.Entry<SelectionId, List<Long>> s : e.getValue().entrySet()) {
+                List<Long> got = table.map(t -> t.byRank().getOrDefault(s.getKey(), List.of())).orElse(List.of());
+                for (int r = 0; r < s.getValue().size(); r++) {
+                    long f = r < got.size() ? got.get(r) : 0;
+                    if (f != s.getValue().get(r)) {
+                        out.add(new LatRecord.Mismatch(e.getKey().value(), s.getKey().value() + " at rank " + (r + 1), s.getValue().get(r), f));
+                    }
+                }
+                long first = expected.firstChoices().get(e.getKey()).get(s.getKey());
+                long f = table.map(t -> t.firstChoices().getOrDefault(s.getKey(), 0L)).orElse(0L);
+                if (f != first) {
+                    out.add(new LatRecord.Mismatch(e.getKey().value(), s.getKey().value() + " first choices", first, f));
+                }
             }
         }
         return out;

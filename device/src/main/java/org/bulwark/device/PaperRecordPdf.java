@@ -95,7 +95,11 @@ final class PaperRecordPdf {
             String label = s instanceof ContestSelection.WriteIn
                     ? "Write-in: " + m.writeInName().orElse("(no name written)")
                     : ResultLabels.selection(index, s);
-            p.paragraph(REGULAR, 10, LEFT + 12, (ranked ? ordinal(m.rank()) + " choice: " : "[X] ") + label);
+            p.paragraph(REGULAR, 10, LEFT + 12, (ranked ? ordinal(m.rank()) + " choice: " : "[X] ") + label
+                    + (m.generatedByRules() ? "   (by straight-party vote)" : ""));
+        }
+        if (contest instanceof Contest.PartyContest && c.marks().size() == 1) {
+            p.line(REGULAR, 8, LEFT + 12, "(marks this party's candidates in every partisan contest not marked by hand)");
         }
         if (!ranked && c.recordedUndervotes().orElse(0) > 0 && !marks.isEmpty()) {
             p.line(REGULAR, 8, LEFT + 12, "(" + c.recordedUndervotes().getAsInt() + " fewer than allowed)");

@@ -42,6 +42,9 @@ import org.bulwark.model.ElectionFingerprint;
 public final class PollingPlaceSimulation {
     /** Keys made for a rehearsal are protected by this passphrase (written into keys/PASSPHRASE.txt): rehearsal only. */
     static final String PASSPHRASE = "rehearsal only - not for an election";
+    /** The rehearsal's election official, whose PIN is in keys/OFFICIAL-PIN.txt: rehearsal only. */
+    static final String OFFICIAL = "Rehearsal Official";
+    static final String OFFICIAL_PIN = "rehearsal-pin";
     private static final String[] WRITE_INS = {"Mickey Mouse", "Jane Q. Public", "Ona Lee-Nguyen", "Zoë Østergaard"};
 
     /** What to rehearse. */
@@ -87,9 +90,13 @@ public final class PollingPlaceSimulation {
         Files.copy(out.resolve("election.json"), staging.resolve("election.json"));
         Files.write(staging.resolve(CertifiedSoftware.FILE), new CertifiedSoftware(List.of(SoftwareFingerprint.ofRunningDevice())).bytes());
         Files.write(staging.resolve(DeviceSettings.FILE), new DeviceSettings(DeviceSettings.ScannerOvervotes.ACCEPT).bytes());
+        Files.writeString(keys.resolve("OFFICIAL-PIN.txt"), OFFICIAL_PIN + "\n");
+        Files.write(staging.resolve(Officials.FILE), new Officials(List.of(Officials.official(OFFICIAL, Officials.Role.ELECTION_OFFICIAL,
+                OFFICIAL_PIN.toCharArray(), Officials.MIN_ITERATIONS, random))).bytes());
         Packages.create(new Packages.Request(new PackageType.Election(), Optional.of(fingerprint), Mode.OFFICIAL, List.of(
                 PackageFile.of(staging.resolve("election.json")), PackageFile.of(staging.resolve(CertifiedSoftware.FILE)),
-                PackageFile.of(staging.resolve(DeviceSettings.FILE)))), authority, usb.resolve("election.zip"), latDay);
+                PackageFile.of(staging.resolve(DeviceSettings.FILE)), PackageFile.of(staging.resolve(Officials.FILE)))), authority,
+                usb.resolve("election.zip"), latDay);
 
         TestDeck deck = TestDeck.of(election);
         deck.write(election, out.resolve("deck"));
@@ -110,7 +117,8 @@ public final class PollingPlaceSimulation {
             d.loadElection(usb, "Election Clerk").orThrow();
             LatSession.Notice notice = new LatSession.Notice(latDay.instant().minus(Duration.ofDays(10)), List.of(
                     new LatSession.Observer("Dana Democrat", "Democratic"), new LatSession.Observer("Ray Republican", "Republican")));
-            LatSession.Result r = LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice, out.resolve("lat").resolve(serial), latDay)
+            LatSession.Result r = LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice,
+                    Optional.of(new Credential(OFFICIAL, OFFICIAL_PIN.toCharArray())), out.resolve("lat").resolve(serial), latDay)
                     .orThrow();
             lat.add(r.record());
             Path staged = out.resolve("staging").resolve(serial);

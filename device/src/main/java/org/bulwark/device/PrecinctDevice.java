@@ -48,6 +48,7 @@ import org.bulwark.model.events.Sha256;
 import org.bulwark.model.results.ElectionResults;
 import org.bulwark.report.ResultsReport;
 import org.bulwark.report.ResultsReportInfo;
+import org.bulwark.tally.rcv.RankTable;
 
 /**
  * A precinct scanner or ballot-marking device, its state kept on its memory card (a folder): the one
@@ -60,6 +61,8 @@ import org.bulwark.report.ResultsReportInfo;
  */
 public final class PrecinctDevice {
     private static final int BALLOT_ID_BYTES = 12;
+    /** The ranked-choice tables in the results package, when the election has ranked-choice contests. */
+    static final String RANKED_CHOICES = "ranked-choices.json";
 
     private final Card card;
     private final DeviceIdentity identity;
@@ -74,7 +77,7 @@ public final class PrecinctDevice {
     private long ballotsCast;
 
     /** The election as loaded onto the card. */
-    record OnCard(Election election, ElectionIndex index, String fingerprint, DeviceSettings settings) {}
+    record OnCard(Election election, ElectionIndex index, String fingerprint, DeviceSettings settings, Officials officials) {}
 
     /** How to set up a new device: its identity and the public keys it trusts (state, authority). */
     public record Setup(String model, String serial, DeviceKind kind, String jurisdiction, Path trustFolder) {}
@@ -221,7 +224,7 @@ public final class PrecinctDevice {
             Path pkg = candidates.get(0);
             String name = pkg.getFileName().toString();
             UsbDrive.Verified v = UsbDrive.verify(pkg, trust(), Optional.empty(), Map.of(Card.ELECTION_FILE, 64 << 20,
-                    CertifiedSoftware.FILE, SmallJson.MAX_BYTES, DeviceSettings.FILE, SmallJson.MAX_BYTES));
+                    CertifiedSoftware.FILE, SmallJson.MAX_BYTES, DeviceSettings.FILE, SmallJson.MAX_BYTES, Officials.FILE, SmallJson.MAX_BYTES));
             if (v.failure().isPresent()) {
                 return refuseElection(name, v.failure().get());
             }
@@ -229,6 +232,7 @@ public final class PrecinctDevice {
             byte[] definition;
             CertifiedSoftware certified;
             DeviceSettings settings;
+            Officials officials;
             LoadedElection loaded;
             try {
                 definition = v.required(name, Card.ELECTION_FILE);
@@ -236,6 +240,8 @@ public final class PrecinctDevice {
                 settings = v.files().containsKey(DeviceSettings.FILE)
                         ? DeviceSettings.read(v.files().get(DeviceSettings.FILE), name + "!" + DeviceSettings.FILE)
                         : DeviceSettings.DEFAULT;
+                // Without the list, no one could be checked as an election official (reset, change of mode).
+                officials = Officials.read(v.required(name, Officials.FILE), name + "!" + Officials.FILE);
                 loaded = ElectionFiles.read(definition, name + "!" + Card.ELECTION_FILE);
             } catch (BadInputException e) {
                 return refuseElection(name, e.getMessage());
@@ -258,9 +264,10 @@ public final class PrecinctDevice {
             Card.write(card.election(Card.ELECTION_FILE), definition);
             Card.write(card.election(CertifiedSoftware.FILE), certified.bytes());
             Card.write(card.election(DeviceSettings.FILE), settings.bytes());
+            Card.write(card.election(Officials.FILE), officials.bytes());
             log(new LogEvent.DeviceElectionLoaded(header(actor, Disposition.SUCCESS), new Sha256(fingerprint),
                     valid.id().shortForm(), valid.signer().key().id(), new Sha256(identity.softwareFingerprint().substring(7))));
-            election = Optional.of(new OnCard(loaded.election(), ElectionIndex.of(loaded.election()), fingerprint, settings));
+            election = Optional.of(new OnCard(loaded.election(), ElectionIndex.of(loaded.election()), fingerprint, settings, officials));
             return next(new DeviceState.Configured(Mode.TEST), fingerprint, List.of());
         });
     }
@@ -273,7 +280,7 @@ public final class PrecinctDevice {
     // ---------------------------------------------------------------- open polls
 
     /** An election official's decision to open the polls without a readiness clearance, and why. */
-    public record Override(String official, String reason) {}
+    public record Override(Credential official, String reason) {}
 
     /**
      * What the poll workers give when they open the polls: the seal numbers they checked, their two
@@ -319,10 +326,13 @@ public final class PrecinctDevice {
                 }
                 if (notReady.isPresent() && request.override().isPresent()) {
                     Override o = request.override().get();
-                    if (o.official().isBlank() || o.reason().isBlank()) {
-                        problems.add("an override needs the official's name and a reason");
+                    Optional<String> notOfficial = e.officials().refusal(o.official());
+                    if (o.reason().isBlank()) {
+                        problems.add("an override needs a reason");
+                    } else if (notOfficial.isPresent()) {
+                        problems.add("only an election official may override: " + notOfficial.get());
                     } else {
-                        log(new LogEvent.DeviceOfficialOverride(header(o.official(), Disposition.SUCCESS), "readiness",
+                        log(new LogEvent.DeviceOfficialOverride(header(o.official().name(), Disposition.SUCCESS), "readiness",
                                 clip(o.reason().strip() + " (" + notReady.get() + ")")));
                     }
                 }
@@ -474,6 +484,11 @@ public final class PrecinctDevice {
         return tabulation.count(election.orElseThrow().index(), cvrs());
     }
 
+    /** The device's first choices and candidate x rank table of every ranked-choice contest (as the tape prints them). */
+    public List<RankTable> rankedChoices() throws IOException {
+        return tabulation.ranks(election.orElseThrow().index(), cvrs());
+    }
+
     /** Closes the polls and prints the results report (the tape) onto the card; returns its path. */
     public Outcome<Path> closePolls(String actor) throws IOException {
         return step(Transition.CLOSE_POLLS, actor, () -> {
@@ -489,8 +504,12 @@ public final class PrecinctDevice {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String title = (mode == Mode.TEST ? "Test " : "") + "Precinct Results Report - device " + identity.serial() + " ("
                 + identity.model() + "), software " + identity.shortFingerprint();
+        List<RankTable> ranked = rankedChoices();
         ResultsReport.write(e.index(), results(), new ResultsReportInfo(title, e.fingerprint(), identity.softwareVersion(),
-                mode == Mode.TEST), clock, out);
+                mode == Mode.TEST), clock, out, pages -> {
+                    DeviceReports.rankedChoices(pages, e.index(), ranked);
+                    DeviceReports.device(pages, identity, journal.events().size(), journal.head());
+                });
         return out.toByteArray();
     }
 
@@ -524,12 +543,17 @@ public final class PrecinctDevice {
             journal.exportNist(identity.serial(), Optional.of(e.election().id()), clock.instant(), identity.softwareVersion(), log);
             Card.write(dir.resolve("event-log.json"), log.toByteArray());
             Card.write(dir.resolve("results-report.pdf"), Files.readAllBytes(card.report(mode.word() + "-results-report.pdf")));
+            List<PackageFile> files = new ArrayList<>(List.of(new PackageFile("cvrs.json", dir.resolve("cvrs.json"),
+                    Optional.of(merkle.summary())), PackageFile.of(dir.resolve("results.json")), PackageFile.of(dir.resolve("event-log.json")),
+                    PackageFile.of(dir.resolve("results-report.pdf"))));
+            List<RankTable> ranked = tabulation.ranks(e.index(), cvrs);
+            if (!ranked.isEmpty()) {
+                Card.write(dir.resolve(RANKED_CHOICES), DeviceReports.rankedChoicesJson(ranked));
+                files.add(PackageFile.of(dir.resolve(RANKED_CHOICES)));
+            }
             Files.createDirectories(usb);
             Path out = uniqueName(usb, "results-" + identity.serial() + "-" + mode.word());
-            Packages.create(new Packages.Request(new PackageType.Results(), Optional.of(e.fingerprint()), mode, List.of(
-                    new PackageFile("cvrs.json", dir.resolve("cvrs.json"), Optional.of(merkle.summary())),
-                    PackageFile.of(dir.resolve("results.json")), PackageFile.of(dir.resolve("event-log.json")),
-                    PackageFile.of(dir.resolve("results-report.pdf")))), key, out, clock);
+            Packages.create(new Packages.Request(new PackageType.Results(), Optional.of(e.fingerprint()), mode, files), key, out, clock);
             return next(new DeviceState.ResultsExported(mode), out, List.of());
         });
     }
@@ -556,7 +580,7 @@ public final class PrecinctDevice {
      * After the L&A test: test ballots set aside, counters zeroed, official mode. Test ballots can
      * never reach official results: they leave the counted folders before the mode changes.
      */
-    public Outcome<DeviceState> enterOfficialMode(String official) throws IOException {
+    public Outcome<DeviceState> enterOfficialMode(Credential official) throws IOException {
         return step(Transition.ENTER_OFFICIAL_MODE, official, () -> {
             setAsideBallots("test");
             return to(new DeviceState.Configured(Mode.OFFICIAL));
@@ -564,15 +588,15 @@ public final class PrecinctDevice {
     }
 
     /** For the post-election re-test, once official results are exported: official ballots set aside, test mode. */
-    public Outcome<DeviceState> enterTestMode(String official) throws IOException {
+    public Outcome<DeviceState> enterTestMode(Credential official) throws IOException {
         return step(Transition.ENTER_TEST_MODE, official, () -> {
             setAsideBallots("official");
             return to(new DeviceState.Configured(Mode.TEST));
         });
     }
 
-    /** Back to unconfigured; ballots, reports and the election set aside (kept on the card). Officials only. */
-    public Outcome<DeviceState> reset(String official) throws IOException {
+    /** Back to unconfigured; ballots and reports set aside (kept on the card). An election official only, by credential. */
+    public Outcome<DeviceState> reset(Credential official) throws IOException {
         return step(Transition.RESET, official, () -> {
             setAsideBallots(state.loadedMode().map(Mode::word).orElse("none"));
             election = Optional.empty();
@@ -617,6 +641,15 @@ public final class PrecinctDevice {
      * the transition (the commit point) or the refusal, and moves to the next state.
      */
     private <T> Outcome<T> step(Transition t, String actor, Body<T> body) throws IOException {
+        return step(t, actor, Optional.empty(), body);
+    }
+
+    /** A step reserved to election officials: the credential's role is checked against the election's list of officials. */
+    private <T> Outcome<T> step(Transition t, Credential official, Body<T> body) throws IOException {
+        return step(t, official.name(), Optional.of(official), body);
+    }
+
+    private <T> Outcome<T> step(Transition t, String actor, Optional<Credential> credential, Body<T> body) throws IOException {
         String who = actor == null ? "" : actor.strip();
         Optional<String> refusal = Optional.empty();
         if (!t.allowedFrom(state)) {
@@ -626,6 +659,11 @@ public final class PrecinctDevice {
         } else if (who.isEmpty() || who.length() > 100 || who.chars().anyMatch(Character::isISOControl)) {
             refusal = Optional.of("Cannot " + t.word() + ": " + (t.officialOnly() ? "an election official" : "the person")
                     + " must give their name");
+        } else if (t.officialOnly()) {
+            // VVSG 2.0 11.1 (access by role): the role comes from the authority's signed list, not from what is typed.
+            refusal = credential.isEmpty() ? Optional.of("Cannot " + t.word() + ": only an election official may, with their PIN")
+                    : election.orElseThrow().officials().refusal(credential.get()).map(r -> "Cannot " + t.word()
+                            + ": only an election official may; " + r);
         }
         Step<T> step = refusal.isPresent() ? Step.refuse(refusal.get()) : body.run();
         if (step.refusal().isPresent()) {
@@ -663,8 +701,10 @@ public final class PrecinctDevice {
             throw new BadInputException(def.toString(), loaded.errors().get(0).path(), loaded.errors().get(0).message());
         }
         Path settings = card.election(DeviceSettings.FILE);
+        Path officials = card.election(Officials.FILE);
         return new OnCard(loaded.election(), ElectionIndex.of(loaded.election()), ElectionFingerprint.of(loaded.election()).sha256(),
-                DeviceSettings.read(Files.readAllBytes(settings), settings.toString()));
+                DeviceSettings.read(Files.readAllBytes(settings), settings.toString()),
+                Officials.read(Files.readAllBytes(officials), officials.toString()));
     }
 
     private TrustRegistry trust() throws IOException {

@@ -83,6 +83,15 @@ final class SmallJson {
             return out;
         }
 
+        Obj object(String name) {
+            if (fields.get(name) instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> inner = (Map<String, Object>) m;
+                return new Obj(file, where(name), inner);
+            }
+            throw problem(name, fields.containsKey(name) ? "must be an object" : "is missing");
+        }
+
         private List<?> list(String name) {
             Object v = fields.get(name);
             if (v instanceof List<?> l) {

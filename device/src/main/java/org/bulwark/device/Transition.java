@@ -62,7 +62,10 @@ public enum Transition {
         return mode;
     }
 
-    /** True when only an election official (named, and logged) may ask for it. */
+    /**
+     * True when only an election official may ask for it: the device checks the person's credential
+     * against the election package's signed list of officials ({@link Officials}).
+     */
     public boolean officialOnly() {
         return officialOnly;
     }

@@ -3,12 +3,10 @@ package org.bulwark.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.model.CastVoteRecord;
-import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.Election;
 import org.bulwark.model.ElectionFingerprint;
@@ -24,16 +22,8 @@ class BallotRulesTest {
     @TempDir(factory = MemoryCards.class)
     Path dir;
 
-    /** gen-01 (small) with the presidential contest ranked: three ranks. */
     private Election ranked() throws Exception {
-        Election e = Fixture.small(Fixture.create(dir, DeviceKind.BALLOT_MARKING_DEVICE).election);
-        List<Contest> contests = new ArrayList<>();
-        for (Contest c : e.contests()) {
-            contests.add(c instanceof Contest.CandidateContest cc && cc.id().value().equals("cc-president")
-                    ? new Contest.CandidateContest(cc.id(), cc.name(), cc.district(), 1, cc.selections(), cc.primaryParties(), 3) : c);
-        }
-        return new Election(e.id(), e.title(), e.date(), e.type(), e.state(), e.scope(), e.gpUnits(), e.parties(), e.candidates(),
-                contests, e.ballotStyles(), e.countingGroups());
+        return Fixture.rankedPresident(Fixture.create(dir, DeviceKind.BALLOT_MARKING_DEVICE).election);
     }
 
     private static Ballot president(Ballot.Pick... picks) {

@@ -58,6 +58,11 @@ class DeviceFilesFuzzTest {
                 Instant.parse("2026-11-02T18:00:00Z")).bytes(), seed, ReadinessClearance::read);
     }
 
+    @Property(tries = 300)
+    void officials(@ForAll long seed) {
+        fuzz(Fixture.OFFICIALS.bytes(), seed, Officials::read);
+    }
+
     @Property(tries = 60)
     void eventLogOnTheCard(@ForAll long seed) throws Exception {
         Path dir = Files.createTempDirectory(Path.of(Files.isDirectory(Path.of("/dev/shm")) ? "/dev/shm" : System.getProperty("java.io.tmpdir")),

@@ -34,6 +34,13 @@ final class Fixture {
     static final char[] PASS = "correct horse battery".toCharArray();
     /** A week before gen-01's election day (2000-11-07). */
     static final Instant NOW = Instant.parse("2000-11-01T15:00:00Z");
+    /** The election official on the package's list of officials, with the right PIN. */
+    static final Credential CHIEF = new Credential("Chief Judge", "judge-pin-1234".toCharArray());
+    /** A poll worker on the list, with the right PIN: not an election official. */
+    static final Credential POLL_WORKER = new Credential("Ann Poll", "poll-pin-5678".toCharArray());
+    static final Officials OFFICIALS = new Officials(List.of(
+            Officials.official(CHIEF.name(), Officials.Role.ELECTION_OFFICIAL, CHIEF.pin(), Officials.MIN_ITERATIONS, new Random(1)),
+            Officials.official(POLL_WORKER.name(), Officials.Role.POLL_WORKER, POLL_WORKER.pin(), Officials.MIN_ITERATIONS, new Random(2))));
 
     final Path root;
     final Path trust;
@@ -46,7 +53,7 @@ final class Fixture {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final DeviceKind kind;
 
-    private Fixture(Path root, DeviceKind kind, boolean small) throws IOException {
+    private Fixture(Path root, DeviceKind kind, java.util.function.UnaryOperator<Election> change) throws IOException {
         this.root = root;
         this.kind = kind;
         Path keys = root.resolve("keys");
@@ -60,12 +67,11 @@ final class Fixture {
         deviceKey = key(keys, KeyRole.DEVICE, "SN-0001", "boone");
         Files.copy(keys.resolve("mo-sos.pub"), trust.resolve("mo-sos.pub"));
         Files.copy(keys.resolve("boone-clerk.pub"), trust.resolve("boone-clerk.pub"));
-        Election full = ElectionFiles.read(GEN_01).election();
-        election = small ? small(full) : full;
+        election = change.apply(ElectionFiles.read(GEN_01).election());
     }
 
     static Fixture create(Path root, DeviceKind kind) throws IOException {
-        return new Fixture(root, kind, false);
+        return new Fixture(root, kind, e -> e);
     }
 
     /**
@@ -83,13 +89,32 @@ final class Fixture {
                 full.countingGroups());
     }
 
+    /** gen-01 (small) with the presidential contest ranked: three ranks of its four selections. */
+    static Election rankedPresident(Election full) {
+        Election e = small(full);
+        List<org.bulwark.model.Contest> contests = new ArrayList<>();
+        for (org.bulwark.model.Contest c : e.contests()) {
+            contests.add(c instanceof org.bulwark.model.Contest.CandidateContest cc && cc.id().value().equals("cc-president")
+                    ? new org.bulwark.model.Contest.CandidateContest(cc.id(), cc.name(), cc.district(), 1, cc.selections(),
+                            cc.primaryParties(), 3) : c);
+        }
+        return new Election(e.id(), e.title(), e.date(), e.type(), e.state(), e.scope(), e.gpUnits(), e.parties(), e.candidates(),
+                contests, e.ballotStyles(), e.countingGroups());
+    }
+
     /** A fixture whose USB drive holds a valid election package certifying the running software. */
     static Fixture ready(Path root, DeviceKind kind, DeviceSettings.ScannerOvervotes overvotes) throws IOException {
         return ready(root, kind, overvotes, false);
     }
 
     static Fixture ready(Path root, DeviceKind kind, DeviceSettings.ScannerOvervotes overvotes, boolean small) throws IOException {
-        Fixture f = new Fixture(root, kind, small);
+        return ready(root, kind, overvotes, small ? Fixture::small : e -> e);
+    }
+
+    /** As {@link #ready(Path, DeviceKind, DeviceSettings.ScannerOvervotes)}, gen-01 changed by {@code change}. */
+    static Fixture ready(Path root, DeviceKind kind, DeviceSettings.ScannerOvervotes overvotes, java.util.function.UnaryOperator<Election> change)
+            throws IOException {
+        Fixture f = new Fixture(root, kind, change);
         f.electionPackage(f.usb.resolve("election.zip"), f.election, List.of(SoftwareFingerprint.ofRunningDevice()),
                 Optional.of(new DeviceSettings(overvotes)), f.authority);
         return f;
@@ -120,7 +145,9 @@ final class Fixture {
         }
         Path cert = staging.resolve(CertifiedSoftware.FILE);
         Files.write(cert, new CertifiedSoftware(certified).bytes());
-        List<PackageFile> files = new ArrayList<>(List.of(PackageFile.of(def), PackageFile.of(cert)));
+        Path officials = staging.resolve(Officials.FILE);
+        Files.write(officials, OFFICIALS.bytes());
+        List<PackageFile> files = new ArrayList<>(List.of(PackageFile.of(def), PackageFile.of(cert), PackageFile.of(officials)));
         if (settings.isPresent()) {
             Path s = staging.resolve(DeviceSettings.FILE);
             Files.write(s, settings.get().bytes());
@@ -157,7 +184,7 @@ final class Fixture {
     /** Configured, switched to official mode, readiness on the drive, polls open. */
     PrecinctDevice officialOpen() throws IOException {
         PrecinctDevice d = loaded();
-        d.enterOfficialMode("Chief Judge").orThrow();
+        d.enterOfficialMode(Fixture.CHIEF).orThrow();
         readiness("SN-0001", d.electionFingerprint().orElseThrow(), true, authority);
         d.openPolls(opening(Optional.of(usb))).orThrow();
         return d;

@@ -25,6 +25,7 @@ import org.bulwark.model.results.Breakdown;
 import org.bulwark.model.results.ContestCounts;
 import org.bulwark.model.results.ContestResult;
 import org.bulwark.model.results.ElectionResults;
+import org.bulwark.tally.rcv.RankTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +68,7 @@ class LatSessionTest {
         for (DeviceKind kind : DeviceKind.values()) {
             Fixture f = Fixture.ready(dir.resolve(kind.word()), kind, DeviceSettings.ScannerOvervotes.ACCEPT);
             PrecinctDevice d = f.loaded();
-            LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f),
+            LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF),
                     f.root.resolve("lat"), f.clock).orThrow();
             assertThat(r.record().mismatches()).as(kind.word()).isEmpty();
             assertThat(r.record().passed()).isTrue();
@@ -80,6 +81,18 @@ class LatSessionTest {
                     "\"electionFingerprint\" : \"sha256:" + d.electionFingerprint().orElseThrow() + "\"", "\"date\" : \"2000-11-01\"");
             assertThat(PdfText.of(r.certificate())).contains("PASSED", "Errorless count", "Dana Demo", "Republican", "SN-0001");
         }
+    }
+
+    @Test
+    void withoutAnElectionOfficialAPassedDeviceIsZeroedButStaysInTestMode() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, true);
+        PrecinctDevice d = f.loaded();
+        LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f),
+                Optional.of(Fixture.POLL_WORKER), f.root.resolve("lat"), f.clock).orThrow();
+        assertThat(r.record().passed()).isTrue();
+        assertThat(r.warnings()).anyMatch(w -> w.contains("stays in test mode") && w.contains("Ann Poll is listed as a poll-worker"));
+        assertThat(d.state()).isEqualTo(new DeviceState.Configured(Mode.TEST));
+        assertThat(d.ballotsCast()).isZero();
     }
 
     /** The device counts with a tabulation that swaps the first two positions of one contest. */
@@ -118,7 +131,7 @@ class LatSessionTest {
     private static LatSession.Result runFaulty(Fixture f, Tabulation faulty) throws Exception {
         f.newDevice().loadElection(f.usb, "clerk").orThrow();
         PrecinctDevice d = PrecinctDevice.open(f.card, "test", f.clock, new Random(3), faulty, FaultPoint.NONE);
-        return LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f), f.root.resolve("lat"), f.clock)
+        return LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("lat"), f.clock)
                 .orThrow();
     }
 
@@ -167,7 +180,7 @@ class LatSessionTest {
         f.electionPackage(f.usb.resolve("election.zip"), other, List.of(SoftwareFingerprint.ofRunningDevice()), Optional.empty(),
                 f.authority);
         PrecinctDevice d = f.loaded();
-        LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f),
+        LatSession.Result r = LatSession.run(d, TestDeck.of(f.election), LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF),
                 f.root.resolve("lat"), f.clock).orThrow();
         assertThat(r.record().passed()).isFalse();
         assertThat(r.record().mismatches()).contains(new LatRecord.Mismatch("(election)", "(fingerprint)", 1, 0));
@@ -179,16 +192,16 @@ class LatSessionTest {
         Fixture f = Fixture.ready(dir, DeviceKind.SCANNER, DeviceSettings.ScannerOvervotes.ACCEPT, true);
         PrecinctDevice d = f.loaded();
         TestDeck deck = TestDeck.of(f.election);
-        LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), f.root.resolve("pre"), f.clock).orThrow();
+        LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("pre"), f.clock).orThrow();
         f.readiness("SN-0001", d.electionFingerprint().orElseThrow(), true, f.authority);
         d.openPolls(Fixture.opening(Optional.of(f.usb))).orThrow();
         d.cast(PrecinctDeviceTest.presidentAnd("cs-president-hb", "cs-county-assessor-db", "cs-county-assessor-me")).orThrow();
         d.closePolls("Ann Poll").orThrow();
-        assertThat(LatSession.run(d, deck, LatRecord.Kind.POST_ELECTION, notice(f), f.root.resolve("post"), f.clock))
+        assertThat(LatSession.run(d, deck, LatRecord.Kind.POST_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("post"), f.clock))
                 .isInstanceOfSatisfying(Outcome.Refused.class, x -> assertThat(x.reason()).contains("configured in test mode"));
         d.exportResults(f.root.resolve("out"), f.deviceKey, "Ann Poll").orThrow();
-        d.enterTestMode("Chief Judge").orThrow();
-        LatSession.Result post = LatSession.run(d, deck, LatRecord.Kind.POST_ELECTION, notice(f), f.root.resolve("post"), f.clock)
+        d.enterTestMode(Fixture.CHIEF).orThrow();
+        LatSession.Result post = LatSession.run(d, deck, LatRecord.Kind.POST_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("post"), f.clock)
                 .orThrow();
         assertThat(post.record().passed()).isTrue();
         assertThat(post.record().kind()).isEqualTo(LatRecord.Kind.POST_ELECTION);
@@ -205,6 +218,148 @@ class LatSessionTest {
                 "public notice was given less than 48 hours before the test (2000-10-31T19:00:00Z)",
                 "no observer of the Democratic party attended");
     }
+
+    @Test
+    void theDeckGivesEverySelectionADifferentCountAtEveryRankAndASoundDevicePasses() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, Fixture::rankedPresident);
+        TestDeck deck = TestDeck.of(f.election);
+        Map<SelectionId, List<Long>> table = deck.expected(ElectionIndex.of(f.election), false).rankings().get(PRESIDENT);
+        assertThat(table).hasSize(4);
+        for (int r = 0; r < 3; r++) {
+            int rank = r;
+            assertThat(table.values().stream().map(counts -> counts.get(rank)).toList()).as("rank " + (r + 1))
+                    .doesNotHaveDuplicates().doesNotContain(0L);
+        }
+        PrecinctDevice d = f.loaded();
+        LatSession.Result r = LatSession.run(d, deck, LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF), f.root.resolve("lat"), f.clock).orThrow();
+        assertThat(r.record().mismatches()).isEmpty();
+        assertThat(r.record().passed()).isTrue();
+    }
+
+    @Test
+    void theTapeAndTheResultsPackageShowFirstChoicesAndTheCandidateByRankTable() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, Fixture::rankedPresident);
+        PrecinctDevice d = f.loaded();
+        d.openPolls(Fixture.opening(Optional.empty())).orThrow();
+        d.cast(ranked("cs-president-gb", "cs-president-hb")).orThrow();
+        d.cast(ranked("cs-president-gb", "cs-president-ag")).orThrow();
+        d.cast(ranked("cs-president-ag")).orThrow();
+        d.cast(new Ballot(new org.bulwark.model.BallotStyleId("Precinct 1"), new org.bulwark.model.GpUnitId("cp-1-4-5-6"), List.of()))
+                .orThrow();
+        RankTable t = d.rankedChoices().get(0);
+        assertThat(t.ballots()).isEqualTo(4);
+        assertThat(t.firstChoices().get(new SelectionId("cs-president-gb"))).isEqualTo(2);
+        assertThat(t.byRank().get(new SelectionId("cs-president-ag"))).containsExactly(1L, 1L, 0L);
+        assertThat(t.byRank().get(new SelectionId("cs-president-hb"))).containsExactly(0L, 1L, 0L);
+        assertThat(t.noFirstChoice()).isEqualTo(1);
+        String tape = PdfText.of(d.closePolls("Ann Poll").orThrow());
+        assertThat(tape).contains("(ranked choice)", "1st choices", "Rank 3", "central count, not by this device",
+                "Ballots with no first choice");
+        Path pkg = d.exportResults(f.root.resolve("out"), f.deviceKey, "Ann Poll").orThrow();
+        try (var zip = new java.util.zip.ZipFile(pkg.toFile())) {
+            String json = new String(zip.getInputStream(zip.getEntry(PrecinctDevice.RANKED_CHOICES)).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(json).contains("\"format\" : \"bulwark-ranked-choices\"", "\"contest\" : \"cc-president\"",
+                    "\"selection\" : \"cs-president-gb\"", "\"firstChoices\" : 2");
+        }
+    }
+
+    /** gen-01 cut to the ranked presidential contest alone: its overvoted deck ballot has two first choices. */
+    static Election rankedOnly(Election full) {
+        Election e = Fixture.rankedPresident(full);
+        var style = e.ballotStyles().get(0);
+        return new Election(e.id(), e.title(), e.date(), e.type(), e.state(), e.scope(), e.gpUnits(), e.parties(), e.candidates(),
+                e.contests().stream().filter(c -> c.id().equals(PRESIDENT)).toList(),
+                List.of(new org.bulwark.model.BallotStyle(style.id(), style.gpUnits(), List.of(PRESIDENT), style.parties())),
+                e.countingGroups());
+    }
+
+    @Test
+    void aStyleWithOnlyARankedContestIsOvervotedWithTwoFirstChoicesAndBothKindsOfDevicePass() throws Exception {
+        for (DeviceKind kind : DeviceKind.values()) {
+            Fixture f = Fixture.ready(dir.resolve(kind.word()), kind, DeviceSettings.ScannerOvervotes.ACCEPT, LatSessionTest::rankedOnly);
+            TestDeck deck = TestDeck.of(f.election);
+            assertThat(deck.ballots().stream().filter(TestDeck.DeckBallot::overvoted)).singleElement().satisfies(b ->
+                    assertThat(b.ballot().contests().get(0).picks()).extracting(Ballot.Pick::rank).containsExactly(1, 1));
+            LatSession.Result r = LatSession.run(f.loaded(), deck, LatRecord.Kind.PRE_ELECTION, notice(f), Optional.of(Fixture.CHIEF),
+                    f.root.resolve("lat"), f.clock).orThrow();
+            assertThat(r.record().mismatches()).as(kind.word()).isEmpty();
+        }
+    }
+
+    private static Ballot ranked(String... inOrder) {
+        List<Ballot.Pick> picks = new ArrayList<>();
+        for (int i = 0; i < inOrder.length; i++) {
+            picks.add(new Ballot.Pick(new SelectionId(inOrder[i]), i + 1, Optional.empty()));
+        }
+        return new Ballot(new org.bulwark.model.BallotStyleId("Precinct 1"), new org.bulwark.model.GpUnitId("cp-1-4-5-6"),
+                List.of(new Ballot.ContestVote(PRESIDENT, picks)));
+    }
+
+    /** The device's candidate x rank table has two candidates swapped at rank 2 (and so also wrong totals nowhere else). */
+    static Tabulation swappedAtRank2() {
+        return new Tabulation() {
+            @Override
+            public ElectionResults count(ElectionIndex index, List<CastVoteRecord> cvrs) {
+                return Tabulation.STANDARD.count(index, cvrs);
+            }
+
+            @Override
+            public List<RankTable> ranks(ElectionIndex index, List<CastVoteRecord> cvrs) {
+                List<RankTable> out = new ArrayList<>();
+                for (RankTable t : Tabulation.STANDARD.ranks(index, cvrs)) {
+                    Map<SelectionId, List<Long>> byRank = new LinkedHashMap<>(t.byRank());
+                    List<SelectionId> ids = new ArrayList<>(byRank.keySet());
+                    List<Long> a = new ArrayList<>(byRank.get(ids.get(0)));
+                    List<Long> b = new ArrayList<>(byRank.get(ids.get(1)));
+                    long x = a.get(1);
+                    a.set(1, b.get(1));
+                    b.set(1, x);
+                    byRank.put(ids.get(0), a);
+                    byRank.put(ids.get(1), b);
+                    out.add(new RankTable(t.contest(), t.ranks(), t.ballots(), byRank, t.firstChoices(), t.noFirstChoice(),
+                            t.firstRankOvervoted()));
+                }
+                return out;
+            }
+        };
+    }
+
+    @Test
+    void swappedRanksAreCaughtAndNamedWithContestCandidateRankExpectedAndFound() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN, Fixture::rankedPresident);
+        LatSession.Result r = runFaulty(f, swappedAtRank2());
+        Map<SelectionId, List<Long>> table = TestDeck.of(f.election).expected(ElectionIndex.of(f.election), false).rankings().get(PRESIDENT);
+        long hb = table.get(new SelectionId("cs-president-hb")).get(1);
+        long gb = table.get(new SelectionId("cs-president-gb")).get(1);
+        assertThat(r.record().passed()).isFalse();
+        assertThat(r.record().mismatches()).containsExactly(
+                new LatRecord.Mismatch("cc-president", "cs-president-hb at rank 2", hb, gb),
+                new LatRecord.Mismatch("cc-president", "cs-president-gb at rank 2", gb, hb));
+        assertThat(PdfText.of(r.certificate())).contains("cc-president / cs-president-hb at rank 2: expected " + hb + ", found " + gb);
+    }
+
+    /** The device counts the hand marks only: straight-party votes are lost. */
+    static Tabulation ignoringStraightParty() {
+        return (index, cvrs) -> Tabulation.STANDARD.count(index, cvrs.stream().map(c -> new CastVoteRecord(c.ballotId(), c.ballotStyle(),
+                c.ballotStyleUnit(), c.parties(), c.creatingDevice(), c.batch(), c.countingGroup(), c.ballotImages(),
+                c.contests().stream().map(x -> new org.bulwark.model.CvrContest(x.contest(),
+                        x.marks().stream().filter(m -> !m.generatedByRules()).toList(), x.recordedOvervotes(), x.recordedUndervotes()))
+                        .toList())).toList());
+    }
+
+    @Test
+    void aDeviceThatLosesStraightPartyVotesIsCaught() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.BALLOT_MARKING_DEVICE, DeviceSettings.ScannerOvervotes.RETURN);
+        LatSession.Result r = runFaulty(f, ignoringStraightParty());
+        assertThat(r.record().passed()).isFalse();
+        // Ed Johnson (Libertarian) gets one straight-party vote in each of the four styles.
+        long ej = expectedVotes(f, "cc-senate", "cs-senate-ej");
+        assertThat(r.record().mismatches()).contains(new LatRecord.Mismatch("cc-senate", "cs-senate-ej", ej, ej - 4));
+        assertThat(r.record().mismatches()).noneMatch(m -> m.contest().equals("cc-dog-catcher") || m.contest().equals("spc-1"));
+    }
+
+    private static final ContestId PRESIDENT = new ContestId("cc-president");
 
     private static long expectedVotes(Fixture f, String contest, String selection) {
         return TestDeck.of(f.election).expected(ElectionIndex.of(f.election), false).votes().get(new ContestId(contest))

@@ -56,7 +56,7 @@ class LifecycleTest {
         assertThat(d.loadElection(f.usb, "clerk")).isInstanceOfSatisfying(Outcome.Refused.class, r -> assertThat(r.reason())
                 .isEqualTo("Cannot load-election: the device is in state 'configured (test)'. Allowed now: open-polls,"
                         + " zero-test-ballots, enter-official-mode, reset."));
-        assertThat(d.reset("  ")).isInstanceOfSatisfying(Outcome.Refused.class,
+        assertThat(d.reset(new Credential("  ", new char[0]))).isInstanceOfSatisfying(Outcome.Refused.class,
                 r -> assertThat(r.reason()).contains("an election official must give their name"));
     }
 
@@ -68,8 +68,8 @@ class LifecycleTest {
         d.resumePolls("Ann Poll").orThrow();
         d.closePolls("Ann Poll").orThrow();
         d.exportResults(dir.resolve("out"), f.deviceKey, "Ann Poll").orThrow();
-        d.enterTestMode("Chief Judge").orThrow();
-        d.reset("Chief Judge").orThrow();
+        d.enterTestMode(Fixture.CHIEF).orThrow();
+        d.reset(Fixture.CHIEF).orThrow();
         List<String> moves = d.events().stream().filter(e -> e instanceof LogEvent.DeviceTransition)
                 .map(e -> (LogEvent.DeviceTransition) e).map(t -> t.transition() + ":" + t.fromState() + "->" + t.toState()).toList();
         assertThat(moves).containsExactly(
@@ -90,7 +90,7 @@ class LifecycleTest {
     void officialPollsOpenOnlyWithAReadinessClearanceForThisDeviceOrAnOverride() throws Exception {
         Fixture f = Fixture.ready(dir, DeviceKind.SCANNER, DeviceSettings.ScannerOvervotes.RETURN);
         PrecinctDevice d = f.loaded();
-        d.enterOfficialMode("Chief Judge").orThrow();
+        d.enterOfficialMode(Fixture.CHIEF).orThrow();
         String fp = d.electionFingerprint().orElseThrow();
         assertThat(d.openPolls(Fixture.opening(Optional.of(f.usb)))).isInstanceOfSatisfying(Outcome.Refused.class,
                 r -> assertThat(r.reason()).contains("no readiness clearance (custody package with readiness.json) is on the USB drive"));
@@ -108,7 +108,7 @@ class LifecycleTest {
                 Optional.empty()))).isInstanceOfSatisfying(Outcome.Refused.class,
                         r -> assertThat(r.reason()).contains("two different poll workers"));
         PrecinctDevice.OpenPolls overridden = new PrecinctDevice.OpenPolls(List.of("S-1"), "Ann Poll", "Bob Worker",
-                Optional.of(f.usb), Optional.of(new PrecinctDevice.Override("Chief Judge", "clearance printed, drive lost")));
+                Optional.of(f.usb), Optional.of(new PrecinctDevice.Override(Fixture.CHIEF, "clearance printed, drive lost")));
         assertThat(d.openPolls(overridden)).isInstanceOf(Outcome.Done.class);
         assertThat(d.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(LogEvent.DeviceOfficialOverride.class, o -> {
             assertThat(o.header().actor().value()).isEqualTo("Chief Judge");
@@ -138,9 +138,65 @@ class LifecycleTest {
         assertThat(PdfText.of(test.paperRecord())).contains("TEST BALLOT - NOT AN OFFICIAL VOTE");
         assertThat(PaperRecords.read(test.paperRecord()).mode()).isEqualTo(Mode.TEST);
         d.closePolls("Ann Poll").orThrow();
-        d.enterOfficialMode("Chief Judge").orThrow();
+        d.enterOfficialMode(Fixture.CHIEF).orThrow();
         assertThat(d.ballotsCast()).isZero();
         assertThat(d.cvrs()).isEmpty();
         assertThat(d.results().ballots().total().counted()).isZero();
+    }
+
+    @Test
+    void officialOnlyStepsCheckTheRoleOnTheSignedListNotATypedName() throws Exception {
+        Fixture f = Fixture.ready(dir, DeviceKind.SCANNER, DeviceSettings.ScannerOvervotes.RETURN);
+        PrecinctDevice d = f.loaded();
+        record Case(Credential who, String reason) {}
+        for (Case c : List.of(
+                new Case(Fixture.POLL_WORKER, "Cannot reset: only an election official may; Ann Poll is listed as a poll-worker,"
+                        + " not an election official"),
+                new Case(new Credential("Mallory", "judge-pin-1234".toCharArray()),
+                        "Cannot reset: only an election official may; 'Mallory' is not on the election package's list of officials"),
+                new Case(new Credential("chief judge", "judge-pin-0000".toCharArray()),
+                        "Cannot reset: only an election official may; the PIN of Chief Judge is wrong"))) {
+            assertThat(d.reset(c.who())).isEqualTo(new Outcome.Refused<>(c.reason()));
+            assertThat(d.events()).last().isInstanceOfSatisfying(LogEvent.DeviceTransitionRefused.class, e -> {
+                assertThat(e.transition()).isEqualTo("reset");
+                assertThat(e.header().actor().value()).isEqualTo(c.who().name());
+                assertThat(e.reason()).isEqualTo(c.reason()).doesNotContain("1234", "0000");
+            });
+        }
+        assertThat(d.enterOfficialMode(Fixture.POLL_WORKER)).isInstanceOf(Outcome.Refused.class);
+        assertThat(d.state()).isEqualTo(new DeviceState.Configured(Mode.TEST));
+        // A poll worker cannot override the readiness clearance either.
+        d.enterOfficialMode(Fixture.CHIEF).orThrow();
+        PrecinctDevice.OpenPolls byPollWorker = new PrecinctDevice.OpenPolls(List.of("S-1"), "Ann Poll", "Bob Worker",
+                Optional.of(f.usb), Optional.of(new PrecinctDevice.Override(Fixture.POLL_WORKER, "drive lost")));
+        assertThat(d.openPolls(byPollWorker)).isInstanceOfSatisfying(Outcome.Refused.class, r -> assertThat(r.reason())
+                .contains("only an election official may override: Ann Poll is listed as a poll-worker"));
+        assertThat(d.events()).noneMatch(e -> e instanceof LogEvent.DeviceOfficialOverride);
+        // After a restart the device checks the list it keeps on the card with the election.
+        assertThat(f.reopen().reset(Fixture.POLL_WORKER)).isInstanceOf(Outcome.Refused.class);
+        assertThat(f.reopen().reset(Fixture.CHIEF).orThrow()).isEqualTo(new DeviceState.Unconfigured());
+    }
+
+    @Test
+    void anElectionPackageWithoutItsListOfOfficialsIsRefused() throws Exception {
+        Fixture f = Fixture.create(dir, DeviceKind.SCANNER);
+        Path staging = Files.createDirectories(dir.resolve("staging"));
+        Path def = staging.resolve("election.json");
+        try (var o = Files.newOutputStream(def)) {
+            org.bulwark.formats.election.ElectionFiles.writeBulwarkJson(f.election, o);
+        }
+        Path cert = staging.resolve(CertifiedSoftware.FILE);
+        Files.write(cert, new CertifiedSoftware(List.of(SoftwareFingerprint.ofRunningDevice())).bytes());
+        org.bulwark.ledger.pkg.Packages.create(new org.bulwark.ledger.pkg.Packages.Request(
+                new org.bulwark.ledger.trust.PackageType.Election(),
+                Optional.of(org.bulwark.model.ElectionFingerprint.of(f.election).sha256()), Mode.OFFICIAL,
+                List.of(org.bulwark.ledger.pkg.PackageFile.of(def), org.bulwark.ledger.pkg.PackageFile.of(cert))),
+                f.authority, f.usb.resolve("election.zip"), f.clock);
+        PrecinctDevice d = f.newDevice();
+        assertThat(d.loadElection(f.usb, "clerk")).isInstanceOfSatisfying(Outcome.Refused.class,
+                r -> assertThat(r.reason()).contains(Officials.FILE));
+        assertThat(d.state()).isEqualTo(new DeviceState.Unconfigured());
+        assertThat(d.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(LogEvent.DeviceElectionRefused.class,
+                x -> assertThat(x.reason()).contains("the package has no file 'officials.json'")));
     }
 }

@@ -43,7 +43,7 @@ class PrecinctDeviceTest {
 
         assertThat(d.loadElection(f.usb, "clerk").orThrow()).isEqualTo(d.electionFingerprint().orElseThrow());
         assertThat(d.state()).isEqualTo(new DeviceState.Configured(Mode.TEST));
-        d.enterOfficialMode("Chief Judge").orThrow();
+        d.enterOfficialMode(Fixture.CHIEF).orThrow();
         f.readiness("SN-0001", d.electionFingerprint().orElseThrow(), true, f.authority);
         Path zero = d.openPolls(Fixture.opening(Optional.of(f.usb))).orThrow();
         assertThat(zero).exists();
@@ -61,7 +61,8 @@ class PrecinctDeviceTest {
         assertThat(d.ballotsCast()).isEqualTo(3);
 
         Path tape = d.closePolls("Ann Poll").orThrow();
-        assertThat(PdfText.of(tape)).contains("device SN-0001", "Ballots counted: 3", d.identity().shortFingerprint());
+        assertThat(PdfText.of(tape)).contains("device SN-0001", "Ballots counted: 3", d.identity().shortFingerprint(),
+                d.identity().softwareFingerprint(), "Event log at printing: " + (d.events().size() - 1) + " events, chain head");
         assertThat(d.results().contest(new ContestId("cc-president")).orElseThrow().counts().total()
                 .votesFor(new SelectionId("cs-president-gb"))).isEqualTo(2);
 

@@ -75,14 +75,26 @@ public final class ResultsReport {
      */
     public static void write(ElectionIndex index, ElectionResults results, ResultsReportInfo info, Clock clock, OutputStream out)
             throws IOException {
+        write(index, results, info, clock, out, pages -> {});
+    }
+
+    /** A section a caller adds to the report, printed after the contests and before the signatures. */
+    @FunctionalInterface
+    public interface Section {
+        void write(PdfPages pages) throws IOException;
+    }
+
+    /** As {@link #write(ElectionIndex, ElectionResults, ResultsReportInfo, Clock, OutputStream)}, with the caller's {@code extra} section. */
+    public static void write(ElectionIndex index, ElectionResults results, ResultsReportInfo info, Clock clock, OutputStream out,
+            Section extra) throws IOException {
         if (!results.electionId().equals(index.election().id())) {
             throw new IllegalArgumentException("results of election " + results.electionId()
                     + " cannot be reported with the definition of election " + index.election().id());
         }
-        new ResultsReport(index, results, info, clock).write(out);
+        new ResultsReport(index, results, info, clock).write(out, extra);
     }
 
-    private void write(OutputStream out) throws IOException {
+    private void write(OutputStream out, Section extra) throws IOException {
         try (PDDocument document = new PDDocument(); PdfPages pages = new PdfPages(document)) {
             PDDocumentInformation meta = document.getDocumentInformation();
             meta.setTitle(info.title() + " - " + election.title());
@@ -99,6 +111,7 @@ public final class ResultsReport {
                 contest(pages, contest);
             }
             notTabulated(pages);
+            extra.write(pages);
             signatures(pages);
             pages.footers((info.test() ? "TEST BALLOTS - NOT OFFICIAL RESULTS - " : "") + election.title()
                     + " - election fingerprint " + info.shortFingerprint());

@@ -87,6 +87,7 @@ final class DashboardPages {
         if (authorities.isEmpty()) {
             return h.el("p", "No election with local election authorities has been imported yet.");
         }
+        h.open("p", "id", "equipment").a("/devices", "All devices").text(" ").a("/incidents", "All incidents").close("p");
         h.open("table", "class", "readiness", "id", "readiness").open("tr").el("th", "Authority");
         for (Check c : Check.values()) {
             h.el("th", c.heading);
@@ -101,7 +102,13 @@ final class DashboardPages {
             h.open("tr").open("td").a("/a/" + a.id().value(), a.name()).close("td");
             for (Check c : Check.values()) {
                 Cell cell = cell(s, a, c);
-                h.el("td", cell.text(), "class", cssClass(cell.status()));
+                if (cell.status() == Status.OPEN && !c.deviceChecks.isEmpty() && s.devices(a) > 0) {
+                    // Links to the devices that fail this check, on the authority's devices page.
+                    h.open("td", "class", cssClass(cell.status())).a("/a/" + a.id().value() + "/devices?fails="
+                            + EquipmentPages.failingQuery(c.deviceChecks), cell.text()).close("td");
+                } else {
+                    h.el("td", cell.text(), "class", cssClass(cell.status()));
+                }
             }
             h.close("tr");
         }
@@ -124,6 +131,11 @@ final class DashboardPages {
             h.el("li", c.heading + ": " + cell.text(), "class", cssClass(cell.status()));
         }
         h.close("ul");
+        if (EquipmentPages.VIEWERS.contains(u.role())) {
+            String base = "/a/" + a.id().value();
+            h.open("p", "id", "equipment").a(base + "/devices", "Devices").text(" ").a(base + "/incidents", "Incidents").text(" ")
+                    .a(base + "/lat", "L&A records").close("p");
+        }
         h.el("h2", "Ballots counted");
         h.open("table").open("tr").el("th", "Election").el("th", "Ballots from " + a.name()).close("tr");
         for (PortalData.ElectionView e : s.elections()) {
@@ -141,7 +153,13 @@ final class DashboardPages {
         } else {
             h.open("table", "id", "not-ready").open("tr").el("th", "Asset tag").el("th", "Serial").el("th", "Fails").close("tr");
             for (ReadinessMatrix.FailingDevice d : failing) {
-                h.open("tr").el("td", d.device().value()).el("td", d.serial())
+                h.open("tr").open("td");
+                if (EquipmentPages.VIEWERS.contains(u.role())) {
+                    h.a(EquipmentPages.devicePath(a, d.device()), d.device().value());
+                } else {
+                    h.text(d.device().value());
+                }
+                h.close("td").el("td", d.serial())
                         .el("td", String.join(", ", d.failed().stream().map(ReadinessCheck::heading).toList())).close("tr");
             }
             h.close("table");

@@ -58,8 +58,17 @@ final class PortalData {
         }
 
         /** Custody records name an authority by the election's GpUnit id or by its name. */
-        private static boolean names(GpUnit authority, String custodyName) {
-            return custodyName.equals(authority.id().value()) || custodyName.equals(authority.name());
+        static boolean names(GpUnit authority, String custodyName) {
+            return custodyNames(authority).contains(custodyName);
+        }
+
+        static java.util.Set<String> custodyNames(GpUnit authority) {
+            return java.util.Set.copyOf(List.of(authority.id().value(), authority.name())); // copyOf: an id may equal the name
+        }
+
+        /** The election authority a custody record names, if an imported election has it. */
+        Optional<GpUnit> authorityNamed(String custodyName) {
+            return authorities().stream().filter(a -> names(a, custodyName)).findFirst();
         }
 
         /** The authorities of every election, each once, in definition order. */

@@ -26,6 +26,9 @@ final class Routes {
         all.addAll(AccountPages.routes(p));
         all.addAll(AuditPages.routes(p));
         all.addAll(CertificationPages.routes(p));
+        all.addAll(EquipmentPages.routes(p));
+        all.addAll(IncidentPages.routes(p));
+        all.addAll(LatPages.routes(p));
         return all;
     }
 }

@@ -67,6 +67,28 @@ class PortalAccessMatrixTest {
             POST /a/B/certification                             400 403 403 403 403 403 303
             GET  /public/audits/rla-a                           200 200 200 200 200 200 200
             GET  /public/audits/nothing                         404 404 404 404 404 404 404
+            GET  /devices              200 200 403 403 403 403 303
+            GET  /a/A/devices          200 200 200 200 403 200 303
+            GET  /a/B/devices          200 200 403 403 403 403 303
+            GET  /a/A/devices/DEV-A1   200 200 200 200 403 200 303
+            GET  /a/A/devices/DEV-B1   404 404 404 404 403 404 303
+            GET  /a/B/devices/DEV-B1   200 200 403 403 403 403 303
+            GET  /a/A/devices/DEV-A1/seal-log.pdf     200 200 200 200 403 200 303
+            GET  /a/A/devices/DEV-A1/custody-log.csv  200 200 200 200 403 200 303
+            GET  /a/A/devices/DEV-A1/other.pdf        404 404 404 404 403 404 303
+            GET  /incidents            200 200 403 403 403 403 303
+            GET  /a/A/incidents        200 200 200 200 403 200 303
+            GET  /a/A/incidents/1      200 200 200 200 403 200 303
+            GET  /a/A/incidents/2      404 404 404 404 403 404 303
+            GET  /a/B/incidents/2      200 200 403 403 403 403 303
+            POST /a/A/incidents/1/assign   400 400 400 400 403 403 303
+            POST /a/A/incidents/1/resolve  400 400 400 400 403 403 303
+            POST /a/B/incidents/2/resolve  400 400 403 403 403 403 303
+            GET  /a/A/lat              200 200 200 200 403 200 303
+            GET  /a/A/lat/1            200 200 200 200 403 200 303
+            GET  /a/A/lat/1/certificate.pdf  200 200 200 200 403 200 303
+            GET  /a/B/lat              200 200 403 403 403 403 303
+            POST /a/A/lat/1/certificate    400 400 400 400 403 403 303
             """;
 
     @TempDir
@@ -79,6 +101,7 @@ class PortalAccessMatrixTest {
     static void start() throws IOException {
         fixture = new PortalFixture(dir);
         AuditFixture.addTo(fixture);
+        EquipmentFixture.seed(fixture);
         portal = fixture.start();
     }
 

@@ -28,6 +28,7 @@ class PortalBrowserTest {
     @BeforeAll
     static void start() throws IOException {
         fixture = new PortalFixture(dir);
+        EquipmentFixture.seed(fixture);
         chromium = Chromium.over(fixture);
         browser = chromium.browser;
     }
@@ -111,6 +112,29 @@ class PortalBrowserTest {
         assertThat(rows).hasSizeGreaterThan(5);
         assertThat(browser.getPageSource()).contains("Portal sign-in step").contains("state-staff");
         shoot("log");
+    }
+
+    @Test
+    void staffOpenTheDevicesAndATimelineAndResolveAnIncident() throws IOException {
+        signIn(Role.AUTHORITY_STAFF);
+        browser.findElement(By.linkText("Devices")).click();
+        assertThat(browser.findElement(By.id("count")).getText()).startsWith("3 assets");
+        assertThat(browser.findElements(By.cssSelector("#devices td.open"))).isNotEmpty();
+        shoot("devices");
+        browser.findElement(By.linkText(EquipmentFixture.READY)).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("voting-device " + EquipmentFixture.READY);
+        assertThat(browser.findElement(By.id("seal-log")).getText()).contains("seal 1100 applied", "Ann Dee (Democratic)");
+        assertThat(browser.findElements(By.cssSelector("#timeline tr"))).hasSize(6); // heading, added to the inventory, L&A, seal applied, transfer, seal checked
+        open("/a/" + fixture.authorityA.value() + "/devices/" + EquipmentFixture.READY + "#seals"); // scrolled to the logs
+        shoot("custody-timeline");
+
+        open("/a/" + fixture.authorityA.value() + "/incidents");
+        browser.findElement(By.linkText("#1")).click();
+        browser.findElement(By.id("note")).sendKeys("Re-ran the test deck; the first count was misread.");
+        browser.findElement(By.id("resolve")).click();
+        waitUntil(() -> browser.findElements(By.id("resolution")).size() == 1, "the incident to show its resolution");
+        assertThat(browser.findElement(By.id("resolution")).getText()).contains("Test authority staff (authority-staff)", "misread");
+        assertThat(browser.findElements(By.id("resolve-form"))).isEmpty();
     }
 
     /** The outcome once the upload page stops reloading itself (every 2 s while the work goes on). */

@@ -72,8 +72,9 @@ class ReadinessPageTest {
         String rowA = after.substring(after.indexOf("/a/" + fixture.authorityA.value() + "\""));
         rowA = rowA.substring(0, rowA.indexOf("</tr>"));
         // Devices certified and L&A done: 1 of 1; seals: none applied after the L&A test.
-        assertThat(rowA).contains("<td class=\"done\">1 of 1 devices</td><td class=\"open\">0 of 1 devices</td>"
-                + "<td class=\"done\">1 of 1 devices</td>");
+        // The open cell links to the devices that fail it.
+        assertThat(rowA).contains("<td class=\"done\">1 of 1 devices</td><td class=\"open\"><a href=\"/a/" + fixture.authorityA.value()
+                + "/devices?fails=sealed-after-lat,seals-verified\">0 of 1 devices</a></td><td class=\"done\">1 of 1 devices</td>");
         assertThat(after).contains("1 of 3");
 
         String dashboard = staff.get("/a/" + fixture.authorityA.value()).body();

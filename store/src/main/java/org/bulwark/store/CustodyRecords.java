@@ -89,6 +89,11 @@ public final class CustodyRecords {
         return new CustodyRecords(workspace, connection, log, clock, recordedBy, other);
     }
 
+    /** The same records, with what is recorded credited to {@code actor}: the portal records each person's actions under their name. */
+    public CustodyRecords recordedBy(String actor) {
+        return new CustodyRecords(workspace, connection, log, clock, actor, rules);
+    }
+
     // ---- recording -------------------------------------------------------------------------------
 
     /** Checks and records one action, with its log event and the incidents it opens, in one transaction. */
@@ -542,7 +547,8 @@ public final class CustodyRecords {
         }
     }
 
-    private Asset asset(ResultSet rs) throws SQLException {
+    /** An asset from a row whose first nine columns are those of {@link #CURRENT} (also read by {@link EquipmentRecords}). */
+    Asset asset(ResultSet rs) throws SQLException {
         String tag = rs.getString(1);
         try {
             return new Asset(new AssetTag(tag), rs.getString(2), AssetKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4),

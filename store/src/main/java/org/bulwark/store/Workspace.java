@@ -239,6 +239,11 @@ public final class Workspace implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Paged and filtered views of the custody records for the portal's equipment pages. */
+    public EquipmentRecords equipmentRecords() {
+        return new EquipmentRecords(this, connection);
+    }
+
     /** The web portal's accounts (their sign-in state and log events). */
     public PortalAccounts portalAccounts() {
         return portalAccounts;
@@ -1253,7 +1258,7 @@ public final class Workspace implements AutoCloseable {
         return new WorkspaceUnavailable(location.describe(), doing, dialect.plainWords(e), e);
     }
 
-    private static Sha256 sha256(byte[] bytes) {
+    static Sha256 sha256(byte[] bytes) {
         try {
             return Sha256.of(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

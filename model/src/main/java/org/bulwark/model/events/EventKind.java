@@ -130,7 +130,10 @@ public enum EventKind {
     AUDIT_DISCREPANCY_RESOLVED("BW-AUDIT-RESOLVED", "Audit discrepancy resolved", VvsgCategory.OFFICIAL_INTERVENTION,
             r -> new LogEvent.AuditDiscrepancyResolved(r.header(), r.text("auditId"), r.text("discrepancy"), r.text("resolvedBy"))),
     RESULTS_CERTIFIED("BW-RESULTS-CERTIFIED", "Results certified", VvsgCategory.OFFICIAL_INTERVENTION,
-            r -> new LogEvent.ResultsCertified(r.header(), r.digest("electionFingerprint"), r.text("authority"), r.text("certifiedBy")));
+            r -> new LogEvent.ResultsCertified(r.header(), r.digest("electionFingerprint"), r.text("authority"), r.text("certifiedBy"))),
+    LAT_CERTIFICATE_ATTACHED("BW-LAT-CERTIFICATE", "Logic and accuracy test certificate attached to a device's L&A record",
+            VvsgCategory.ELECTION_EVENT, r -> new LogEvent.LatCertificateAttached(r.header(), r.count("latRecord"), r.text("deviceSerial"),
+                    r.text("observers"), r.count("warnings"), r.digest("certificateSha256")));
 
     private static final Map<String, EventKind> BY_ID =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventKind::id, k -> k));

@@ -829,6 +829,27 @@ public sealed interface LogEvent {
         }
     }
 
+    /**
+     * A device's L&A certificate (the PDF its test printed) was attached to its L&A record, with the
+     * observers who attended and the warnings the certificate carries. A later attachment supersedes it.
+     */
+    record LatCertificateAttached(EventHeader header, long latRecord, String deviceSerial, String observers, long warnings,
+            Sha256 certificateSha256) implements LogEvent {
+        public LatCertificateAttached {
+            Text.check("deviceSerial", deviceSerial, Text.SHORT);
+            Text.check("observers", observers, Text.LONG);
+        }
+
+        public EventKind kind() {
+            return EventKind.LAT_CERTIFICATE_ATTACHED;
+        }
+
+        public List<Detail> details() {
+            return List.of(count("latRecord", latRecord), text("deviceSerial", deviceSerial), text("observers", observers),
+                    count("warnings", warnings), digest("certificateSha256", certificateSha256));
+        }
+    }
+
     /** The device, when the event happened on one. */
     default Optional<DeviceId> device() {
         return header().device();

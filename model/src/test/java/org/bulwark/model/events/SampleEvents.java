@@ -47,6 +47,7 @@ public final class SampleEvents {
             case AUDIT_ENTRY_RECORDED -> new LogEvent.AuditEntryRecorded(h, "audit-1", "ballot 17", B, "Ann, Bo");
             case AUDIT_DISCREPANCY_RESOLVED -> new LogEvent.AuditDiscrepancyResolved(h, "audit-1", "p1/c1/s1", "clerk");
             case RESULTS_CERTIFIED -> new LogEvent.ResultsCertified(h, B, "Boone", "Ann Lee, county clerk");
+            case LAT_CERTIFICATE_ATTACHED -> new LogEvent.LatCertificateAttached(h, 7, "SN-1", "Ann Dee (Democratic); Bob Arr (Republican)", 1, A);
             case REGISTRY_ENTRY_RECORDED -> new LogEvent.RegistryEntryRecorded(h, "DS200", "2.17", "withdrawn", "ESS-EVS-6021");
             case ASSET_RECORDED -> new LogEvent.AssetRecorded(h, "BC-0001", "voting-device", "in-repair", "sent for repair");
             case ASSETS_IMPORTED -> new LogEvent.AssetsImported(h, "assets.csv", A, 30_000);

@@ -1,51 +1,72 @@
-package org.bulwark.cli;
+package org.bulwark.report;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.bulwark.custody.Asset;
 import org.bulwark.custody.AssetHistory;
+import org.bulwark.custody.AssetTag;
 import org.bulwark.custody.CustodyEvent;
 import org.bulwark.custody.Incident;
 import org.bulwark.custody.ReadinessCheck;
 import org.bulwark.custody.ReadinessMatrix;
-import org.bulwark.report.SignedListReport;
+import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.report.SignedListReport.Column;
 import org.bulwark.report.SignedListReport.Entry;
 
 /**
  * The custody reports, each as a PDF with signature lines and as CSV with the same entries: the seal
  * log sheet of a device, the custody log of an asset, the readiness report, the incident report.
+ * The command line writes them to files and the portal serves them: both print the same report.
  */
-final class CustodyReports {
+public final class CustodyReports {
     private static final List<String> BIPARTISAN = List.of("election judge or official (first major party)",
             "election judge or official (second major party)");
 
     private CustodyReports() {}
 
     /** A report in both forms: the PDF's spec and the CSV's rows (header first). */
-    record Report(SignedListReport.Spec pdf, List<List<String>> csv) {
-        void write(Optional<Path> pdfFile, Optional<Path> csvFile, Io io) {
-            pdfFile.ifPresent(f -> {
-                CustodyCli.writePdf(f, pdf, io);
-                io.out().println("Wrote " + f);
-            });
-            csvFile.ifPresent(f -> {
-                CustodyCli.writeCsv(f, csv);
-                io.out().println("Wrote " + f);
-            });
+    public record Report(SignedListReport.Spec pdf, List<List<String>> csv) {
+        public Report {
+            csv = List.copyOf(csv);
+        }
+
+        /** Writes the PDF with signature lines to {@code out}, which is flushed and left open. */
+        public void writePdf(Clock clock, OutputStream out) throws IOException {
+            SignedListReport.write(pdf, clock, out);
+        }
+
+        /** Writes the entries as CSV (RFC 4180, UTF-8) to {@code out}, which is flushed and left open. */
+        public void writeCsv(OutputStream out) throws IOException {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180);
+            for (List<String> row : csv) {
+                p.printRecord(row);
+            }
+            p.flush();
         }
     }
 
-    static Report sealSheet(AssetHistory h) {
-        return timeline(h, "Seal log sheet", e -> e instanceof CustodyEvent.SealApplied || e instanceof CustodyEvent.SealVerified
-                || e instanceof CustodyEvent.SealBroken, "We certify that the seals listed were applied, verified and broken as recorded, "
+    /** Whether an entry belongs on the seal log sheet: a seal applied, verified or broken (a replacement is a break and an apply). */
+    public static boolean sealEntry(CustodyEvent e) {
+        return e instanceof CustodyEvent.SealApplied || e instanceof CustodyEvent.SealVerified || e instanceof CustodyEvent.SealBroken;
+    }
+
+    public static Report sealSheet(AssetHistory h) {
+        return timeline(h, "Seal log sheet", CustodyReports::sealEntry, "We certify that the seals listed were applied, verified and broken as recorded, "
                 + "in our presence.");
     }
 
-    static Report custodyLog(AssetHistory h) {
+    public static Report custodyLog(AssetHistory h) {
         return timeline(h, "Custody log", e -> true, "We certify that this log is a true account of the custody of this item.");
     }
 
@@ -68,7 +89,8 @@ final class CustodyReports {
         return new Report(spec, csv);
     }
 
-    private static String kind(CustodyEvent e) {
+    /** An entry's short name, as the reports' "Entry" column and the portal's timeline show it. */
+    public static String kind(CustodyEvent e) {
         return switch (e) {
             case CustodyEvent.SealApplied s -> "seal " + s.number() + " applied (" + s.point() + ")";
             case CustodyEvent.SealVerified v -> "seal verified (" + v.point() + ")" + (v.good() ? "" : " DISCREPANCY");
@@ -80,7 +102,38 @@ final class CustodyReports {
         };
     }
 
-    static Report readiness(ReadinessMatrix m, String scope) {
+    /**
+     * The certificate of an L&A test as the workspace recorded it (from the device's lat-record.json):
+     * the device, the fingerprints, the date, the result and every mismatch, with lines for the test
+     * board and the observers to sign. The record file names no observers, so they sign here by hand.
+     */
+    public static Report latCertificate(LatRecord r, AssetTag device, String authority) {
+        List<Entry> entries = new ArrayList<>();
+        List<List<String>> csv = new ArrayList<>();
+        csv.add(List.of("device", "serial", "date", "kind", "passed", "contest", "selection", "expected", "found"));
+        for (LatRecord.Mismatch m : r.mismatches()) {
+            List<String> cells = List.of(m.contest(), m.selection(), Long.toString(m.expected()), Long.toString(m.found()));
+            entries.add(new Entry(cells, Optional.empty()));
+            List<String> row = new ArrayList<>(List.of(device.value(), r.deviceSerial(), r.date().toString(), r.kind().word(), Boolean.toString(r.passed())));
+            row.addAll(cells);
+            csv.add(row);
+        }
+        if (r.mismatches().isEmpty()) {
+            csv.add(List.of(device.value(), r.deviceSerial(), r.date().toString(), r.kind().word(), Boolean.toString(r.passed()), "", "", "", ""));
+        }
+        var spec = new SignedListReport.Spec("Logic and accuracy test certificate: " + device, List.of(
+                "Voting device " + device + " of " + authority + ": " + r.deviceModel() + ", serial " + r.deviceSerial() + ".",
+                r.kind().word() + " test on " + r.date() + ": " + (r.passed() ? "PASSED, every count matched the test deck."
+                        : "FAILED, " + r.mismatches().size() + " counts differed from the test deck (listed below)."),
+                "Software fingerprint " + r.softwareFingerprint().value(), "Election fingerprint " + r.electionFingerprint().value()),
+                List.of(new Column("Contest", 0.4f), new Column("Selection", 0.3f), new Column("Expected", 0.15f), new Column("Found", 0.15f)),
+                entries, "We certify that this logic and accuracy test was conducted in public as recorded (RSMo 115.233, 15 CSR 30-10.140).",
+                List.of("test board member (first major party)", "test board member (second major party)", "observer", "observer"),
+                "Bulwark L&A certificate - " + device);
+        return new Report(spec, csv);
+    }
+
+    public static Report readiness(ReadinessMatrix m, String scope) {
         List<Column> columns = new ArrayList<>(List.of(new Column("Authority", 0.22f), new Column("Devices", 0.1f), new Column("Ready", 0.1f)));
         float share = 0.58f / ReadinessCheck.MATRIX.size();
         ReadinessCheck.MATRIX.forEach(c -> columns.add(new Column(c.heading(), share)));
@@ -114,7 +167,7 @@ final class CustodyReports {
         return all;
     }
 
-    static Report incidents(List<Incident> incidents, String scope) {
+    public static Report incidents(List<Incident> incidents, String scope) {
         List<Entry> entries = new ArrayList<>();
         List<List<String>> csv = new ArrayList<>();
         csv.add(List.of("id", "authority", "asset", "kind", "status", "opened", "assigned to", "description", "resolution"));
