@@ -109,7 +109,7 @@ final class AuditSimulateCommand implements Callable<Integer> {
         List<ManifestBatch> batches = new ArrayList<>();
         List<CastVoteRecord> ordered = new ArrayList<>();
         byBatch.forEach((key, list) -> {
-            list.sort(AuditContext.BALLOT_ID_ORDER);
+            list.sort(org.bulwark.auditing.WorkspaceAudit.BALLOT_ID_ORDER);
             ordered.addAll(list);
             batches.add(new ManifestBatch(Optional.empty(), key.device(), key.batch().orElse("(none)"), list.size(), batches.size() + 2));
         });

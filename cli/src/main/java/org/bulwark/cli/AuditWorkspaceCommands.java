@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.bulwark.audit.AuditEvidence;
+import org.bulwark.auditing.AuditReports;
+import org.bulwark.auditing.BallotEntries;
+import org.bulwark.auditing.RetrievalDocument;
+import org.bulwark.auditing.WorkspaceAudit;
 import org.bulwark.audit.AuditReport;
 import org.bulwark.audit.AuditText;
 import org.bulwark.audit.AuditedContest;
@@ -27,26 +28,17 @@ import org.bulwark.audit.BoardEntry;
 import org.bulwark.audit.ManifestCheck;
 import org.bulwark.audit.ManifestReader;
 import org.bulwark.audit.MissouriAudit;
-import org.bulwark.audit.MissouriCategory;
 import org.bulwark.audit.PaperReading;
 import org.bulwark.audit.RetrievalList;
 import org.bulwark.audit.RiskLimitingAudit;
 import org.bulwark.audit.RlaMethod;
-import org.bulwark.audit.Sampler;
-import org.bulwark.device.PaperRecord;
-import org.bulwark.device.PaperRecords;
-import org.bulwark.formats.cvr.CvrFiles;
-import org.bulwark.formats.cvr.CvrReadOptions;
-import org.bulwark.ledger.pkg.Mode;
 import org.bulwark.model.BadInputException;
-import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.model.SelectionId;
 import org.bulwark.model.ValidationIssue;
-import org.bulwark.report.PlainDocument;
 import org.bulwark.store.AuditRecords;
 import org.bulwark.store.StoredElection;
 import org.bulwark.store.Workspace;
@@ -166,15 +158,15 @@ final class AuditWorkspaceCommands {
 
         @Override
         void run(Workspace ws) throws IOException {
-            AuditContext audit = AuditContext.open(ws, name);
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
             BallotManifest manifest = ManifestReader.read(file);
-            List<ValidationIssue> issues = ManifestCheck.against(manifest, AuditContext.batchCounts(audit.results()));
+            List<ValidationIssue> issues = ManifestCheck.against(manifest, WorkspaceAudit.batchCounts(audit.results()));
             if (!issues.isEmpty()) {
                 StringBuilder all = new StringBuilder("the manifest does not match the tabulated ballots (" + issues.size() + " batch(es)):");
                 issues.forEach(i -> all.append(System.lineSeparator()).append("  ").append(i.path()).append(": ").append(i.message()));
                 throw new BadInputException(file.toString(), "batches", all.toString());
             }
-            audit.done(audit.records.importManifest(audit.audit, file.toString(), Files.readAllBytes(file), manifest.fingerprint(), manifest.totalBallots()));
+            audit.done(audit.records().importManifest(audit.audit(), file.toString(), Files.readAllBytes(file), manifest.fingerprint(), manifest.totalBallots()));
             out().println("Manifest " + file + " imported: " + manifest.batches().size() + " batches, " + manifest.totalBallots()
                     + " ballots, matching the tabulated count; SHA-256 " + manifest.fingerprint());
         }
@@ -189,13 +181,13 @@ final class AuditWorkspaceCommands {
 
         @Override
         void run(Workspace ws) {
-            AuditContext audit = AuditContext.open(ws, name);
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
             // Dice digits are often read out in groups: the spaces between them are not part of the seed.
             String digits = seed.replaceAll("\\s", "");
             if (!digits.matches("\\d{" + SEED_DIGITS + ",256}")) {
                 throw usage("the seed must be " + SEED_DIGITS + " or more digits as rolled (spaces allowed), not \"" + seed + "\"");
             }
-            audit.done(audit.records.enterSeed(audit.audit, digits));
+            audit.done(audit.records().enterSeed(audit.audit(), digits));
             out().println("Seed " + digits + " entered for audit " + name + " and written to the log.");
         }
     }
@@ -212,100 +204,41 @@ final class AuditWorkspaceCommands {
 
         @Override
         void run(Workspace ws) throws IOException {
-            AuditContext audit = AuditContext.open(ws, name);
-            String seed = audit.seed();
-            if (audit.missouri()) {
-                drawMissouri(audit, seed);
-            } else {
-                drawRla(audit, seed);
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
+            if (count.isPresent() && audit.missouri()) {
+                throw usage("--count: a Missouri audit draws its precincts by the rule, not by a count");
             }
-        }
-
-        private void drawMissouri(AuditContext audit, String seed) throws IOException {
-            if (!audit.rounds().isEmpty()) {
-                throw usage("audit " + name + " has drawn its precincts already; a Missouri audit has one drawing");
-            }
-            MissouriAudit.Selection selection = missouriSelection(audit, seed);
-            List<GpUnitId> precincts = precincts(audit);
-            List<String> draws = new ArrayList<>();
-            for (GpUnitId p : selection.precincts()) {
-                draws.add((draws.size() + 1) + ":" + (precincts.indexOf(p) + 1));
-            }
-            int round = audit.done(audit.records.openRound(audit.audit, draws, AuditContext.sha256(String.join(",", draws))));
-            List<List<String>> rows = MissouriAudit.selectionRows(selection, p -> audit.index.gpUnit(p).map(u -> u.name()).orElse(p.value()),
-                    c -> audit.index.contest(c).map(Contest::name).orElse(c.value()));
-            write(audit, round, MissouriAudit.selectionCsv(rows), List.of(
-                    new PlainDocument.Block.Paragraph("Missouri manual audit (" + MissouriAudit.RULE + "): " + selection.precincts().size() + " of "
-                            + selection.precinctsInAuthority() + " precincts and " + selection.contests().size() + " contests, drawn with seed " + seed + "."),
-                    new PlainDocument.Block.Table(List.of("Kind", "Id", "Name", "Category"), rows, new float[] {0, 0.12f, 0.35f, 0.7f}),
-                    new PlainDocument.Block.Signatures(List.of("Team member (party)", "Team member (party)"))));
-            out().println("Drew " + selection.precincts().size() + " of " + selection.precinctsInAuthority() + " precincts and "
-                    + selection.contests().size() + " contests for audit " + name + ":");
-            selection.precincts().forEach(p -> out().println("  precinct " + p.value()));
-            selection.contests().forEach(c -> out().println("  contest " + c.contest().value() + " (" + c.category().description() + ")"));
-        }
-
-        private void drawRla(AuditContext audit, String seed) throws IOException {
-            BallotManifest manifest = audit.manifest();
-            List<Sampler.Draw> before = audit.allDraws();
-            long want;
-            if (count.isPresent()) {
-                want = count.get();
-            } else if (before.isEmpty()) {
-                want = RiskLimitingAudit.initialSampleSize(audit.contests(), AuditEvidence.ofBallots(manifest.totalBallots(), List.of()));
-            } else {
-                List<AuditRecords.ClosedRound> closed = audit.records.closedRounds(audit.audit);
-                String last = closed.isEmpty() ? "" : closed.getLast().outcome();
-                want = AuditText.escalationTarget(last).orElseThrow(() -> usage("audit " + name + " needs no escalation (last round: "
-                        + (last.isEmpty() ? "still open" : last) + "); give --count to draw anyway")) - before.size();
-            }
-            if (want < 1 || want > 10_000_000) {
-                throw usage("--count must be from 1 to 10000000, not " + want);
-            }
-            Sampler sampler = Sampler.over(seed, 1, manifest.totalBallots(), false);
-            sampler.next(before.size()); // continue the sequence: a longer sample begins with the shorter one
-            List<Sampler.Draw> draws = sampler.next((int) want);
-            List<String> texts = draws.stream().map(AuditText::draw).toList();
-            int round = audit.done(audit.records.openRound(audit.audit, texts, AuditContext.sha256(String.join(",", texts))));
-            List<List<Sampler.Draw>> rounds = audit.rounds();
-            List<RetrievalList.Pull> pulls = RetrievalList.of(manifest, List.of(rounds.getLast()));
-            List<List<String>> rows = pulls.stream().map(p -> List.of(p.batch().container().orElse(""), p.batch().tabulator().orElse(""),
-                    p.batch().batch(), Long.toString(p.position()), Long.toString(p.ballot()))).toList();
-            write(audit, round, audit.batchAudit() ? RetrievalList.batchCsv(pulls) : RetrievalList.csv(pulls), List.of(
-                    new PlainDocument.Block.Paragraph("Round " + round + ": " + draws.size() + " draws (tickets " + draws.getFirst().ticket() + " to "
-                            + draws.getLast().ticket() + "), " + pulls.size() + " ballots to pull, seed " + seed + ", manifest SHA-256 "
-                            + manifest.fingerprint() + ". Count each position from the top of the batch."),
-                    new PlainDocument.Block.Table(List.of("Container", "Tabulator", "Batch", "Position", "Ballot"), rows,
-                            new float[] {0, 0.22f, 0.44f, 0.7f, 0.85f}),
-                    new PlainDocument.Block.Signatures(List.of("Retrieved by", "Witnessed by"))));
-            out().println("Round " + round + " of audit " + name + ": drew " + draws.size() + " (" + pulls.size() + " ballots to pull).");
-        }
-
-        private void write(AuditContext audit, int round, String csv, List<PlainDocument.Block> blocks) throws IOException {
+            int round = switch (audit.draw(count)) {
+                case WorkspaceAudit.Drawing.Refused r -> throw usage(r.reason());
+                case WorkspaceAudit.Drawing.Drawn d -> {
+                    report(audit, d);
+                    yield d.round();
+                }
+            };
+            RetrievalDocument list = audit.retrievalList(round);
             Path target = outDir.orElse(Path.of("audit-" + name + "-round-" + round));
             try (OutputFolder folder = OutputFolder.create(target)) {
-                Files.writeString(folder.file("retrieval-list.csv"), csv, StandardCharsets.UTF_8);
+                Files.writeString(folder.file("retrieval-list.csv"), list.csv(), StandardCharsets.UTF_8);
                 try (OutputStream pdf = Files.newOutputStream(folder.file("retrieval-list.pdf"))) {
-                    PlainDocument.write("Audit " + name + ": retrieval list, round " + round, blocks,
-                            audit.election.title() + " - " + audit.audit.authority(), pdf);
+                    list.writePdf(pdf);
                 }
                 folder.commit();
             }
             out().println("Retrieval list: " + target.resolve("retrieval-list.csv") + " and retrieval-list.pdf");
         }
-    }
 
-    /** The authority's precincts: the units the CVRs name (BallotStyleUnitId). */
-    static List<GpUnitId> precincts(AuditContext audit) {
-        return audit.results().ballots().byUnit().keySet().stream().sorted(Comparator.comparing(GpUnitId::value)).toList();
-    }
-
-    static MissouriAudit.Selection missouriSelection(AuditContext audit, String seed) {
-        Map<ContestId, MissouriCategory> categories = new LinkedHashMap<>();
-        for (var result : audit.results().contests()) {
-            audit.index.contest(result.contest()).flatMap(c -> MissouriCategory.of(c, audit.index)).ifPresent(cat -> categories.put(result.contest(), cat));
+        private void report(WorkspaceAudit audit, WorkspaceAudit.Drawing.Drawn drawn) {
+            if (audit.missouri()) {
+                MissouriAudit.Selection selection = audit.missouriSelection(audit.seed());
+                out().println("Drew " + selection.precincts().size() + " of " + selection.precinctsInAuthority() + " precincts and "
+                        + selection.contests().size() + " contests for audit " + name + ":");
+                selection.precincts().forEach(p -> out().println("  precinct " + p.value()));
+                selection.contests().forEach(c -> out().println("  contest " + c.contest().value() + " (" + c.category().description() + ")"));
+            } else {
+                int pulls = RetrievalList.of(audit.manifest(), List.of(drawn.draws())).size();
+                out().println("Round " + drawn.round() + " of audit " + name + ": drew " + drawn.draws().size() + " (" + pulls + " ballots to pull).");
+            }
         }
-        return MissouriAudit.select(seed, precincts(audit), categories);
     }
 
     @Command(name = "hand-count", mixinStandardHelpOptions = true, sortOptions = false,
@@ -329,7 +262,7 @@ final class AuditWorkspaceCommands {
 
         @Override
         void run(Workspace ws) {
-            AuditContext audit = AuditContext.open(ws, name);
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
             if (team.size() != 2) {
                 throw usage("--team names two people, not " + team.size());
             }
@@ -344,7 +277,7 @@ final class AuditWorkspaceCommands {
             if (audit.rounds().isEmpty()) {
                 throw usage("audit " + name + " has drawn no precincts yet: bulwark audit draw " + name);
             }
-            MissouriAudit.Selection selection = missouriSelection(audit, audit.seed());
+            MissouriAudit.Selection selection = audit.missouriSelection(audit.seed());
             if (!selection.precincts().contains(new GpUnitId(precinct))) {
                 throw usage("precinct " + precinct + " was not drawn; drawn: " + String.join(", ", selection.precincts().stream().map(GpUnitId::value).toList()));
             }
@@ -361,18 +294,18 @@ final class AuditWorkspaceCommands {
             Map<String, String> found = new LinkedHashMap<>();
             MissouriAudit.compare(audit.results(), List.of(count)).forEach(d -> found.put(d.key(), d.describe()));
             String content = AuditText.counts(count.votes());
-            audit.done(audit.records.enter(audit.audit, "precinct " + precinct + ", contest " + contest, "hand-count", content,
-                    String.join(", ", team), AuditContext.sha256(content), found));
+            audit.done(audit.records().enter(audit.audit(), "precinct " + precinct + ", contest " + contest, "hand-count", content,
+                    String.join(", ", team), WorkspaceAudit.sha256(content), found));
             out().println("Hand count entered for precinct " + precinct + ", contest " + contest + ": "
                     + (found.isEmpty() ? "agrees with the machine count." : found.size() + " discrepancy(ies):"));
             found.forEach((k, v) -> out().println("  " + k + ": " + v));
         }
 
         /** A team's count of one contest in one drawn batch; differences from the batch's CVRs are discrepancies. */
-        private void batchCount(AuditContext audit) {
+        private void batchCount(WorkspaceAudit audit) {
             String batchName = batch.orElseThrow(() -> usage("give the drawn batch with --batch TABULATOR/BATCH"));
             BallotManifest manifest = audit.manifest();
-            int index = AuditContext.batchIndex(manifest, batchName).orElseThrow(() -> usage("the manifest has no batch " + batchName));
+            int index = WorkspaceAudit.batchIndex(manifest, batchName).orElseThrow(() -> usage("the manifest has no batch " + batchName));
             BallotManifest.Locator locator = manifest.locator();
             if (audit.allDraws().stream().noneMatch(d -> locator.locate(d.pick()).batchIndex() == index)) {
                 throw usage("batch " + batchName + " was not drawn in audit " + name);
@@ -401,8 +334,8 @@ final class AuditWorkspaceCommands {
                 }
             }
             String content = AuditText.counts(counted);
-            audit.done(audit.records.enter(audit.audit, "batch " + batchName + ", contest " + contest, "hand-count", content,
-                    String.join(", ", team), AuditContext.sha256(content), found));
+            audit.done(audit.records().enter(audit.audit(), "batch " + batchName + ", contest " + contest, "hand-count", content,
+                    String.join(", ", team), WorkspaceAudit.sha256(content), found));
             out().println("Hand count entered for batch " + batchName + ", contest " + contest + ": "
                     + (found.isEmpty() ? "agrees with the CVRs." : found.size() + " discrepancy(ies):"));
             found.values().forEach(v -> out().println("  " + v));
@@ -439,21 +372,14 @@ final class AuditWorkspaceCommands {
 
         @Override
         void run(Workspace ws) throws IOException {
-            AuditContext audit = AuditContext.open(ws, name);
-            if (audit.missouri() || audit.batchAudit()) {
-                throw usage("audit " + name + " counts " + (audit.missouri() ? "precincts" : "batches") + " by hand; enter counts with: bulwark audit hand-count");
-            }
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
             if (Stream.of(marks, notFound, decoded, paper).filter(Optional::isPresent).count() != 1) {
                 throw usage("give one of --marks, --not-found, --decoded or --paper");
             }
-            if (audit.allDraws().stream().noneMatch(d -> d.pick() == ballot)) {
-                throw usage("ballot " + ballot + " was not drawn in audit " + name);
-            }
-            PaperReading reading;
             BoardEntry entry;
             try {
-                reading = decoded.isPresent() ? decodedRecord(audit, decoded.get())
-                        : paper.isPresent() ? paperRecord(audit, paper.get())
+                PaperReading reading = decoded.isPresent() ? BallotEntries.decoded(audit, decoded.get())
+                        : paper.isPresent() ? BallotEntries.paper(audit, paper.get(), paper.get().toString())
                         : notFound.<PaperReading>map(PaperReading.NotFound::new).orElseGet(() -> AuditText.parseReading(marks.get()));
                 entry = new BoardEntry(ballot, board, members.get(0), members.size() > 1 ? members.get(1) : "", reading);
                 if (members.size() != 2) {
@@ -462,112 +388,14 @@ final class AuditWorkspaceCommands {
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
-            BallotManifest manifest = audit.manifest();
-            Optional<CastVoteRecord> cvr = Optional.ofNullable(audit.cvrsOf(manifest, Set.of(ballot)).get(ballot));
-            Map<String, String> found = new LinkedHashMap<>();
-            String where = manifest.locate(ballot).batch().describe() + ", position " + manifest.locate(ballot).position();
-            if (reading instanceof PaperReading.NotFound n) {
-                found.put("ballot " + ballot, "ballot " + ballot + " (" + where + ") could not be found: " + n.note());
-            }
-            for (AuditedContest c : audit.contests()) {
-                int d = RiskLimitingAudit.comparesBallots(c.method()) ? RiskLimitingAudit.ballotDiscrepancy(c, new AuditEvidence.SampledBallot(ballot, reading, cvr)) : 0;
-                if (d != 0) {
-                    found.put("ballot " + ballot + "/" + c.contest().value(), "ballot " + ballot + " (" + where + "), contest " + c.contest().value()
-                            + ": " + describe(d) + (cvr.isEmpty() ? " (no CVR maps to this place)" : ""));
+            switch (BallotEntries.enter(audit, entry)) {
+                case BallotEntries.Outcome.Refused r -> throw usage(r.reason());
+                case BallotEntries.Outcome.Entered e -> {
+                    out().println("Ballot " + ballot + " entered by " + board + (e.discrepancies().isEmpty() ? "; no discrepancy." : ":"));
+                    e.discrepancies().forEach(v -> out().println("  " + v));
                 }
             }
-            String content = AuditText.reading(entry.reading());
-            audit.done(audit.records.enter(audit.audit, "ballot " + ballot, "ballot", content, board + ": " + String.join(", ", members),
-                    AuditContext.sha256(content), found));
-            out().println("Ballot " + ballot + " entered by " + board + (found.isEmpty() ? "; no discrepancy." : ":"));
-            found.values().forEach(v -> out().println("  " + v));
         }
-    }
-
-    /** A decoded paper record: the one CVR in the file, checked against the election like any CVR file. */
-    static PaperReading decodedRecord(AuditContext audit, Path file) {
-        List<CastVoteRecord> records = new ArrayList<>();
-        try {
-            CvrFiles.read(file, audit.index, CvrReadOptions.lenient(), records::add);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "whole file", "cannot be read: " + e.getMessage(), e);
-        }
-        if (records.size() != 1) {
-            throw new BadInputException(file.toString(), "whole file", "holds " + records.size() + " CVRs; a decoded paper record is one ballot");
-        }
-        return new PaperReading.Decoded(records.getFirst());
-    }
-
-    /**
-     * A device's paper record read back from its QR code (the device module's reader): the same
-     * decoded reading as {@link #decodedRecord}. A test-mode record never stands for a voter's ballot.
-     */
-    static PaperReading paperRecord(AuditContext audit, Path file) throws IOException {
-        PaperRecord record = PaperRecords.read(file);
-        CastVoteRecord cvr = PaperRecords.cvr(record, audit.index, file.toString()); // refuses another election's record
-        if (record.mode() != Mode.OFFICIAL) {
-            throw new BadInputException(file.toString(), "QR code field 3", "this is a " + record.mode().word()
-                    + " paper record (printed in test mode, e.g. during logic and accuracy testing), not an official one;"
-                    + " it stands for no voter's ballot");
-        }
-        return new PaperReading.Decoded(cvr);
-    }
-
-    static String describe(int discrepancy) {
-        return switch (discrepancy) {
-            case 2 -> "two-vote overstatement";
-            case 1 -> "one-vote overstatement";
-            case -1 -> "one-vote understatement";
-            case -2 -> "two-vote understatement";
-            default -> "no discrepancy";
-        };
-    }
-
-    /** A batch audit's evidence: the batch each draw selects and the teams' counts; refuses while a drawn batch is not counted. */
-    static AuditEvidence batchEvidence(AuditContext audit, BallotManifest manifest, List<AuditedContest> contests) {
-        BallotManifest.Locator locator = manifest.locator();
-        List<Integer> draws = audit.allDraws().stream().map(d -> locator.locate(d.pick()).batchIndex()).toList();
-        Map<String, String> entries = audit.records.entries(audit.audit, "hand-count");
-        Map<Integer, Map<ContestId, Map<SelectionId, Long>>> counts = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (int index : new TreeSet<>(draws)) {
-            String batchName = AuditContext.batchName(manifest.batches().get(index));
-            Map<ContestId, Map<SelectionId, Long>> batch = new HashMap<>();
-            for (AuditedContest c : contests) {
-                String entry = entries.get("batch " + batchName + ", contest " + c.contest().value());
-                if (entry == null) {
-                    missing.add(batchName + " (" + c.contest().value() + ")");
-                } else {
-                    batch.put(c.contest(), AuditText.parseCounts(entry));
-                }
-            }
-            counts.put(index, batch);
-        }
-        if (!missing.isEmpty()) {
-            throw new BadInputException(audit.workspace.location().describe(), "audit " + audit.audit.name(), missing.size()
-                    + " drawn batch count(s) not entered yet: " + String.join(", ", missing.stream().limit(20).toList()) + (missing.size() > 20 ? ", ..." : ""));
-        }
-        return new AuditEvidence(manifest.totalBallots(), List.of(), audit.batchTotals(manifest, contests), draws, counts);
-    }
-
-    /** Everything entered so far as evidence, in draw order; refuses while drawn ballots are not entered. */
-    static AuditEvidence evidence(AuditContext audit, BallotManifest manifest) {
-        List<Sampler.Draw> draws = audit.allDraws();
-        Map<String, String> entries = audit.records.entries(audit.audit, "ballot");
-        Set<Long> ballots = new HashSet<>();
-        draws.forEach(d -> ballots.add(d.pick()));
-        List<Long> missing = ballots.stream().filter(b -> !entries.containsKey("ballot " + b)).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw new BadInputException(audit.workspace.location().describe(), "audit " + audit.audit.name(), missing.size()
-                    + " drawn ballot(s) not entered yet: " + String.join(", ", missing.stream().limit(20).map(String::valueOf).toList())
-                    + (missing.size() > 20 ? ", ..." : ""));
-        }
-        Map<Long, CastVoteRecord> cvrs = audit.cvrsOf(manifest, ballots);
-        Map<Long, PaperReading> readings = new HashMap<>();
-        ballots.forEach(b -> readings.put(b, AuditText.parseReading(entries.get("ballot " + b))));
-        List<AuditEvidence.SampledBallot> sampled = draws.stream()
-                .map(d -> new AuditEvidence.SampledBallot(d.pick(), readings.get(d.pick()), Optional.ofNullable(cvrs.get(d.pick())))).toList();
-        return AuditEvidence.ofBallots(manifest.totalBallots(), sampled);
     }
 
     @Command(name = "close-round", mixinStandardHelpOptions = true,
@@ -579,23 +407,17 @@ final class AuditWorkspaceCommands {
 
         @Override
         void run(Workspace ws) {
-            AuditContext audit = AuditContext.open(ws, name);
-            if (audit.missouri()) {
-                throw usage("audit " + name + " is a Missouri audit: it has no rounds to close; see bulwark audit status");
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
+            switch (audit.closeRound(maxRounds)) {
+                case WorkspaceAudit.Closing.Refused r -> throw usage(r.reason());
+                case WorkspaceAudit.Closing.Closed c -> {
+                    out().println("Round " + c.round() + " of audit " + name + " after " + c.draws() + " draws:");
+                    for (RiskLimitingAudit.ContestRisk r : c.risks()) {
+                        out().printf("  %s: risk %.6g, limit %s, %s%n", r.contest().value(), r.risk(), r.riskLimit(), r.met() ? "met" : "not met");
+                    }
+                    out().println(c.outcome());
+                }
             }
-            BallotManifest manifest = audit.manifest();
-            List<AuditedContest> contests = audit.contests();
-            AuditEvidence evidence = audit.batchAudit() ? batchEvidence(audit, manifest, contests) : evidence(audit, manifest);
-            List<RiskLimitingAudit.ContestRisk> risks = RiskLimitingAudit.measure(contests, evidence);
-            int round = audit.rounds().size();
-            long draws = audit.allDraws().size();
-            RiskLimitingAudit.Decision decision = RiskLimitingAudit.decide(risks, draws, manifest.totalBallots(), round, maxRounds);
-            audit.done(audit.records.closeRound(audit.audit, AuditText.outcome(decision), AuditText.risks(risks)));
-            out().println("Round " + round + " of audit " + name + " after " + draws + " draws:");
-            for (RiskLimitingAudit.ContestRisk r : risks) {
-                out().printf("  %s: risk %.6g, limit %s, %s%n", r.contest().value(), r.risk(), r.riskLimit(), r.met() ? "met" : "not met");
-            }
-            out().println(AuditText.outcome(decision));
         }
     }
 
@@ -613,8 +435,8 @@ final class AuditWorkspaceCommands {
 
         @Override
         void run(Workspace ws) {
-            AuditContext audit = AuditContext.open(ws, name);
-            audit.done(audit.records.resolve(audit.audit, key, explanation, by));
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
+            audit.done(audit.records().resolve(audit.audit(), key, explanation, by));
             out().println("Discrepancy " + key + " of audit " + name + " resolved by " + by + ".");
         }
     }
@@ -627,7 +449,7 @@ final class AuditWorkspaceCommands {
 
         @Override
         void run(Workspace ws) throws IOException {
-            AuditContext audit = AuditContext.open(ws, name);
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, name);
             AuditReport report = AuditReports.of(audit);
             Path target = outDir.orElse(Path.of("audit-" + name + "-report"));
             try (OutputFolder folder = OutputFolder.create(target)) {

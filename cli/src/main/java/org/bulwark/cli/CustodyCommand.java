@@ -12,6 +12,7 @@ import org.bulwark.custody.CustodyAction;
 import org.bulwark.custody.SealCheck;
 import org.bulwark.custody.Transfer;
 import org.bulwark.generate.CustodyHistory;
+import org.bulwark.ledger.exchange.Fingerprint;
 import org.bulwark.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -194,10 +195,15 @@ final class CustodyCommand extends CommandGroup {
         @Option(names = "--seed", description = "The random seed. Default: ${DEFAULT-VALUE}.")
         long seed = 1;
 
+        @Option(names = "--election-fingerprint", paramLabel = "sha256:HEX",
+                description = "The election on whose eve the history ends (default: a made-up one, printed at the end).")
+        Optional<String> election;
+
         @Override
         public Integer call() {
             Io io = Bulwark.of(spec).io();
-            CustodyHistory.Plan plan = CustodyCli.arguments(spec, () -> new CustodyHistory.Plan(authorities, assets, events, seed));
+            Optional<Fingerprint> coming = election.map(e -> ReadinessCommand.fingerprint(spec, e));
+            CustodyHistory.Plan plan = CustodyCli.arguments(spec, () -> new CustodyHistory.Plan(authorities, assets, events, seed, coming));
             long started = io.clock().millis();
             try (Workspace w = CustodyCli.open(workspace, io)) {
                 Optional<CustodyGeneration.Summary> done = CustodyGeneration.fill(w, plan, n -> io.err().println("  " + n + " actions recorded"));
@@ -209,6 +215,8 @@ final class CustodyCommand extends CommandGroup {
                 io.out().println("Generated " + s.assets() + " assets of " + authorities + " authorities and " + s.actions()
                         + " custody actions (" + s.refused() + " refused, " + s.incidents() + " incidents opened) in "
                         + (io.clock().millis() - started) / 1000 + " s");
+                io.out().println("The history ends on the eve of election " + CustodyHistory.comingElection(plan) + " (" + CustodyHistory.ELECTION_DAY
+                        + "): see 'bulwark readiness matrix --election-fingerprint " + CustodyHistory.comingElection(plan) + "'");
             }
             return Bulwark.OK;
         }

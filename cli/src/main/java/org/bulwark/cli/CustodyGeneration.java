@@ -13,7 +13,8 @@ import org.bulwark.store.Workspace;
 
 /**
  * Records a generated custody history ({@link CustodyHistory}) into a workspace through the same
- * rules as actions by hand, in transactions of {@value #BATCH} actions. Public for the benchmarks.
+ * rules as actions by hand, in transactions of {@value #BATCH} actions, keeping the assets' histories
+ * in memory meanwhile ({@code CustodyRecords.keepingHistories}). Public for the benchmarks.
  */
 public final class CustodyGeneration {
     static final int BATCH = 5_000;
@@ -25,6 +26,10 @@ public final class CustodyGeneration {
 
     /** Fills the workspace; empty (and nothing recorded past the registry and seals) if it already holds the generated assets. */
     public static Optional<Summary> fill(Workspace w, CustodyHistory.Plan plan, LongConsumer progress) {
+        return w.custody().keepingHistories(() -> record(w, plan, progress));
+    }
+
+    private static Optional<Summary> record(Workspace w, CustodyHistory.Plan plan, LongConsumer progress) {
         CustodyHistory.Inventory inventory = CustodyHistory.inventory(plan);
         long[] counts = new long[3]; // actions, refused, incidents
         List<CustodyAction> setup = new ArrayList<>();

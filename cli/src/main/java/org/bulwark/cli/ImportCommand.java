@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.bulwark.formats.cvr.CvrFiles;
 import org.bulwark.formats.cvr.CvrReadOptions;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.ElectionIndex;
@@ -94,12 +93,14 @@ final class ImportCommand extends CommandGroup {
                 StoredElection stored = ws.election(new ElectionRef(election));
                 ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
                 CvrReadOptions.Mode mode = lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT;
-                for (int i = 0; i < inputs.size(); i++) {
-                    CvrInput input = inputs.get(i);
-                    ImportedFile imported = importFile(io, root.progress, ws, stored, index, input, digests.digest(i), mode);
-                    io.out().println("Imported " + Progress.count(imported.cvrCount()) + " CVRs from " + input.file() + " as "
-                            + imported.countingGroup().nist() + " (CVR import #" + imported.id() + ")");
-                    io.out().flush();
+                try (CvrReadAhead reading = new CvrReadAhead(inputs, index, mode)) {
+                    for (int i = 0; i < inputs.size(); i++) {
+                        CvrInput input = inputs.get(i);
+                        ImportedFile imported = importFile(io, root.progress, ws, stored, input, digests.digest(i), reading, i);
+                        io.out().println("Imported " + Progress.count(imported.cvrCount()) + " CVRs from " + input.file() + " as "
+                                + imported.countingGroup().nist() + " (CVR import #" + imported.id() + ")");
+                        io.out().flush();
+                    }
                 }
             }
             return Bulwark.OK;
@@ -109,22 +110,22 @@ final class ImportCommand extends CommandGroup {
     /** Imports one CVR file in one workspace transaction, showing progress by bytes. */
     static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored, ElectionIndex index,
             CvrInput input, CvrReadOptions.Mode mode) throws IOException {
-        return importFile(io, progressMode, ws, stored, index, input, InputFiles.digest(input.file()), mode);
+        try (CvrReadAhead reading = new CvrReadAhead(List.of(input), index, mode)) {
+            return importFile(io, progressMode, ws, stored, input, InputFiles.digest(input.file()), reading, 0);
+        }
     }
 
-    /** As above, with the file's digest already computed (see {@link DigestsAhead}). */
-    static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored, ElectionIndex index,
-            CvrInput input, InputFiles.Digest digest, CvrReadOptions.Mode mode) throws IOException {
+    /** As above, for the i-th file of {@code reading}, with the file's digest already computed (see {@link DigestsAhead}). */
+    private static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored,
+            CvrInput input, InputFiles.Digest digest, CvrReadAhead reading, int i) throws IOException {
         long size = Files.size(input.file());
         long[] ballots = {0};
         try (Progress progress = Progress.start(io, progressMode, "Importing " + input.file().getFileName(), size, Progress.Measure.BYTES)) {
-            CvrReadOptions options = new CvrReadOptions(mode, input.countingGroup(), Optional.empty())
-                    .withProgress(bytes -> progress.update(bytes, ballots[0]));
             ImportedFile imported = ws.importCvrs(stored.ref(), input.file().toString(), digest.format(), digest.sha256(),
-                    input.countingGroup(), sink -> CvrFiles.read(input.file(), index, options, cvr -> {
+                    input.countingGroup(), sink -> reading.pushTo(i, cvr -> {
                         ballots[0]++;
                         sink.accept(cvr);
-                    }));
+                    }, bytes -> progress.update(bytes, ballots[0])));
             progress.finish();
             return imported;
         }

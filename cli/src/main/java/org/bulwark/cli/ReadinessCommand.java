@@ -45,9 +45,10 @@ import picocli.CommandLine;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ReadinessCommand.Lat.class, ReadinessCommand.Matrix.class, ReadinessCommand.Check.class, ReadinessCommand.Clearance.class})
 final class ReadinessCommand extends CommandGroup {
+    /** An election's fingerprint as written (sha256:HEX) or as 'bulwark election fingerprint' prints it (the 64 hex digits). */
     static Fingerprint fingerprint(CommandSpec spec, String text) {
-        return Fingerprint.parse(text).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "--election-fingerprint '" + text + "' must be sha256: and 64 lowercase hex digits"));
+        return Fingerprint.parse(text).or(() -> Fingerprint.parse("sha256:" + text)).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "--election-fingerprint '" + text + "' must be sha256: and 64 lowercase hex digits"));
     }
 
     /** The one device with this serial, or a usage error saying why not. */
@@ -99,6 +100,10 @@ final class ReadinessCommand extends CommandGroup {
         @Option(names = "--authority", description = "Only this authority (default: statewide).")
         Optional<String> authority;
 
+        @Option(names = "--election-fingerprint", required = true, paramLabel = "sha256:HEX",
+                description = "The election (bulwark election fingerprint): a device whose L&A test was of another election is not ready.")
+        String election;
+
         @Mixin
         ReportFiles files;
 
@@ -106,8 +111,9 @@ final class ReadinessCommand extends CommandGroup {
         public Integer call() {
             Io io = Bulwark.of(spec).io();
             Optional<AuthorityId> of = authority.map(a -> CustodyCli.arguments(spec, () -> new AuthorityId(a)));
+            Fingerprint fp = fingerprint(spec, election);
             try (Workspace w = CustodyCli.open(workspace, io)) {
-                ReadinessMatrix m = w.custody().readinessMatrix(of);
+                ReadinessMatrix m = w.custody().readinessMatrix(of, Optional.of(fp));
                 List<List<String>> rows = m.csvRows();
                 int[] widths = new int[rows.getFirst().size()];
                 for (List<String> r : rows) {
@@ -127,7 +133,7 @@ final class ReadinessCommand extends CommandGroup {
                     io.out().println("Not ready: " + f.authority() + " " + f.device() + " (serial " + f.serial() + "): "
                             + String.join(", ", f.failed().stream().map(ReadinessCheck::word).toList()));
                 }
-                files.write(CustodyReports.readiness(m, of.map(AuthorityId::value).orElse("statewide")), io);
+                files.write(CustodyReports.readiness(m, of.map(AuthorityId::value).orElse("statewide") + ", election " + fp.shortForm()), io);
             }
             return Bulwark.OK;
         }
@@ -144,16 +150,17 @@ final class ReadinessCommand extends CommandGroup {
         @Option(names = "--serial", required = true)
         String serial;
 
-        @Option(names = "--election-fingerprint", paramLabel = "sha256:HEX", description = "Also check that the L&A test was of this election.")
-        Optional<String> election;
+        @Option(names = "--election-fingerprint", required = true, paramLabel = "sha256:HEX",
+                description = "The election (bulwark election fingerprint): the device's L&A test must have been of it.")
+        String election;
 
         @Override
         public Integer call() {
             Io io = Bulwark.of(spec).io();
-            Optional<Fingerprint> fp = election.map(e -> fingerprint(spec, e));
+            Fingerprint fp = fingerprint(spec, election);
             try (Workspace w = CustodyCli.open(workspace, io)) {
                 AssetTag tag = device(spec, w, serial);
-                DeviceReadiness r = w.custody().readiness(tag, fp).orElseThrow();
+                DeviceReadiness r = w.custody().readiness(tag, Optional.of(fp)).orElseThrow();
                 io.out().println(tag + " (serial " + serial + "): " + (r.ready() ? "READY" : "NOT READY"));
                 for (ReadinessCheck c : r.failedChecks()) {
                     io.out().println("  " + c.word() + ": " + r.failed().get(c));

@@ -1,8 +1,10 @@
 package org.bulwark.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.bulwark.auditing.ResultsCertification;
 import org.bulwark.custody.Incident;
 import org.bulwark.model.GpUnitId;
 import org.bulwark.store.AuditRecords;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Certify an authority's results of an election and log it (BW-RESULTS-CERTIFIED).",
-            "Refused (exit 2, every blocker listed) while any custody incident of the authority is open or any discrepancy"
-                    + " of its audits is unresolved; refused as well when these results were certified before."})
+            "Refused (exit 2, every blocker listed) while any custody incident of the authority is open, any discrepancy"
+                    + " of its audits is unresolved or any audit of these results has not reached its end; refused as well when"
+                    + " these results were certified before."})
 final class ResultsCertifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,7 +52,15 @@ final class ResultsCertifyCommand implements Callable<Integer> {
         String official = CustodyCli.arguments(spec, () -> nonBlank(by));
         try (Workspace w = CustodyCli.open(workspace, io)) {
             StoredElection stored = StoredElections.pick(w, election);
-            return switch (w.certifications().certify(stored.ref(), a, official)) {
+            Outcome recorded;
+            switch (ResultsCertification.certify(w, stored.ref(), a, official)) {
+                case ResultsCertification.Outcome.Recorded r -> recorded = r.outcome();
+                case ResultsCertification.Outcome.AuditsUnfinished u -> {
+                    printBlockers(io.err(), a, u.blockers());
+                    return Bulwark.BAD_INPUT;
+                }
+            }
+            return switch (recorded) {
                 case Outcome.Certified c -> {
                     Certifications.Certification done = c.certification();
                     io.out().println("Certified " + a.value() + "'s results of " + stored.ref() + " by " + done.certifiedBy() + " at "
@@ -64,7 +75,7 @@ final class ResultsCertifyCommand implements Callable<Integer> {
                     yield Bulwark.BAD_INPUT;
                 }
                 case Outcome.Blocked blocked -> {
-                    printBlockers(io.err(), a, blocked);
+                    printBlockers(io.err(), a, new ResultsCertification.Blockers(blocked.openIncidents(), blocked.openDiscrepancies(), List.of()));
                     yield Bulwark.BAD_INPUT;
                 }
                 case Outcome.NotAnAuthority none -> {
@@ -84,8 +95,8 @@ final class ResultsCertifyCommand implements Callable<Integer> {
         return name.strip();
     }
 
-    private static void printBlockers(PrintWriter err, GpUnitId a, Outcome.Blocked blocked) {
-        int count = blocked.openIncidents().size() + blocked.openDiscrepancies().size();
+    private static void printBlockers(PrintWriter err, GpUnitId a, ResultsCertification.Blockers blocked) {
+        int count = blocked.count();
         err.println("bulwark: refused: certification of " + a.value() + "'s results is blocked by " + count
                 + (count == 1 ? " open item" : " open items") + ". Nothing was recorded.");
         for (Incident i : blocked.openIncidents()) {
@@ -95,6 +106,9 @@ final class ResultsCertifyCommand implements Callable<Integer> {
         for (AuditRecords.OpenDiscrepancy d : blocked.openDiscrepancies()) {
             err.println("  audit " + d.audit() + " discrepancy " + d.key() + ": " + d.description()
                     + " - resolve it with: bulwark audit resolve " + d.audit() + " " + d.key() + " --explanation TEXT --by NAME");
+        }
+        for (ResultsCertification.UnfinishedAudit u : blocked.unfinishedAudits()) {
+            err.println("  audit " + u.audit() + " is not finished: " + u.reason() + " - see: bulwark audit status");
         }
     }
 }

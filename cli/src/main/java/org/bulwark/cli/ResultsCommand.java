@@ -71,7 +71,7 @@ final class ResultsCommand implements Callable<Integer> {
             long expected = files.stream().mapToLong(ImportedFile::cvrCount).sum();
             ElectionResults results = Tabulation.fromWorkspace(io, progress, ws, stored.ref(), index, expected, threads);
             if (folder.isPresent()) {
-                Tabulation.writeReports(folder.get(), index, results, io.clock());
+                Tabulation.writeReports(folder.get(), index, results, io.clock(), threads);
             }
             StoredResults saved = ws.saveResults(stored.ref(), nistJson(index, results, io),
                     new ResultsSummary(results.ballots().total().counted(), files.size(), results.contests().size()));

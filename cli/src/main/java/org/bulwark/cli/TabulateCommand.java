@@ -76,7 +76,7 @@ final class TabulateCommand implements Callable<Integer> {
         try (OutputFolder folder = OutputFolder.create(out)) {
             results = Tabulation.fromFiles(io, root.progress, index, inputs,
                     lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT, threads);
-            Tabulation.writeReports(folder, index, results, io.clock());
+            Tabulation.writeReports(folder, index, results, io.clock(), threads);
             folder.commit();
             written = folder.target();
         }

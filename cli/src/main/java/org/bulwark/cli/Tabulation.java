@@ -8,8 +8,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bulwark.formats.cvr.CvrFiles;
 import org.bulwark.formats.cvr.CvrReadOptions;
@@ -104,20 +110,51 @@ final class Tabulation {
         }
     }
 
-    /** Writes results.json (NIST SP 1500-100 v2), results.xml, results.csv and results.pdf into the output folder. */
-    static void writeReports(OutputFolder out, ElectionIndex index, ElectionResults results, Clock clock) throws IOException {
+    /**
+     * Writes results.json (NIST SP 1500-100 v2), results.xml, results.csv and results.pdf into the output
+     * folder, up to {@code threads} of them at once: each report is a separate file built from the same
+     * immutable results, so writing them side by side changes no byte, and for a statewide election they
+     * take seconds one after the other. The first failure, in report order, is the one thrown.
+     */
+    static void writeReports(OutputFolder out, ElectionIndex index, ElectionResults results, Clock clock, int threads)
+            throws IOException, InterruptedException {
         String version = SoftwareVersion.get();
         ResultsHeader header = header(index, clock);
-        for (Report r : Report.values()) {
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out.file(r.fileName)))) {
-                switch (r) {
-                    case NIST_JSON -> ResultsExport.write(ResultsFormat.NIST_JSON, index, results, header, stream);
-                    case NIST_XML -> ResultsExport.write(ResultsFormat.NIST_XML, index, results, header, stream);
-                    case CSV -> ResultsExport.write(ResultsFormat.CSV, index, results, header, stream);
-                    case PDF -> ResultsReport.write(index, results,
-                            new ResultsReportInfo(REPORT_TITLE, ElectionFingerprint.of(index.election()).sha256(), version, false),
-                            clock, stream);
+        List<Report> reports = List.of(Report.values());
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.clamp(threads, 1, reports.size()),
+                Thread.ofPlatform().name("bulwark-report-", 0).daemon().factory())) {
+            Map<Report, Future<?>> written = new EnumMap<>(Report.class);
+            for (Report r : reports.reversed()) { // the PDF, the longest, first: the threads then end together
+                written.put(r, pool.submit(() -> {
+                    write(r, out, index, results, header, version, clock);
+                    return null;
+                }));
+            }
+            for (Report r : reports) {
+                try {
+                    written.get(r).get();
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case IOException io -> throw io;
+                        case RuntimeException unchecked -> throw unchecked;
+                        case Error error -> throw error;
+                        default -> throw new IllegalStateException(e.getCause());
+                    }
                 }
+            }
+        }
+    }
+
+    private static void write(Report r, OutputFolder out, ElectionIndex index, ElectionResults results, ResultsHeader header,
+            String version, Clock clock) throws IOException {
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out.file(r.fileName)))) {
+            switch (r) {
+                case NIST_JSON -> ResultsExport.write(ResultsFormat.NIST_JSON, index, results, header, stream);
+                case NIST_XML -> ResultsExport.write(ResultsFormat.NIST_XML, index, results, header, stream);
+                case CSV -> ResultsExport.write(ResultsFormat.CSV, index, results, header, stream);
+                case PDF -> ResultsReport.write(index, results,
+                        new ResultsReportInfo(REPORT_TITLE, ElectionFingerprint.of(index.election()).sha256(), version, false),
+                        clock, stream);
             }
         }
     }

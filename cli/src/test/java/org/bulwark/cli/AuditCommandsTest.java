@@ -44,7 +44,7 @@ class AuditCommandsTest {
         List<CastVoteRecord> all = new ArrayList<>();
         generator.castVoteRecords(all::add);
         all.forEach(c -> batches.computeIfAbsent(new BatchKey(c.creatingDevice(), c.batch()), k -> new ArrayList<>()).add(c));
-        batches.values().forEach(l -> l.sort(AuditContext.BALLOT_ID_ORDER));
+        batches.values().forEach(l -> l.sort(org.bulwark.auditing.WorkspaceAudit.BALLOT_ID_ORDER));
     }
 
     static Run ok(Run run) {
@@ -269,9 +269,15 @@ class AuditCommandsTest {
         ok(Run.of("incident", "open", "--workspace", ws, "--authority", county.name(), "--description", "seal log sheet missing"));
 
         Run refused = blocked(Run.of("results", "certify", "--workspace", ws, "--authority", id, "--by", "Clerk Lee"));
-        assertThat(refused.err()).contains("certification of " + id + "'s results is blocked by " + (openKeys(status, "mo").size() + 1) + " open items",
+        assertThat(refused.err()).contains("certification of " + id + "'s results is blocked by " + (openKeys(status, "mo").size() + 2) + " open items",
                 "custody incident #1 (reported): seal log sheet missing", "audit mo discrepancy " + precinct + "/" + contest + "/nobody",
-                "Nothing was recorded");
+                "audit mo is not finished: 1 of 6 hand counts (drawn precinct and contest) entered", "Nothing was recorded");
+        // The audit ends when every drawn contest of the drawn precinct is counted.
+        for (String other : draw.out().lines().filter(l -> l.startsWith("  contest ")).map(l -> l.split(" ")[3]).skip(1).toList()) {
+            ok(Run.of("audit", "hand-count", "mo", "--workspace", ws, "--precinct", precinct, "--contest", other,
+                    "--votes", "nobody=1", "--team", "Ann,Bo"));
+        }
+        status = blocked(Run.of("audit", "status", "--workspace", ws));
         for (String key : openKeys(status, "mo")) {
             ok(Run.of("audit", "resolve", "mo", key, "--workspace", ws, "--explanation", "test entry", "--by", "Clerk"));
         }

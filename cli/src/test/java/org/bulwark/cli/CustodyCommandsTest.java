@@ -12,6 +12,7 @@ import java.util.zip.ZipFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.bulwark.generate.CustodyHistory;
 import org.bulwark.ledger.exchange.Fingerprint;
 import org.bulwark.ledger.exchange.LatRecord;
 import org.bulwark.ledger.exchange.ReadinessClearance;
@@ -81,11 +82,15 @@ class CustodyCommandsTest {
             ok(concat(new String[] {"seal", "verify", "--tag", "BC-1", "--point", check[0], "--number", check[1], "--place", "Precinct 12",
                 "--polling-place"}, PAIR));
         }
-        Run matrix = ok("readiness", "matrix", "--pdf", tmp.resolve("readiness.pdf").toString(), "--csv", tmp.resolve("readiness.csv").toString());
+        Run matrix = ok("readiness", "matrix", "--election-fingerprint", ELECTION, "--pdf", tmp.resolve("readiness.pdf").toString(), "--csv",
+                tmp.resolve("readiness.csv").toString());
         assertThat(matrix.out()).contains("Boone", "Statewide", "Not ready: Boone BC-2 (serial SN-2): software-fingerprint, lat-passed");
-        assertThat(Files.readString(tmp.resolve("readiness.csv"))).startsWith(
-                "authority,devices,ready,approved-version,software-fingerprint,lat-passed,sealed-after-lat,seals-verified\r\nBoone,2,1,0,1,1,1,1");
-        assertThat(pdfText(tmp.resolve("readiness.pdf"))).contains("Readiness report: statewide", "Signature, state election director");
+        assertThat(Files.readString(tmp.resolve("readiness.csv"))).startsWith("authority,devices,ready,approved-version,software-fingerprint,"
+                + "lat-passed,sealed-after-lat,seals-verified,election-fingerprint\r\nBoone,2,1,0,1,1,1,1,1");
+        assertThat(pdfText(tmp.resolve("readiness.pdf"))).contains("Readiness report: statewide, election eeeeeee", "Signature, state election director");
+        // The same device for another election (given as 'bulwark election fingerprint' prints it) is not ready.
+        assertThat(ok("readiness", "matrix", "--election-fingerprint", "f".repeat(64)).out())
+                .contains("Not ready: Boone BC-1 (serial SN-1): election-fingerprint");
         assertThat(ok("readiness", "check", "--serial", "SN-1", "--election-fingerprint", ELECTION).out()).contains("BC-1 (serial SN-1): READY");
 
         Path passphrase = Path.of(file("pass.txt", "seven long words make a passphrase\n"));
@@ -163,7 +168,9 @@ class CustodyCommandsTest {
         Run gen = Run.of("custody", "generate", "--workspace", ws.toString(), "--authorities", "3", "--assets", "60", "--events", "700");
         assertThat(gen.exitCode()).as(gen.err()).isZero();
         assertThat(gen.out()).containsPattern("Generated 60 assets of 3 authorities and \\d+ custody actions \\(0 refused, \\d+ incidents opened\\)");
-        Run matrix = Run.of("readiness", "matrix", "--workspace", ws.toString());
+        String coming = CustodyHistory.comingElection(new CustodyHistory.Plan(3, 60, 700, 1)).value();
+        assertThat(gen.out()).contains("The history ends on the eve of election " + coming + " (2028-11-07)");
+        Run matrix = Run.of("readiness", "matrix", "--workspace", ws.toString(), "--election-fingerprint", coming);
         assertThat(matrix.out()).contains("Authority 001", "Authority 003").containsPattern("Statewide\\s+36\\s");
         Run again = Run.of("custody", "generate", "--workspace", ws.toString(), "--authorities", "3", "--assets", "60", "--events", "10");
         assertThat(again.exitCode()).isEqualTo(2);

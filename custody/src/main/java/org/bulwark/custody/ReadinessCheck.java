@@ -15,9 +15,11 @@ public enum ReadinessCheck {
     SEALS_VERIFIED("seals-verified", "Seals verified at polls"),
     ELECTION_FINGERPRINT("election-fingerprint", "Election fingerprint");
 
-    /** The checks of the readiness matrix (the election fingerprint is checked when a clearance names an election). */
+    /** The checks whatever the election: the matrix's columns when it is not of one election. */
     public static final List<ReadinessCheck> MATRIX = List.of(APPROVED_VERSION, SOFTWARE_FINGERPRINT, LAT_PASSED, SEALED_AFTER_LAT,
             SEALS_VERIFIED);
+    /** Every check: a clearance's, and the matrix's columns when it is of an election. */
+    public static final List<ReadinessCheck> ALL = List.of(values());
 
     private final String word;
     private final String heading;

@@ -9,8 +9,11 @@ import java.util.Objects;
 /**
  * Readiness of voting devices per election authority and statewide: for each authority the number of
  * devices in service, how many are ready, how many fail each check, and the failing devices.
+ *
+ * @param checks the matrix's columns: {@link ReadinessCheck#MATRIX}, and the election fingerprint too
+ *     when the matrix is of an election
  */
-public record ReadinessMatrix(List<Row> rows, Row statewide, List<FailingDevice> failing) {
+public record ReadinessMatrix(List<ReadinessCheck> checks, List<Row> rows, Row statewide, List<FailingDevice> failing) {
     /** One authority's counts (or the state's, summed). */
     public record Row(String name, long devices, long ready, Map<ReadinessCheck, Long> failingPerCheck) {
         public Row {
@@ -31,12 +34,13 @@ public record ReadinessMatrix(List<Row> rows, Row statewide, List<FailingDevice>
     }
 
     public ReadinessMatrix {
+        checks = List.copyOf(checks);
         rows = List.copyOf(rows);
         failing = List.copyOf(failing);
     }
 
     /** The matrix from per-authority rows; the statewide row is their sum. */
-    public static ReadinessMatrix of(List<Row> rows, List<FailingDevice> failing) {
+    public static ReadinessMatrix of(List<ReadinessCheck> checks, List<Row> rows, List<FailingDevice> failing) {
         long devices = 0;
         long ready = 0;
         Map<ReadinessCheck, Long> perCheck = new EnumMap<>(ReadinessCheck.class);
@@ -45,14 +49,14 @@ public record ReadinessMatrix(List<Row> rows, Row statewide, List<FailingDevice>
             ready += r.ready();
             r.failingPerCheck().forEach((c, n) -> perCheck.merge(c, n, Long::sum));
         }
-        return new ReadinessMatrix(rows, new Row("Statewide", devices, ready, perCheck), failing);
+        return new ReadinessMatrix(checks, rows, new Row("Statewide", devices, ready, perCheck), failing);
     }
 
     /** The matrix as CSV lines: one per authority, then the statewide total (header first). */
     public List<List<String>> csvRows() {
         List<List<String>> out = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("authority", "devices", "ready"));
-        ReadinessCheck.MATRIX.forEach(c -> header.add(c.word()));
+        checks.forEach(c -> header.add(c.word()));
         out.add(header);
         for (Row r : rows) {
             out.add(csvRow(r));
@@ -61,9 +65,9 @@ public record ReadinessMatrix(List<Row> rows, Row statewide, List<FailingDevice>
         return out;
     }
 
-    private static List<String> csvRow(Row r) {
+    private List<String> csvRow(Row r) {
         List<String> cells = new ArrayList<>(List.of(r.name(), Long.toString(r.devices()), Long.toString(r.ready())));
-        ReadinessCheck.MATRIX.forEach(c -> cells.add(Long.toString(r.failing(c))));
+        checks.forEach(c -> cells.add(Long.toString(r.failing(c))));
         return cells;
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -34,14 +35,31 @@ import org.bulwark.ledger.exchange.LatRecord;
 /**
  * A synthetic statewide inventory and its custody history, the same for the same plan and seed: the
  * registry, each authority's seal stock and assets (60% voting devices, 30% memory cards, 10% ballot
- * containers), then election cycles of L&A, sealing, delivery, polling-place checks, seal breaks and
- * returns, until the planned number of custody events is reached. A few checks find a wrong seal
- * number and a few L&A tests fail, so incidents and devices that are not ready occur as in life.
+ * containers), then past election cycles (L&A, sealing, delivery, polling-place checks, seal breaks
+ * after the canvass, returns), and last the run-up to the coming election, which ends on its eve:
+ * every device through L&A, sealed after it, delivered, its seals checked at the polling place. As in
+ * life a few of those fail: about 1.5% of L&A tests, and about 1.5% of devices have a seal that reads
+ * a wrong number or is found not intact (each opens an incident), so the readiness matrix of the
+ * coming election shows some 3% of devices not ready.
+ *
+ * <p>The number of past cycles is chosen so that the history holds {@code plan.events()} custody
+ * events; what a whole number of cycles leaves over is made up by reads of memory cards when the past
+ * elections' results were archived. A plan too small for one past cycle and the run-up holds the
+ * run-up alone (fewer events than planned); one too small for the run-up stops part-way through it.
  */
 public final class CustodyHistory {
-    /** What to generate. */
-    public record Plan(int authorities, int assets, long events, long seed) {
+    /**
+     * What to generate.
+     *
+     * @param election the coming election's fingerprint (default: a made-up one, {@link #comingElection})
+     */
+    public record Plan(int authorities, int assets, long events, long seed, Optional<Fingerprint> election) {
+        public Plan(int authorities, int assets, long events, long seed) {
+            this(authorities, assets, events, seed, Optional.empty());
+        }
+
         public Plan {
+            Objects.requireNonNull(election, "election");
             if (authorities < 1 || authorities > 10_000) {
                 throw new IllegalArgumentException("authorities must be between 1 and 10,000, not " + authorities);
             }
@@ -63,8 +81,13 @@ public final class CustodyHistory {
         }
     }
 
-    private static final Instant START = LocalDate.parse("2027-01-04").atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The coming election's day; its run-up starts a week before, at 15:00 UTC (morning in every US zone). */
+    public static final LocalDate ELECTION_DAY = LocalDate.parse("2028-11-07");
+    private static final Instant RUN_UP = ELECTION_DAY.minusDays(7).atTime(15, 0).toInstant(ZoneOffset.UTC);
     private static final Duration CYCLE = Duration.ofDays(120);
+    /** Phases 0 to 5 of a past cycle; the run-up is phases 0 to 3, the last of them on the eve. */
+    private static final int PHASES = 6;
+    private static final int RUN_UP_PHASES = 4;
     private static final long SEALS_PER_AUTHORITY = 1_000_000;
     private static final String[][] MODELS = {{"DS200", "2.17", "ES&S", "ESS-EVS-6021"}, {"ImageCast X", "5.10", "Dominion", "DVS-DS-5170"},
         {"ExpressVote", "2.4", "ES&S", "ESS-EVS-6030"}};
@@ -98,6 +121,11 @@ public final class CustodyHistory {
         new CustodyHistory(plan).emit(sink);
     }
 
+    /** The election whose eve the history ends on: the plan's, or a made-up one. */
+    public static Fingerprint comingElection(Plan plan) {
+        return plan.election().orElseGet(() -> fingerprint("the coming election"));
+    }
+
     private Inventory makeInventory() {
         List<RegistryEntry> registry = new ArrayList<>();
         for (String[] m : MODELS) {
@@ -126,24 +154,64 @@ public final class CustodyHistory {
     }
 
     private void emit(Consumer<CustodyAction> sink) {
-        for (int cycle = 0; emitted < plan.events(); cycle++) {
-            Instant base = START.plus(CYCLE.multipliedBy(cycle));
-            Fingerprint election = fingerprint("election " + cycle);
+        long perCycle = 0;
+        long runUp = 0;
+        int cards = 0;
+        for (Asset a : inventory.assets()) {
+            for (int phase = 0; phase < PHASES; phase++) {
+                perCycle += events(a, phase);
+                runUp += phase < RUN_UP_PHASES ? events(a, phase) : 0;
+            }
+            cards += a.kind() == AssetKind.MEMORY_CARD ? 1 : 0;
+        }
+        int past = (int) Math.max(0, (plan.events() - runUp) / perCycle);
+        // Left over by a whole number of cycles: archive reads of memory cards, spread over the past cycles.
+        long spare = cards == 0 || past == 0 ? 0 : plan.events() - runUp - past * perCycle;
+        for (int cycle = 0; cycle <= past; cycle++) {
+            boolean coming = cycle == past;
+            Instant base = RUN_UP.minus(CYCLE.multipliedBy(past - cycle));
+            Fingerprint election = coming ? comingElection(plan) : fingerprint("election " + cycle);
             // Each phase covers every asset before the next begins, as a county works through its equipment.
-            for (int phase = 0; phase < 6 && emitted < plan.events(); phase++) {
+            for (int phase = 0; phase < (coming ? RUN_UP_PHASES : PHASES); phase++) {
                 Instant at = base.plus(Duration.ofDays(phase * 2L));
+                int card = 0;
                 for (Asset a : inventory.assets()) {
                     if (emitted >= plan.events()) {
                         return;
                     }
-                    step(a, phase, at, election, sink);
+                    step(a, phase, at, election, coming, sink);
+                    if (phase == PHASES - 1 && a.kind() == AssetKind.MEMORY_CARD) {
+                        long slot = (long) cycle * cards + card++;
+                        long extra = spare / ((long) past * cards) + (slot < spare % ((long) past * cards) ? 1 : 0);
+                        for (long i = 0; i < extra; i++) {
+                            put(sink, new CustodyAction.AccessMemory(a.tag(), "read", "Clerk of " + a.authority(),
+                                    "archive the results", Optional.empty(), at.plus(Duration.ofMinutes(i + 1))), 1);
+                        }
+                    }
                 }
             }
         }
     }
 
-    /** One asset's step of a cycle: 0 L&A, 1 seal, 2 deliver, 3 check at the polls, 4 break seals, 5 return. */
-    private void step(Asset a, int phase, Instant at, Fingerprint election, Consumer<CustodyAction> sink) {
+    /** How many custody events an asset's step of a phase records (as {@link #step} does). */
+    private static int events(Asset a, int phase) {
+        return switch (a.kind()) {
+            case MEMORY_CARD -> phase == 1 || phase == 4 ? 1 : 0;
+            case VOTING_DEVICE -> switch (phase) {
+                case 0, 2, 5 -> 1;
+                default -> DEVICE_POINTS.size();
+            };
+            case BALLOT_CONTAINER -> phase == 0 ? 0 : 1;
+            default -> 0;
+        };
+    }
+
+    /**
+     * One asset's step of a cycle: 0 L&A, 1 seal, 2 deliver, 3 check at the polls, 4 break seals, 5
+     * return. In the coming election's run-up more checks fail, as they do in an election's last
+     * days when every device is checked; before it a past cycle's failures were long put right.
+     */
+    private void step(Asset a, int phase, Instant at, Fingerprint election, boolean coming, Consumer<CustodyAction> sink) {
         List<String> points = a.kind() == AssetKind.VOTING_DEVICE ? DEVICE_POINTS : List.of(LID);
         String precinct = "Precinct " + (1 + Math.floorMod(a.tag().hashCode(), 40)) + ", " + a.authority();
         switch (a.kind()) {
@@ -157,10 +225,10 @@ public final class CustodyHistory {
                 switch (phase) {
                     case 0 -> {
                         if (a.kind() == AssetKind.VOTING_DEVICE) {
-                            boolean passed = random.nextInt(200) != 0;
+                            boolean passed = random.nextInt(1_000) >= (coming ? 15 : 5);
                             put(sink, new CustodyAction.RecordLat(new LatRecord(LatRecord.Kind.PRE_ELECTION, a.serial(), a.model(),
                                     software(model(a)), election, LocalDate.ofInstant(at, ZoneOffset.UTC), passed, passed ? List.of()
-                                    : List.of(new LatRecord.Mismatch("Governor", "Candidate 2", 12, 11))), "lat-record.json",
+                                    : List.of(new LatRecord.Mismatch("Governor", "Candidate 2", 12, 11))), LatRecord.FILE,
                                     fingerprint("lat " + a.tag() + at), at), 1);
                         }
                     }
@@ -168,8 +236,13 @@ public final class CustodyHistory {
                     case 2 -> put(sink, new CustodyAction.TransferCustody(new Transfer(List.of(a.tag()), "Clerk of " + a.authority(),
                             warehouse(a.authority()), "Judge of " + precinct, precinct, "delivery for election day", List.of(), "good",
                             Optional.empty(), pair(a)), at), 1);
-                    case 3 -> points.forEach(p -> put(sink, new CustodyAction.VerifySeal(a.tag(), p, lastSeal(a, p), true, precinct, true,
-                            pair(a), at), 1));
+                    case 3 -> points.forEach(p -> {
+                        // Of 10,000 checks in the run-up, 50 read a wrong number and 25 find the seal not intact; before it, 5 and none.
+                        int draw = random.nextInt(10_000);
+                        boolean wrongNumber = draw < (coming ? 50 : 5);
+                        boolean broken = coming && draw >= 50 && draw < 75;
+                        put(sink, new CustodyAction.VerifySeal(a.tag(), p, lastSeal(a, p, wrongNumber), !broken, precinct, true, pair(a), at), 1);
+                    });
                     case 4 -> points.forEach(p -> put(sink, new CustodyAction.BreakSeal(a.tag(), p, "canvass", pair(a), at), 1));
                     default -> put(sink, new CustodyAction.TransferCustody(new Transfer(List.of(a.tag()), "Judge of " + precinct, precinct,
                             "Clerk of " + a.authority(), warehouse(a.authority()), "return after the canvass", List.of(), "good", Optional.empty(),
@@ -192,11 +265,11 @@ public final class CustodyHistory {
         return number;
     }
 
-    /** The number the check reads: the seal applied last to this asset's point, rarely misread or swapped. */
-    private long lastSeal(Asset a, String point) {
+    /** The number the check reads: the seal applied last to this asset's point, or, when {@code wrong}, another. */
+    private long lastSeal(Asset a, String point, boolean wrong) {
         long last = applied.get(a.tag().value());
         long number = point.equals("case") ? last - 1 : last;
-        return random.nextInt(2_000) == 0 ? number + 7 : number;
+        return wrong ? number + 7 : number;
     }
 
     private static TwoPeople pair(Asset a) {

@@ -1,6 +1,9 @@
 package org.bulwark.model;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +83,24 @@ public final class ElectionIndex {
 
     public Optional<GpUnit> gpUnit(GpUnitId id) {
         return Optional.ofNullable(gpUnits.get(id));
+    }
+
+    /**
+     * Every unit that composes {@code unit}, directly or through others (an authority's precincts
+     * and splits), without {@code unit} itself; empty for a unit the election does not have.
+     */
+    public Set<GpUnitId> unitsComposing(GpUnitId unit) {
+        Set<GpUnitId> found = new LinkedHashSet<>();
+        ArrayDeque<GpUnitId> todo = new ArrayDeque<>();
+        gpUnit(unit).ifPresent(u -> todo.addAll(u.composingUnits()));
+        while (!todo.isEmpty()) {
+            GpUnitId u = todo.pop();
+            if (found.add(u)) {
+                gpUnit(u).ifPresent(g -> todo.addAll(g.composingUnits()));
+            }
+        }
+        found.remove(unit); // a unit listed among its own parts (a cycle) is not a part of itself
+        return Collections.unmodifiableSet(found);
     }
 
     public Optional<Party> party(PartyId id) {

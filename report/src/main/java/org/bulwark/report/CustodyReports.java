@@ -135,8 +135,8 @@ public final class CustodyReports {
 
     public static Report readiness(ReadinessMatrix m, String scope) {
         List<Column> columns = new ArrayList<>(List.of(new Column("Authority", 0.22f), new Column("Devices", 0.1f), new Column("Ready", 0.1f)));
-        float share = 0.58f / ReadinessCheck.MATRIX.size();
-        ReadinessCheck.MATRIX.forEach(c -> columns.add(new Column(c.heading(), share)));
+        float share = 0.58f / m.checks().size();
+        m.checks().forEach(c -> columns.add(new Column(c.heading(), share)));
         List<Entry> entries = new ArrayList<>();
         for (ReadinessMatrix.Row r : m.rows()) {
             List<String> failing = m.failing().stream().filter(f -> f.authority().value().equals(r.name()))

@@ -46,13 +46,14 @@ final class Pages {
         }
         User u = user.get();
         switch (u.role().reach()) {
-            case STATE -> nav.a("/state", "Statewide");
+            case STATE -> nav.a("/state", "Statewide").a("/audits", "Audits");
             case AUTHORITY -> {
                 String a = u.authority().map(GpUnitId::value).orElse("");
                 nav.a("/a/" + a, "My authority");
                 if (Routes.UPLOADERS.contains(u.role())) {
                     nav.a("/a/" + a + "/upload", "Upload results");
                 }
+                nav.a("/a/" + a + "/audits", "Audits");
             }
             case NONE -> { }
         }

@@ -60,8 +60,7 @@ final class PublicPages {
         h.el("h2", "Verify a receipt");
         h.add(LogPages.receiptForm(p, ctx, "/public/receipt", ""));
         h.el("h2", "Audits");
-        h.el("p", "Audit seeds, samples and risk measurements will appear here once an audit is under way "
-                + "(the audit pages come with the audit module).");
+        h.add(AuditPages.publicList(p));
         return h;
     }
 

@@ -24,6 +24,8 @@ final class Routes {
         all.addAll(UploadPages.routes(p));
         all.addAll(LogPages.routes(p));
         all.addAll(AccountPages.routes(p));
+        all.addAll(AuditPages.routes(p));
+        all.addAll(CertificationPages.routes(p));
         all.addAll(EquipmentPages.routes(p));
         all.addAll(IncidentPages.routes(p));
         all.addAll(LatPages.routes(p));

@@ -48,6 +48,7 @@ final class UploadJobs {
         CVR_ROOT("The cast vote records do not match the counts and Merkle roots the device signed."),
         CVR_FILE_ALREADY_IMPORTED("A CVR file of this package is already in the workspace."),
         JURISDICTION("The package was signed for another authority."),
+        OUTSIDE_AUTHORITY("The package holds ballots of precincts that are not this authority's."),
         IMPORT("The package could not be read from the server's disk.");
 
         final String headline;
@@ -72,6 +73,7 @@ final class UploadJobs {
                 case UNREADABLE_CVRS -> UNREADABLE_CVRS;
                 case CVR_ROOT -> CVR_ROOT;
                 case CVR_FILE_ALREADY_IMPORTED -> CVR_FILE_ALREADY_IMPORTED;
+                case OUTSIDE_AUTHORITY -> OUTSIDE_AUTHORITY;
             };
         }
     }
@@ -157,7 +159,7 @@ final class UploadJobs {
         PackageImports.Outcome outcome;
         try (Workspace as = Workspace.open(portal.location, portal.clock, r.user().actor())) {
             outcome = as.packageImports().importPackage(new PackageImports.Request(upload, Optional.of(r.election().stored().ref()),
-                    r.mode(), r.countingGroup()));
+                    r.mode(), r.countingGroup(), Optional.of(r.authority())));
         } finally {
             portal.data.changed();
         }

@@ -47,6 +47,26 @@ class PortalAccessMatrixTest {
             POST /a/B/upload           400 403 403 403 403 403 303
             POST /log/receipt          200 200 200 200 200 200 303
             POST /public/receipt       200 200 200 200 200 200 200
+            GET  /audits                                        200 200 403 403 403 403 303
+            GET  /a/A/audits                                    200 200 200 200 200 200 303
+            GET  /a/B/audits                                    200 200 403 403 403 403 303
+            GET  /a/A/audits/rla-a                              200 200 200 200 200 200 303
+            GET  /a/B/audits/rla-a                              404 404 403 403 403 403 303
+            GET  /a/A/audits/nothing                            404 404 404 404 404 404 303
+            GET  /a/A/audits/rla-a/rounds/1/retrieval-list.csv  200 200 200 200 200 200 303
+            GET  /a/A/audits/rla-a/rounds/1/retrieval-list.pdf  200 200 200 200 200 200 303
+            GET  /a/A/audits/rla-a/rounds/9/retrieval-list.csv  404 404 404 404 404 404 303
+            GET  /a/A/audits/rla-a/audit-report.pdf             200 200 200 200 200 200 303
+            GET  /a/A/audits/rla-a/enter                        403 403 403 403 200 403 303
+            GET  /a/B/audits/rla-a/enter                        403 403 403 403 403 403 303
+            POST /a/A/audits/rla-a/enter                        403 403 403 403 400 403 303
+            POST /a/B/audits/rla-a/enter                        403 403 403 403 403 403 303
+            GET  /a/A/certification                             200 200 200 200 200 200 303
+            GET  /a/B/certification                             200 200 403 403 403 403 303
+            POST /a/A/certification                             400 403 400 403 403 403 303
+            POST /a/B/certification                             400 403 403 403 403 403 303
+            GET  /public/audits/rla-a                           200 200 200 200 200 200 200
+            GET  /public/audits/nothing                         404 404 404 404 404 404 404
             GET  /devices              200 200 403 403 403 403 303
             GET  /a/A/devices          200 200 200 200 403 200 303
             GET  /a/B/devices          200 200 403 403 403 403 303
@@ -80,6 +100,7 @@ class PortalAccessMatrixTest {
     @BeforeAll
     static void start() throws IOException {
         fixture = new PortalFixture(dir);
+        AuditFixture.addTo(fixture);
         EquipmentFixture.seed(fixture);
         portal = fixture.start();
     }

@@ -3,21 +3,15 @@ package org.bulwark.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The portal in a real browser: Debian's Chromium, headless, driven by Selenium through Debian's
@@ -25,66 +19,35 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * or to the folder named by -Dbulwark.screenshots (docs/web-portal.md: how docs/img was made).
  */
 class PortalBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path dir;
     static PortalFixture fixture;
-    static Portal portal;
+    static Chromium chromium;
     static WebDriver browser;
-    static Path screenshots;
 
     @BeforeAll
     static void start() throws IOException {
-        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)").isExecutable();
-        assertThat(CHROMEDRIVER).isExecutable();
         fixture = new PortalFixture(dir);
         EquipmentFixture.seed(fixture);
-        portal = fixture.start();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900",
-                        "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        screenshots = Files.createDirectories(Path.of(System.getProperty("bulwark.screenshots", "target/screenshots")));
+        chromium = Chromium.over(fixture);
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (portal != null) {
-            portal.close();
-        }
+        chromium.close();
     }
 
     private static void open(String path) {
-        browser.get(portal.url().resolve(path).toString());
+        chromium.open(path);
     }
 
     private static void shoot(String name) throws IOException {
-        Files.write(screenshots.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.shoot(name);
     }
 
     private static void signIn(Role role) {
-        browser.manage().deleteAllCookies();
-        open("/signin");
-        browser.findElement(By.id("username")).sendKeys(PortalFixture.username(role));
-        browser.findElement(By.id("password")).sendKeys(PortalFixture.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        if (role.administrator()) {
-            waitUntil(() -> browser.getCurrentUrl().endsWith("/signin/code"), "the code page");
-            fixture.clock.advance(Duration.ofMinutes(1)); // a fresh code for each sign-in
-            browser.findElement(By.id("code")).sendKeys(Totp.code(fixture.secrets.get(role), fixture.clock.instant()));
-            browser.findElement(By.id("verify-code")).click();
-            waitUntil(() -> !browser.getCurrentUrl().endsWith("/signin/code"), "the code to be accepted");
-        } else {
-            // The click returns before the answer arrives; opening another page at once would abandon the sign-in.
-            waitUntil(() -> !browser.getCurrentUrl().endsWith("/signin"), "the sign-in to be accepted");
-        }
+        chromium.signIn(role);
     }
 
     @Test
@@ -181,21 +144,6 @@ class PortalBrowserTest {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-        for (int i = 0; i < 150; i++) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                // the page reloaded between finding an element and reading it: look again
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("waited 15 s for " + what);
+        Chromium.waitUntil(condition, what);
     }
 }

@@ -43,6 +43,12 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
     }
 
+    /** A form already encoded (for fields given more than once, such as checkboxes); it must carry its own token. */
+    HttpResponse<String> postRaw(String path, String urlEncodedBody) {
+        return remember(send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody)).build()));
+    }
+
     /** A multipart form with text fields and, if given, one file field named "package". */
     HttpResponse<String> postMultipart(String path, Map<String, String> fields, Optional<Path> file) throws IOException {
         return postMultipart(path, fields, "package", file);

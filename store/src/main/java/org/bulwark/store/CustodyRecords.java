@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bulwark.custody.ApprovalStatus;
 import org.bulwark.custody.Asset;
 import org.bulwark.custody.AssetCsv;
@@ -74,6 +75,20 @@ public final class CustodyRecords {
     private long logBase;
     /** Registry entries read in the open transaction, by model and version. */
     private final Map<String, Optional<RegistryEntry>> entries = new HashMap<>();
+    /**
+     * The open transaction's statements, each prepared once: a batch of thousands of actions would
+     * otherwise prepare the same few statements thousands of times. Closed when the transaction ends.
+     */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /**
+     * While {@link #keepingHistories} runs: each asset's history as recorded so far, exactly as it
+     * would be read back, so that a stream of a million actions does not read an asset's history
+     * again for each of its actions.
+     */
+    private final Map<AssetTag, AssetHistory> histories = new HashMap<>();
+    private boolean keepHistories;
+    /** The log's size after the last write of {@link #keepingHistories}: if another program wrote since, the kept histories are dropped. */
+    private long logAfterLast = -1;
 
     CustodyRecords(Workspace workspace, Connection connection, LogStore log, Clock clock, String recordedBy, CustodyRules rules) {
         this.workspace = workspace;
@@ -122,25 +137,78 @@ public final class CustodyRecords {
      */
     private <T> T write(String doing, Workspace.Work<T, RuntimeException> work) {
         synchronized (workspace) {
-            return workspace.transaction(true, doing, () -> {
-                pendingLog.clear();
-                entries.clear();
-                logBase = log.size();
-                try {
-                    T result = work.run();
-                    if (!pendingLog.isEmpty()) {
-                        long first = log.append(pendingLog);
-                        if (first != logBase) {
-                            throw new IllegalStateException("the log grew from " + logBase + " to " + first + " during the transaction");
-                        }
-                    }
-                    return result;
-                } finally {
+            try {
+                return workspace.transaction(true, doing, () -> {
                     pendingLog.clear();
                     entries.clear();
-                }
-            });
+                    logBase = log.size();
+                    if (logBase != logAfterLast) {
+                        histories.clear();
+                    }
+                    try {
+                        T result = work.run();
+                        if (!pendingLog.isEmpty()) {
+                            long first = log.append(pendingLog);
+                            if (first != logBase) {
+                                throw new IllegalStateException("the log grew from " + logBase + " to " + first + " during the transaction");
+                            }
+                        }
+                        logAfterLast = logBase + pendingLog.size();
+                        return result;
+                    } finally {
+                        pendingLog.clear();
+                        entries.clear();
+                        closeStatements();
+                    }
+                });
+            } catch (RuntimeException e) {
+                // Rolled back: the kept histories may hold what was not committed.
+                histories.clear();
+                logAfterLast = -1;
+                throw e;
+            }
         }
+    }
+
+    /**
+     * Runs work that records a long stream of actions ({@link #recordAll} in batches: a generated
+     * history, paper logs entered in bulk) keeping the histories of the assets it records in memory
+     * between its transactions, so that each is read from the database once. The same rules judge
+     * every action against the same histories as without it; if another program writes to the
+     * workspace meanwhile, the kept histories are dropped and read again. Other threads using this
+     * workspace wait until the work ends. The histories take memory: about 1 GB for a million actions.
+     */
+    public <T> T keepingHistories(Supplier<T> work) {
+        synchronized (workspace) {
+            keepHistories = true;
+            try {
+                return work.get();
+            } finally {
+                keepHistories = false;
+                histories.clear();
+            }
+        }
+    }
+
+    /** A statement prepared once in the open transaction; not to be closed by the caller. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private void closeStatements() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                // Closing frees memory only; the transaction's outcome is already decided.
+            }
+        }
+        statements.clear();
     }
 
     /** Reserves the next log index of the open transaction for an event. */
@@ -153,7 +221,10 @@ public final class CustodyRecords {
         return switch (action) {
             case CustodyAction.RecordRegistryEntry r -> recordEntry(r.entry());
             case CustodyAction.AddAsset a -> addAsset(a.asset(), a.reason());
-            case CustodyAction.ChangeAsset c -> changeAsset(c);
+            case CustodyAction.ChangeAsset c -> {
+                histories.remove(c.tag()); // its record changes: read again when next needed
+                yield changeAsset(c);
+            }
             case CustodyAction.IssueSeals i -> issueSeals(i.stock());
             case CustodyAction.ApplySeal a -> withHistory(a.tag(), h -> rules.apply(h, entryFor(h.current()), a.point(), a.number(),
                     numberFacts(a.number()), a.by(), a.at()));
@@ -237,10 +308,7 @@ public final class CustodyRecords {
         Optional<RegistryEntry> entry = entry(model, version);
         int notReady = 0;
         for (AssetTag tag : tags) {
-            AssetHistory h = history(tag).orElseThrow();
-            int bits = rules.readiness(h, entry, Optional.empty()).bits();
-            updateFailed(tag, bits);
-            notReady += bits == 0 ? 0 : 1;
+            notReady += updateReadiness(history(tag).orElseThrow()) == 0 ? 0 : 1;
         }
         return notReady;
     }
@@ -420,6 +488,9 @@ public final class CustodyRecords {
                 setAsset(cur, 3, a);
                 cur.setInt(11, failed);
                 cur.addBatch();
+                if (counted(a.kind(), a.status())) {
+                    count(a.authority(), failed, Optional.empty(), 1);
+                }
                 if (++pending == 1_000) {
                     ev.executeBatch();
                     cur.executeBatch();
@@ -482,6 +553,10 @@ public final class CustodyRecords {
             ev.setLong(5, index);
             ev.executeUpdate();
         }
+        if (counted(before.kind(), before.status()) != counted(after.kind(), after.status())) {
+            Readiness r = readinessNow(before.tag());
+            count(before.authority(), r.failed(), r.latElection(), counted(after.kind(), after.status()) ? 1 : -1);
+        }
         try (PreparedStatement ps = connection.prepareStatement(
                 "UPDATE custody_asset_now SET record_id = ?, location = ?, custodian = ?, status = ? WHERE tag = ?")) {
             ps.setLong(1, id);
@@ -539,11 +614,10 @@ public final class CustodyRecords {
             SELECT tag, serial, kind, model, version, authority, location, custodian, status, record_id FROM custody_asset_now""";
 
     private Optional<Current> current(AssetTag tag) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(CURRENT + " WHERE tag = ?")) {
-            ps.setString(1, tag.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Current(asset(rs), rs.getLong(10))) : Optional.empty();
-            }
+        PreparedStatement ps = statement(CURRENT + " WHERE tag = ?");
+        ps.setString(1, tag.value());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new Current(asset(rs), rs.getLong(10))) : Optional.empty();
         }
     }
 
@@ -567,12 +641,16 @@ public final class CustodyRecords {
     }
 
     private Optional<AssetHistory> history(AssetTag tag) throws SQLException {
+        AssetHistory kept = histories.get(tag);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
         Optional<Current> current = current(tag);
         if (current.isEmpty()) {
             return Optional.empty();
         }
         List<CustodyEvent> events = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("""
+        PreparedStatement ps = statement("""
                 SELECT e.id, e.kind, e.at, e.point, e.seal_number, e.observed, e.intact, e.polling_place, e.place, e.reason,
                     e.person1, e.party1, e.person2, e.party2, e.transfer_id, e.action,
                     t.from_person, t.from_place, t.to_person, t.to_place, t.purpose, t.condition, t.changes, t.seals,
@@ -581,19 +659,53 @@ public final class CustodyRecords {
                 LEFT JOIN custody_transfer t ON t.id = e.transfer_id
                 LEFT JOIN custody_lat l ON l.id = e.lat_id
                 LEFT JOIN custody_asset a ON a.id = e.asset_record
-                WHERE e.tag = ? ORDER BY e.id""")) {
-            ps.setString(1, tag.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    try {
-                        events.add(event(rs, tag));
-                    } catch (RuntimeException e) {
-                        throw damaged("custody event #" + rs.getLong(1) + " of " + tag + " does not read (" + e.getMessage() + ")");
-                    }
+                WHERE e.tag = ? ORDER BY e.id""");
+        ps.setString(1, tag.value());
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                try {
+                    events.add(event(rs, tag));
+                } catch (RuntimeException e) {
+                    throw damaged("custody event #" + rs.getLong(1) + " of " + tag + " does not read (" + e.getMessage() + ")");
                 }
             }
         }
-        return Optional.of(new AssetHistory(current.get().asset(), events));
+        return Optional.of(keep(new AssetHistory(current.get().asset(), events)));
+    }
+
+    /** Keeps an asset's history while {@link #keepingHistories} runs. */
+    private AssetHistory keep(AssetHistory h) {
+        if (keepHistories) {
+            histories.put(h.current().tag(), h);
+        }
+        return h;
+    }
+
+    /**
+     * An event as {@link #event} reads it back: times to the millisecond, and a transfer's items and
+     * seals narrowed to this asset.
+     */
+    private static CustodyEvent stored(CustodyEvent e, AssetTag tag) {
+        return switch (e) {
+            case CustodyEvent.SealApplied s -> new CustodyEvent.SealApplied(millis(s.at()), s.point(), s.number(), s.by());
+            case CustodyEvent.SealVerified v -> new CustodyEvent.SealVerified(millis(v.at()), v.point(), v.expected(), v.observed(),
+                    v.intact(), v.place(), v.pollingPlace(), v.by());
+            case CustodyEvent.SealBroken b -> new CustodyEvent.SealBroken(millis(b.at()), b.point(), b.number(), b.reason(), b.by());
+            case CustodyEvent.Transferred t -> {
+                Transfer x = t.transfer();
+                yield new CustodyEvent.Transferred(millis(t.at()), t.transferId(), new Transfer(List.of(tag), x.fromPerson(), x.fromPlace(),
+                        x.toPerson(), x.toPlace(), x.purpose(), x.sealsOnArrival().stream().filter(c -> c.asset().equals(tag)).toList(),
+                        x.condition(), x.changes(), x.signedBy()));
+            }
+            case CustodyEvent.MemoryAccessed m -> new CustodyEvent.MemoryAccessed(millis(m.at()), m.action(), m.person(), m.purpose(),
+                    m.device());
+            case CustodyEvent.LatRecorded l -> new CustodyEvent.LatRecorded(millis(l.at()), l.record());
+            case CustodyEvent.RecordChanged r -> new CustodyEvent.RecordChanged(millis(r.at()), r.now(), r.reason());
+        };
+    }
+
+    private static Instant millis(Instant at) {
+        return Instant.ofEpochMilli(at.toEpochMilli());
     }
 
     private CustodyEvent event(ResultSet rs, AssetTag tag) throws SQLException {
@@ -683,23 +795,20 @@ public final class CustodyRecords {
 
     private CustodyRules.SealNumberFacts numberFacts(long number) throws SQLException {
         Optional<AuthorityId> issuedTo = Optional.empty();
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT authority, last_number FROM custody_seal_range WHERE first_number <= ? ORDER BY first_number DESC LIMIT 1""")) {
-            ps.setLong(1, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getLong(2) >= number) {
-                    issuedTo = Optional.of(new AuthorityId(rs.getString(1)));
-                }
+        PreparedStatement range = statement("""
+                SELECT authority, last_number FROM custody_seal_range WHERE first_number <= ? ORDER BY first_number DESC LIMIT 1""");
+        range.setLong(1, number);
+        try (ResultSet rs = range.executeQuery()) {
+            if (rs.next() && rs.getLong(2) >= number) {
+                issuedTo = Optional.of(new AuthorityId(rs.getString(1)));
             }
         }
         Optional<AssetTag> appliedTo = Optional.empty();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT tag FROM custody_event WHERE seal_number = ? AND kind = 'applied'")) {
-            ps.setLong(1, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    appliedTo = Optional.of(new AssetTag(rs.getString(1)));
-                }
+        PreparedStatement applied = statement("SELECT tag FROM custody_event WHERE seal_number = ? AND kind = 'applied'");
+        applied.setLong(1, number);
+        try (ResultSet rs = applied.executeQuery()) {
+            if (rs.next()) {
+                appliedTo = Optional.of(new AssetTag(rs.getString(1)));
             }
         }
         return new CustodyRules.SealNumberFacts(issuedTo, appliedTo);
@@ -735,28 +844,26 @@ public final class CustodyRecords {
         }
         long index = logged((new LogEvent.CustodyTransferred(header(named(items.getFirst().current().authority())), id,
                 t.items().size(), t.fromPlace(), t.toPlace(), t.purpose(), t.statement(), t.signedBy().toString())));
-        try (PreparedStatement ps = connection.prepareStatement("""
+        PreparedStatement ps = statement("""
                 INSERT INTO custody_transfer (id, from_person, from_place, to_person, to_place, purpose, condition, changes, seals, at,
-                    log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setLong(1, id);
-            ps.setString(2, t.fromPerson());
-            ps.setString(3, t.fromPlace());
-            ps.setString(4, t.toPerson());
-            ps.setString(5, t.toPlace());
-            ps.setString(6, t.purpose());
-            ps.setString(7, t.condition());
-            ps.setString(8, t.changes().orElse(null));
-            ps.setString(9, sealsText(t.sealsOnArrival()));
-            ps.setLong(10, at.toEpochMilli());
-            ps.setLong(11, index);
-            ps.executeUpdate();
-        }
+                    log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        ps.setLong(1, id);
+        ps.setString(2, t.fromPerson());
+        ps.setString(3, t.fromPlace());
+        ps.setString(4, t.toPerson());
+        ps.setString(5, t.toPlace());
+        ps.setString(6, t.purpose());
+        ps.setString(7, t.condition());
+        ps.setString(8, t.changes().orElse(null));
+        ps.setString(9, sealsText(t.sealsOnArrival()));
+        ps.setLong(10, at.toEpochMilli());
+        ps.setLong(11, index);
+        ps.executeUpdate();
         return settle(items, d, Optional.of(new Logged(id, index)));
     }
 
     private long nextId(String table) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table);
-                ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = statement("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table).executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -783,19 +890,20 @@ public final class CustodyRecords {
                 List<Incident> opened = openAll(a.incidents());
                 for (int i = 0; i < affected.size(); i++) {
                     AssetHistory h = affected.get(i);
-                    List<CustodyEvent> after = new ArrayList<>(h.timeline());
-                    if (affected.size() == 1) {
-                        after.addAll(a.events());
-                    } else {
-                        after.add(a.events().get(i));
-                    }
+                    Asset now = h.current();
                     if (transfer.isPresent()) {
                         Transfer t = ((CustodyEvent.Transferred) a.events().get(i)).transfer();
-                        moveTo(h.current().tag(), t.toPlace(), t.toPerson());
+                        moveTo(now.tag(), t.toPlace(), t.toPerson());
+                        now = new Asset(now.tag(), now.serial(), now.kind(), now.model(), now.version(), now.authority(), t.toPlace(),
+                                t.toPerson(), now.status());
                     }
-                    if (h.current().kind() == AssetKind.VOTING_DEVICE) {
-                        updateFailed(h.current().tag(), rules.readiness(new AssetHistory(h.current(), after), entryFor(h.current()),
-                                Optional.empty()).bits());
+                    List<CustodyEvent> after = new ArrayList<>(h.timeline());
+                    for (CustodyEvent e : affected.size() == 1 ? a.events() : List.of(a.events().get(i))) {
+                        after.add(stored(e, now.tag()));
+                    }
+                    AssetHistory next = keep(new AssetHistory(now, after));
+                    if (now.kind() == AssetKind.VOTING_DEVICE) {
+                        updateReadiness(next);
                     }
                 }
                 yield new Outcome.Done(String.join("\n", done), opened);
@@ -808,58 +916,57 @@ public final class CustodyRecords {
             case CustodyEvent.Transferred t -> transfer.orElseThrow().logIndex();
             default -> logged((logEvent(a, e)));
         };
-        try (PreparedStatement ps = connection.prepareStatement("""
+        PreparedStatement ps = statement("""
                 INSERT INTO custody_event (tag, kind, at, point, seal_number, observed, intact, polling_place, place, action, reason,
                     person1, party1, person2, party2, transfer_id, lat_id, log_index)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (int i = 4; i <= 17; i++) {
-                ps.setNull(i, i == 4 || (i >= 9 && i <= 15) ? Types.VARCHAR : Types.BIGINT);
-            }
-            ps.setString(1, a.tag().value());
-            ps.setLong(3, e.at().toEpochMilli());
-            ps.setLong(18, index);
-            switch (e) {
-                case CustodyEvent.SealApplied s -> {
-                    ps.setString(2, "applied");
-                    ps.setString(4, s.point());
-                    ps.setLong(5, s.number());
-                    setPair(ps, s.by());
-                }
-                case CustodyEvent.SealVerified v -> {
-                    ps.setString(2, "verified");
-                    ps.setString(4, v.point());
-                    ps.setLong(5, v.expected());
-                    ps.setLong(6, v.observed());
-                    ps.setInt(7, v.intact() ? 1 : 0);
-                    ps.setInt(8, v.pollingPlace() ? 1 : 0);
-                    ps.setString(9, v.place());
-                    setPair(ps, v.by());
-                }
-                case CustodyEvent.SealBroken b -> {
-                    ps.setString(2, "broken");
-                    ps.setString(4, b.point());
-                    ps.setLong(5, b.number());
-                    ps.setString(11, b.reason());
-                    setPair(ps, b.by());
-                }
-                case CustodyEvent.Transferred t -> {
-                    ps.setString(2, "transferred");
-                    ps.setString(9, t.transfer().toPlace());
-                    ps.setLong(16, transfer.orElseThrow().transferId());
-                    setPair(ps, t.transfer().signedBy());
-                }
-                case CustodyEvent.MemoryAccessed m -> {
-                    ps.setString(2, "memory");
-                    ps.setString(9, m.device().map(AssetTag::value).orElse(null));
-                    ps.setString(10, m.action());
-                    ps.setString(11, m.purpose());
-                    ps.setString(12, m.person());
-                }
-                case CustodyEvent.LatRecorded l -> throw new IllegalStateException("L&A records are written by recordLat");
-                case CustodyEvent.RecordChanged r -> throw new IllegalStateException("asset records are written by changeAsset");
-            }
-            ps.executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        for (int i = 4; i <= 17; i++) {
+            ps.setNull(i, i == 4 || (i >= 9 && i <= 15) ? Types.VARCHAR : Types.BIGINT);
         }
+        ps.setString(1, a.tag().value());
+        ps.setLong(3, e.at().toEpochMilli());
+        ps.setLong(18, index);
+        switch (e) {
+            case CustodyEvent.SealApplied s -> {
+                ps.setString(2, "applied");
+                ps.setString(4, s.point());
+                ps.setLong(5, s.number());
+                setPair(ps, s.by());
+            }
+            case CustodyEvent.SealVerified v -> {
+                ps.setString(2, "verified");
+                ps.setString(4, v.point());
+                ps.setLong(5, v.expected());
+                ps.setLong(6, v.observed());
+                ps.setInt(7, v.intact() ? 1 : 0);
+                ps.setInt(8, v.pollingPlace() ? 1 : 0);
+                ps.setString(9, v.place());
+                setPair(ps, v.by());
+            }
+            case CustodyEvent.SealBroken b -> {
+                ps.setString(2, "broken");
+                ps.setString(4, b.point());
+                ps.setLong(5, b.number());
+                ps.setString(11, b.reason());
+                setPair(ps, b.by());
+            }
+            case CustodyEvent.Transferred t -> {
+                ps.setString(2, "transferred");
+                ps.setString(9, t.transfer().toPlace());
+                ps.setLong(16, transfer.orElseThrow().transferId());
+                setPair(ps, t.transfer().signedBy());
+            }
+            case CustodyEvent.MemoryAccessed m -> {
+                ps.setString(2, "memory");
+                ps.setString(9, m.device().map(AssetTag::value).orElse(null));
+                ps.setString(10, m.action());
+                ps.setString(11, m.purpose());
+                ps.setString(12, m.person());
+            }
+            case CustodyEvent.LatRecorded l -> throw new IllegalStateException("L&A records are written by recordLat");
+            case CustodyEvent.RecordChanged r -> throw new IllegalStateException("asset records are written by changeAsset");
+        }
+        ps.executeUpdate();
     }
 
     private static void setPair(PreparedStatement ps, TwoPeople by) throws SQLException {
@@ -885,20 +992,66 @@ public final class CustodyRecords {
     }
 
     private void moveTo(AssetTag tag, String place, String person) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE custody_asset_now SET location = ?, custodian = ? WHERE tag = ?")) {
-            ps.setString(1, place);
-            ps.setString(2, person);
-            ps.setString(3, tag.value());
+        PreparedStatement ps = statement("UPDATE custody_asset_now SET location = ?, custodian = ? WHERE tag = ?");
+        ps.setString(1, place);
+        ps.setString(2, person);
+        ps.setString(3, tag.value());
+        ps.executeUpdate();
+    }
+
+    /**
+     * Keeps a device's readiness in custody_asset_now: the checks it fails whatever the election, and
+     * the election its latest pre-election L&A test was of, against which a matrix for an election is
+     * judged. Returns the failed checks' bits.
+     */
+    private int updateReadiness(AssetHistory h) throws SQLException {
+        Asset a = h.current();
+        Readiness now = new Readiness(rules.readiness(h, entryFor(a), Optional.empty()).bits(),
+                h.latestLat(LatRecord.Kind.PRE_ELECTION).map(LatRecord::electionFingerprint));
+        Readiness before = readinessNow(a.tag());
+        if (!now.equals(before)) {
+            PreparedStatement ps = statement("UPDATE custody_asset_now SET failed = ?, lat_election = ? WHERE tag = ?");
+            ps.setInt(1, now.failed());
+            ps.setString(2, now.latElection().map(Fingerprint::value).orElse(null));
+            ps.setString(3, a.tag().value());
             ps.executeUpdate();
+            if (counted(a.kind(), a.status())) {
+                count(a.authority(), before.failed(), before.latElection(), -1);
+                count(a.authority(), now.failed(), now.latElection(), 1);
+            }
+        }
+        return now.failed();
+    }
+
+    /** A device's readiness as custody_asset_now keeps it: the bits of the checks it fails, and the election of its latest L&A test. */
+    private record Readiness(int failed, Optional<Fingerprint> latElection) {}
+
+    private Readiness readinessNow(AssetTag tag) throws SQLException {
+        PreparedStatement ps = statement("SELECT failed, lat_election FROM custody_asset_now WHERE tag = ?");
+        ps.setString(1, tag.value());
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw damaged("asset " + tag + " has no current state");
+            }
+            return new Readiness(rs.getInt(1), Optional.ofNullable(rs.getString(2)).map(this::fingerprint));
         }
     }
 
-    private void updateFailed(AssetTag tag, int bits) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE custody_asset_now SET failed = ? WHERE tag = ?")) {
-            ps.setInt(1, bits);
-            ps.setString(2, tag.value());
-            ps.executeUpdate();
-        }
+    /** Whether an asset counts in the readiness matrix: a voting device in service. */
+    private static boolean counted(AssetKind kind, AssetStatus status) {
+        return kind == AssetKind.VOTING_DEVICE && status == AssetStatus.IN_SERVICE;
+    }
+
+    /** Adds {@code delta} devices to the matrix's count of an authority's devices with these failed checks and L&A election. */
+    private void count(AuthorityId authority, int failed, Optional<Fingerprint> latElection, int delta) throws SQLException {
+        PreparedStatement ps = statement("""
+                INSERT INTO custody_readiness_count (authority, failed, lat_election, devices) VALUES (?, ?, ?, ?)
+                ON CONFLICT (authority, failed, lat_election) DO UPDATE SET devices = custody_readiness_count.devices + excluded.devices""");
+        ps.setString(1, authority.value());
+        ps.setInt(2, failed);
+        ps.setString(3, latElection.map(Fingerprint::value).orElse(""));
+        ps.setInt(4, delta);
+        ps.executeUpdate();
     }
 
     // ---- L&A and readiness -------------------------------------------------------------------------
@@ -917,34 +1070,29 @@ public final class CustodyRecords {
         }
         long index = logged((new LogEvent.LatRecorded(header(named(h.current().authority())), r.deviceSerial(), r.kind().word(),
                 r.passed() ? "passed" : "failed", new Sha256(l.fileSha256().hex()))));
-        long latId;
-        try (PreparedStatement ps = connection.prepareStatement("""
+        PreparedStatement lat = statement("""
                 INSERT INTO custody_lat (kind, serial, model, software, election, lat_date, passed, record, file_sha256, log_index)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
-            ps.setString(1, r.kind().word());
-            ps.setString(2, r.deviceSerial());
-            ps.setString(3, r.deviceModel());
-            ps.setString(4, r.softwareFingerprint().value());
-            ps.setString(5, r.electionFingerprint().value());
-            ps.setString(6, r.date().toString());
-            ps.setInt(7, r.passed() ? 1 : 0);
-            ps.setBytes(8, r.bytes());
-            ps.setString(9, l.fileSha256().value());
-            ps.setLong(10, index);
-            latId = returnedId(ps);
-        }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO custody_event (tag, kind, at, lat_id, log_index) VALUES (?, 'lat', ?, ?, ?)")) {
-            ps.setString(1, h.current().tag().value());
-            ps.setLong(2, l.at().toEpochMilli());
-            ps.setLong(3, latId);
-            ps.setLong(4, index);
-            ps.executeUpdate();
-        }
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""");
+        lat.setString(1, r.kind().word());
+        lat.setString(2, r.deviceSerial());
+        lat.setString(3, r.deviceModel());
+        lat.setString(4, r.softwareFingerprint().value());
+        lat.setString(5, r.electionFingerprint().value());
+        lat.setString(6, r.date().toString());
+        lat.setInt(7, r.passed() ? 1 : 0);
+        lat.setBytes(8, r.bytes());
+        lat.setString(9, l.fileSha256().value());
+        lat.setLong(10, index);
+        long latId = returnedId(lat);
+        PreparedStatement event = statement("INSERT INTO custody_event (tag, kind, at, lat_id, log_index) VALUES (?, 'lat', ?, ?, ?)");
+        event.setString(1, h.current().tag().value());
+        event.setLong(2, l.at().toEpochMilli());
+        event.setLong(3, latId);
+        event.setLong(4, index);
+        event.executeUpdate();
         List<CustodyEvent> after = new ArrayList<>(h.timeline());
-        after.add(new CustodyEvent.LatRecorded(l.at(), r));
-        DeviceReadiness now = rules.readiness(new AssetHistory(h.current(), after), entryFor(h.current()), Optional.empty());
-        updateFailed(h.current().tag(), now.bits());
+        after.add(stored(new CustodyEvent.LatRecorded(l.at(), r), h.current().tag()));
+        updateReadiness(keep(new AssetHistory(h.current(), after)));
         return new Outcome.Done("Recorded the " + r.kind().word() + " L&A test of " + h.current().tag() + " (serial " + r.deviceSerial() + ") on "
                 + r.date() + ": " + (r.passed() ? "passed" : "FAILED with " + r.mismatches().size() + " mismatches"), List.of());
     }
@@ -973,23 +1121,39 @@ public final class CustodyRecords {
         });
     }
 
-    /**
-     * The readiness matrix of the voting devices in service: one GROUP BY over the maintained
-     * summary, and the failing devices; of one authority or statewide.
-     */
+    /** The readiness matrix whatever the election (each device judged by its latest L&A test): {@link #readinessMatrix(Optional, Optional)}. */
     public ReadinessMatrix readinessMatrix(Optional<AuthorityId> authority) {
+        return readinessMatrix(authority, Optional.empty());
+    }
+
+    /**
+     * The readiness matrix of the voting devices in service, of one authority or statewide: sums
+     * over the maintained counts, and the failing devices from custody_asset_now's covering index. With an election, a device
+     * whose latest pre-election L&A test was not of that election fails "election-fingerprint".
+     */
+    public ReadinessMatrix readinessMatrix(Optional<AuthorityId> authority, Optional<Fingerprint> election) {
         return read("compute the readiness matrix", () -> {
-            StringBuilder sql = new StringBuilder("SELECT authority, COUNT(*), SUM(CASE WHEN failed = 0 THEN 1 ELSE 0 END)");
+            List<ReadinessCheck> checks = election.isPresent() ? ReadinessCheck.ALL : ReadinessCheck.MATRIX;
+            // With an election, "other" is 1 for a device whose L&A test was of another election (or of none).
+            String other = election.isPresent() ? "(CASE WHEN lat_election = ? THEN 0 ELSE 1 END)" : "0";
+            // The counts: sums over the maintained counts (a few rows per authority), not over the devices.
+            StringBuilder sql = new StringBuilder("SELECT authority, SUM(devices), SUM(CASE WHEN failed = 0 AND " + other
+                    + " = 0 THEN devices ELSE 0 END)");
             for (ReadinessCheck c : ReadinessCheck.MATRIX) {
-                sql.append(", SUM((failed >> ").append(c.ordinal()).append(") & 1)");
+                sql.append(", SUM(((failed >> ").append(c.ordinal()).append(") & 1) * devices)");
             }
-            String where = " FROM custody_asset_now WHERE kind = 'voting-device' AND status = 'in-service'"
-                    + (authority.isPresent() ? " AND authority = ?" : "");
-            sql.append(where).append(" GROUP BY authority ORDER BY authority");
+            sql.append(", SUM(").append(other).append(" * devices) FROM custody_readiness_count")
+                    .append(authority.isPresent() ? " WHERE authority = ?" : "")
+                    .append(" GROUP BY authority HAVING SUM(devices) > 0 ORDER BY authority");
             List<ReadinessMatrix.Row> rows = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                if (election.isPresent()) {
+                    ps.setString(p++, election.get().value());
+                    ps.setString(p++, election.get().value());
+                }
                 if (authority.isPresent()) {
-                    ps.setString(1, authority.get().value());
+                    ps.setString(p, authority.get().value());
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -997,26 +1161,39 @@ public final class CustodyRecords {
                         for (int i = 0; i < ReadinessCheck.MATRIX.size(); i++) {
                             failing.put(ReadinessCheck.MATRIX.get(i), rs.getLong(4 + i));
                         }
+                        if (election.isPresent()) {
+                            failing.put(ReadinessCheck.ELECTION_FINGERPRINT, rs.getLong(4 + ReadinessCheck.MATRIX.size()));
+                        }
                         rows.add(new ReadinessMatrix.Row(rs.getString(1), rs.getLong(2), rs.getLong(3), failing));
                     }
                 }
             }
             List<ReadinessMatrix.FailingDevice> failing = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT authority, tag, serial, failed" + where
-                    + " AND failed <> 0 ORDER BY authority, tag")) {
+            String where = " FROM custody_asset_now WHERE kind = 'voting-device' AND status = 'in-service'"
+                    + (authority.isPresent() ? " AND authority = ?" : "");
+            try (PreparedStatement ps = connection.prepareStatement("SELECT authority, tag, serial, failed, " + other + where
+                    + " AND (failed <> 0 OR " + other + " = 1) ORDER BY authority, tag")) {
+                int p = 1;
+                if (election.isPresent()) {
+                    ps.setString(p++, election.get().value());
+                }
                 if (authority.isPresent()) {
-                    ps.setString(1, authority.get().value());
+                    ps.setString(p++, authority.get().value());
+                }
+                if (election.isPresent()) {
+                    ps.setString(p, election.get().value());
                 }
                 ps.setFetchSize(4_096);
                 Map<String, AuthorityId> authorities = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        int bits = rs.getInt(4) | (rs.getInt(5) == 1 ? ReadinessCheck.ELECTION_FINGERPRINT.bit() : 0);
                         failing.add(new ReadinessMatrix.FailingDevice(authorities.computeIfAbsent(rs.getString(1), AuthorityId::new),
-                                new AssetTag(rs.getString(2)), rs.getString(3), ReadinessCheck.fromBits(rs.getInt(4))));
+                                new AssetTag(rs.getString(2)), rs.getString(3), ReadinessCheck.fromBits(bits)));
                     }
                 }
             }
-            return ReadinessMatrix.of(rows, failing);
+            return ReadinessMatrix.of(checks, rows, failing);
         });
     }
 
@@ -1135,7 +1312,11 @@ public final class CustodyRecords {
     private <T> T read(String doing, Workspace.Work<T, RuntimeException> work) {
         synchronized (workspace) {
             entries.clear(); // another program may have changed the registry since
-            return workspace.transaction(false, doing, work);
+            try {
+                return workspace.transaction(false, doing, work);
+            } finally {
+                closeStatements();
+            }
         }
     }
 

@@ -6,9 +6,14 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.bulwark.formats.cvr.CvrFiles;
 import org.bulwark.formats.cvr.CvrReadOptions;
 import org.bulwark.ledger.pkg.CvrMerkle;
@@ -22,8 +27,11 @@ import org.bulwark.ledger.pkg.ZipLimits;
 import org.bulwark.ledger.trust.PackageType;
 import org.bulwark.ledger.trust.TrustEntry;
 import org.bulwark.model.BadInputException;
+import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.GpUnit;
+import org.bulwark.model.GpUnitId;
 import org.bulwark.model.events.LogEvent;
 import org.bulwark.store.WorkspaceException.DuplicateImport;
 
@@ -64,13 +72,23 @@ public final class PackageImports {
      * @param mode the mode the package must be in: the importer states it, so test material never
      *     lands in an official count by accident
      * @param countingGroup how the package's ballots were cast (NIST CVRs do not say)
+     * @param authority the election authority (GpUnit id) the package is for, as the portal's upload
+     *     page states it: every CVR must be of one of its precincts. Empty: the signer's jurisdiction,
+     *     when it names an election authority of the election (by id or name); a jurisdiction that
+     *     names none is not checked (see docs/packages-and-keys.md)
      */
-    public record Request(Path pkg, Optional<ElectionRef> election, Mode mode, CountingGroup countingGroup) {
+    public record Request(Path pkg, Optional<ElectionRef> election, Mode mode, CountingGroup countingGroup, Optional<GpUnitId> authority) {
         public Request {
             Objects.requireNonNull(pkg, "pkg");
             Objects.requireNonNull(election, "election");
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(countingGroup, "countingGroup");
+            Objects.requireNonNull(authority, "authority");
+        }
+
+        /** The authority is the signer's jurisdiction (the command line's {@code package import}). */
+        public Request(Path pkg, Optional<ElectionRef> election, Mode mode, CountingGroup countingGroup) {
+            this(pkg, election, mode, countingGroup, Optional.empty());
         }
     }
 
@@ -103,7 +121,9 @@ public final class PackageImports {
         /** A CVR file's CVRs do not give the count and Merkle root the manifest signs. */
         CVR_ROOT,
         /** A CVR file of the package (same SHA-256) is already in the workspace, e.g. imported by hand. */
-        CVR_FILE_ALREADY_IMPORTED;
+        CVR_FILE_ALREADY_IMPORTED,
+        /** CVRs of precincts outside the authority the package is for, or an authority the election does not have. */
+        OUTSIDE_AUTHORITY;
 
         static Refusal of(Verification.Check check) {
             return switch (check) {
@@ -209,9 +229,27 @@ public final class PackageImports {
         StoredElection election = chosen.isPresent() ? chosen.get() : electionNamedBy(manifest, name);
         ElectionIndex index = index(election);
         CvrReadOptions options = CvrReadOptions.strict().withCountingGroup(request.countingGroup());
+        Optional<Authority> authority = authority(request, valid, index, name);
+        Map<GpUnitId, Long> outside = new TreeMap<>(Comparator.comparing(GpUnitId::value));
+        Consumer<CastVoteRecord> counted = cvr -> {
+            if (authority.isPresent() && !authority.get().units().contains(cvr.ballotStyleUnit())) {
+                outside.merge(cvr.ballotStyleUnit(), 1L, Long::sum);
+            }
+        };
         List<ImportedFile> imported = new ArrayList<>();
         for (Manifest.FileEntry file : cvrFiles) {
-            imported.add(importCvrFile(request, name, election, index, options, file, files));
+            imported.add(importCvrFile(request, name, election, index, options, file, files, counted));
+        }
+        if (!outside.isEmpty()) {
+            GpUnit a = authority.orElseThrow().unit();
+            long cvrs = outside.values().stream().mapToLong(Long::longValue).sum();
+            List<String> listed = outside.entrySet().stream().limit(MAX_LISTED)
+                    .map(e -> e.getKey().value() + index.gpUnit(e.getKey()).map(u -> " " + u.name()).orElse("") + " (" + e.getValue()
+                            + (e.getValue() == 1 ? " CVR)" : " CVRs)")).toList();
+            throw new RefusedImport(Refusal.OUTSIDE_AUTHORITY, name + ": precincts: " + cvrs + (cvrs == 1 ? " CVR is" : " CVRs are")
+                    + " of " + (outside.size() == 1 ? "a precinct" : outside.size() + " precincts") + " outside " + a.name() + " (" + a.id().value()
+                    + "): " + String.join(", ", listed) + (outside.size() > MAX_LISTED ? ", ..." : "")
+                    + "; a results package of an authority holds only the ballots of its own precincts");
         }
         Optional<Long> logIndex = workspace.recordPackageImportIn(new LogEvent.PackageImported(
                 workspace.header(workspace.now(), workspace.electionFacts(election.ref()).jurisdiction()),
@@ -221,6 +259,30 @@ public final class PackageImports {
                     + ") was imported by someone else while this import ran");
         }
         return new Outcome.Imported(valid.id(), manifest, valid.signer(), election, imported, logIndex.get());
+    }
+
+    /** The most precincts a refusal lists by name. */
+    private static final int MAX_LISTED = 20;
+
+    /** The election authority whose precincts the package's CVRs must be of. */
+    private record Authority(GpUnit unit, Set<GpUnitId> units) {}
+
+    private static Optional<Authority> authority(Request request, Verification.Valid valid, ElectionIndex index, String name) {
+        List<GpUnit> authorities = index.election().gpUnits().stream().filter(GpUnit::authority).toList();
+        Optional<GpUnit> unit;
+        if (request.authority().isPresent()) {
+            GpUnitId given = request.authority().get();
+            unit = authorities.stream().filter(u -> u.id().equals(given)).findFirst();
+            if (unit.isEmpty()) {
+                throw new RefusedImport(Refusal.OUTSIDE_AUTHORITY, name + ": authority: the election has no election authority "
+                        + given.value() + "; its authorities: " + String.join(", ", authorities.stream().map(u -> u.id().value()).toList()));
+            }
+        } else {
+            Optional<String> jurisdiction = valid.signer().key().jurisdiction();
+            unit = authorities.stream().filter(u -> jurisdiction.filter(j -> j.equals(u.id().value()) || j.equals(u.name())).isPresent())
+                    .findFirst();
+        }
+        return unit.map(u -> new Authority(u, index.unitsComposing(u.id())));
     }
 
     private StoredElection electionNamedBy(Manifest manifest, String name) throws SQLException {
@@ -235,7 +297,8 @@ public final class PackageImports {
     }
 
     private ImportedFile importCvrFile(Request request, String name, StoredElection election, ElectionIndex index,
-            CvrReadOptions options, Manifest.FileEntry file, VerifiedFiles files) throws SQLException, IOException {
+            CvrReadOptions options, Manifest.FileEntry file, VerifiedFiles files, Consumer<CastVoteRecord> seen)
+            throws SQLException, IOException {
         String source = name + "!" + file.name();
         CvrMerkle merkle = new CvrMerkle();
         ImportedFile done;
@@ -244,6 +307,7 @@ public final class PackageImports {
                 try (InputStream in = files.open(file)) {
                     CvrFiles.read(in, source, index, options, cvr -> {
                         merkle.add(cvr);
+                        seen.accept(cvr);
                         sink.accept(cvr);
                     });
                     in.transferTo(OutputStream.nullOutputStream()); // to the end, where the bytes' hash is checked

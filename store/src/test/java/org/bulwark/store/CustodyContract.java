@@ -131,6 +131,105 @@ abstract class CustodyContract {
         var clearance = custody().issueClearance("SN-1", new AssetTag("BC-1"), ELECTION);
         assertThat(clearance.ready()).isFalse();
         assertThat(clearance.failedChecks()).containsExactly("approved-version");
+
+        done(new CustodyAction.ChangeAsset(new AssetTag("BC-2"), Optional.of(AssetStatus.IN_REPAIR), Optional.empty(), Optional.empty(),
+                "case cracked", DAY));
+        assertThat(custody().readinessMatrix(Optional.of(BOONE)).statewide().devices()).isEqualTo(1);
+        done(new CustodyAction.ChangeAsset(new AssetTag("BC-2"), Optional.of(AssetStatus.IN_SERVICE), Optional.empty(), Optional.empty(),
+                "repaired", DAY.plusSeconds(60)));
+        assertThat(custody().readinessMatrix(Optional.of(BOONE)).statewide().devices()).isEqualTo(2);
+        countsAgreeWithTheDevices();
+    }
+
+    /** The matrix's maintained counts say what counting the devices one by one says. */
+    private void countsAgreeWithTheDevices() {
+        try (Connection c = rawConnection(location); Statement s = c.createStatement()) {
+            List<String> devices = rows(s, """
+                    SELECT authority, failed, COALESCE(lat_election, ''), COUNT(*) FROM custody_asset_now
+                    WHERE kind = 'voting-device' AND status = 'in-service' GROUP BY authority, failed, COALESCE(lat_election, '')""");
+            List<String> counts = rows(s, "SELECT authority, failed, lat_election, devices FROM custody_readiness_count WHERE devices <> 0");
+            assertThat(counts).isNotEmpty().containsExactlyInAnyOrderElementsOf(devices);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> rows(Statement s, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getLong(4));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theMatrixOfAnElectionCountsAnLatTestOfAnotherElectionAsFailing() {
+        inventory();
+        readyDevice("BC-1", "SN-1");
+        ReadinessMatrix ofThis = custody().readinessMatrix(Optional.empty(), Optional.of(ELECTION));
+        assertThat(ofThis.checks()).containsExactlyElementsOf(ReadinessCheck.ALL);
+        assertThat(ofThis.statewide().ready()).isEqualTo(1);
+        assertThat(ofThis.statewide().failing(ReadinessCheck.ELECTION_FINGERPRINT)).isEqualTo(2); // BC-2 and CO-1 have no L&A test
+
+        Fingerprint other = new Fingerprint("sha256:" + "f".repeat(64));
+        ReadinessMatrix ofOther = custody().readinessMatrix(Optional.of(BOONE), Optional.of(other));
+        assertThat(ofOther.statewide().devices()).isEqualTo(2);
+        assertThat(ofOther.statewide().ready()).isZero();
+        assertThat(ofOther.statewide().failing(ReadinessCheck.ELECTION_FINGERPRINT)).isEqualTo(2);
+        assertThat(ofOther.failing()).filteredOn(f -> f.device().value().equals("BC-1")).singleElement()
+                .satisfies(f -> assertThat(f.failed()).containsExactly(ReadinessCheck.ELECTION_FINGERPRINT));
+        assertThat(ofOther.csvRows().getFirst()).endsWith("election-fingerprint");
+        assertThat(custody().readinessMatrix(Optional.empty()).checks()).containsExactlyElementsOf(ReadinessCheck.MATRIX);
+        countsAgreeWithTheDevices();
+    }
+
+    @Test
+    void keptHistoriesRecordWhatRecordingOneByOneRecordsAndSeeOtherWriters() throws Exception {
+        AssetTag bc1 = new AssetTag("BC-1");
+        List<CustodyAction> actions = List.of(
+                new CustodyAction.RecordLat(new LatRecord(LatRecord.Kind.PRE_ELECTION, "SN-1", "DS200", SOFTWARE, ELECTION,
+                        LocalDate.parse("2028-10-20"), true, List.of()), "lat-record.json", SOFTWARE, DAY.plusNanos(123_456)),
+                new CustodyAction.ApplySeal(bc1, "case", 1100, PAIR, DAY),
+                new CustodyAction.ApplySeal(bc1, "memory-card-door", 1101, PAIR, DAY),
+                new CustodyAction.TransferCustody(new Transfer(List.of(bc1, new AssetTag("BC-2")), "J. Clerk", "Warehouse", "P. Judge",
+                        "Precinct 12", "delivery", List.of(new SealCheck(bc1, "case", 1100)), "good", Optional.empty(), PAIR), DAY.plusSeconds(3600)),
+                new CustodyAction.VerifySeal(bc1, "case", 1107, true, "Precinct 12", true, PAIR, DAY.plusSeconds(7200)),
+                new CustodyAction.VerifySeal(bc1, "memory-card-door", 1101, true, "Warehouse", true, PAIR, DAY.plusSeconds(7200)));
+        inventory();
+        List<Outcome> oneByOne = actions.stream().map(a -> custody().record(a)).toList();
+
+        Workspace kept = Workspace.open(newLocation(), Fixtures.CLOCK, Fixtures.IMPORTER);
+        opened.add(kept);
+        Workspace plain = workspace;
+        workspace = kept;
+        inventory();
+        List<Outcome> inBatches = kept.custody().keepingHistories(() -> {
+            List<Outcome> all = new ArrayList<>(kept.custody().recordAll(actions.subList(0, 3)));
+            all.addAll(kept.custody().recordAll(actions.subList(3, actions.size())));
+            return all;
+        });
+        assertThat(inBatches).isEqualTo(oneByOne);
+        assertThat(kept.custody().timeline(bc1)).isEqualTo(plain.custody().timeline(bc1));
+        assertThat(kept.custody().readinessMatrix(Optional.empty(), Optional.of(ELECTION)))
+                .isEqualTo(plain.custody().readinessMatrix(Optional.empty(), Optional.of(ELECTION)));
+
+        // Another writer between two transactions: the kept histories are read again, so its break is seen.
+        try (Workspace other = Workspace.open(kept.location(), Fixtures.CLOCK, Fixtures.IMPORTER)) {
+            kept.custody().keepingHistories(() -> {
+                kept.custody().recordAll(List.of(new CustodyAction.BreakSeal(bc1, "case", "repair", PAIR, DAY.plusSeconds(9000))));
+                assertThat(other.custody().record(new CustodyAction.ApplySeal(bc1, "case", 1102, PAIR, DAY.plusSeconds(9500))))
+                        .isInstanceOf(Outcome.Done.class);
+                Outcome again = kept.custody().recordAll(List.of(new CustodyAction.VerifySeal(bc1, "case", 1102, true, "Precinct 12", true,
+                        PAIR, DAY.plusSeconds(9900)))).getFirst();
+                assertThat(again).isInstanceOf(Outcome.Done.class);
+                assertThat(again.opened()).isEmpty();
+                return again;
+            });
+        }
+        location = kept.location();
+        countsAgreeWithTheDevices();
     }
 
     @Test

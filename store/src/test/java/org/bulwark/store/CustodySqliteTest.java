@@ -10,9 +10,11 @@ class CustodySqliteTest extends CustodyContract {
     @TempDir
     Path dir;
 
+    private int made;
+
     @Override
     WorkspaceLocation newLocation() {
-        return new WorkspaceLocation.SqliteFile(dir.resolve("custody.db"));
+        return new WorkspaceLocation.SqliteFile(dir.resolve("custody-" + ++made + ".db"));
     }
 
     @Override

@@ -30,6 +30,8 @@ import org.bulwark.model.CountingGroup;
 import org.bulwark.model.Election;
 import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
+import org.bulwark.model.GpUnit;
+import org.bulwark.model.GpUnitId;
 import org.bulwark.model.events.EventKind;
 import org.bulwark.store.PackageImports.Outcome;
 import org.bulwark.store.PackageImports.Refusal;
@@ -234,6 +236,43 @@ abstract class PackageImportContract {
         State before = state();
         assertRefused(importIt(good("good.zip"), Optional.empty(), Mode.OFFICIAL), Refusal.CVR_FILE_ALREADY_IMPORTED,
                 "this CVR file is already in the workspace (CVR import #");
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void ballotsOfPrecinctsOutsideTheAuthorityAreRefusedNamingThePrecincts() throws IOException {
+        ElectionIndex index = ElectionIndex.of(election);
+        List<GpUnit> authorities = election.gpUnits().stream().filter(GpUnit::authority).toList();
+        GpUnit first = authorities.get(0);
+        GpUnit second = authorities.get(1);
+        java.util.TreeSet<String> ofSecond = new java.util.TreeSet<>();
+        for (Path f : cvrFiles) {
+            CvrFiles.read(f, index, CvrReadOptions.strict(), c -> {
+                if (!index.unitsComposing(first.id()).contains(c.ballotStyleUnit())) {
+                    ofSecond.add(c.ballotStyleUnit().value());
+                }
+            });
+        }
+        assertThat(ofSecond).isNotEmpty().allMatch(u -> index.unitsComposing(second.id()).contains(new GpUnitId(u)));
+        State before = state();
+
+        // The portal names the authority it uploads for: every CVR must be of its precincts.
+        Outcome all = workspace.packageImports().importPackage(new PackageImports.Request(good("both-authorities.zip"), Optional.empty(),
+                Mode.OFFICIAL, CountingGroup.ABSENTEE, Optional.of(first.id())));
+        assertRefused(all, Refusal.OUTSIDE_AUTHORITY, "both-authorities.zip: precincts: ", "outside " + first.name() + " (" + first.id().value() + "): ",
+                ofSecond.first(), "holds only the ballots of its own precincts");
+        assertRefused(workspace.packageImports().importPackage(new PackageImports.Request(good("nowhere.zip"), Optional.empty(),
+                Mode.OFFICIAL, CountingGroup.ABSENTEE, Optional.of(new GpUnitId("nowhere")))), Refusal.OUTSIDE_AUTHORITY,
+                "nowhere.zip: authority: the election has no election authority nowhere; its authorities: " + first.id().value());
+
+        // The command line: the signer's jurisdiction, when it names an election authority, is the authority.
+        LoadedPrivateKey clerk = key(KeyRole.AUTHORITY, "clerk-2", Optional.of(second.id().value()));
+        LoadedPrivateKey scanner = key(KeyRole.DEVICE, "scanner-of-2", Optional.of(second.id().value()));
+        assertThat(workspace.changeTrust(new TrustRequest.Admit(pub(clerk), pub(STATE).fingerprint()))).isInstanceOf(Change.Done.class);
+        assertThat(workspace.changeTrust(new TrustRequest.Admit(pub(scanner), pub(clerk).fingerprint()))).isInstanceOf(Change.Done.class);
+        before = state();
+        assertRefused(importIt(results("signed-by-second.zip", scanner, new PackageType.Results(), Optional.of(fingerprint()), Mode.OFFICIAL,
+                summaries), Optional.empty(), Mode.OFFICIAL), Refusal.OUTSIDE_AUTHORITY, "outside " + second.name());
         assertThat(state()).isEqualTo(before);
     }
 

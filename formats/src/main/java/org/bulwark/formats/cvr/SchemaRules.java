@@ -41,10 +41,9 @@ final class SchemaRules {
     }
 
     /** One object type of the schema: its properties, with a bit each for cheap "required" checks. */
-    record ObjectRule(String type, Map<String, ValueRule> properties, Map<String, Long> bits, long requiredMask) {
+    record ObjectRule(String type, Map<String, ValueRule> properties, PropertyBits bits, long requiredMask) {
         long bit(String property) {
-            Long bit = bits.get(property);
-            return bit == null ? 0L : bit;
+            return bits.bit(property);
         }
 
         Optional<ValueRule> property(String name) {
@@ -57,12 +56,57 @@ final class SchemaRules {
                 return List.of(); // the usual case, checked for every object of every CVR: no search, no list
             }
             List<String> missing = new ArrayList<>();
-            for (Map.Entry<String, Long> e : bits.entrySet()) {
-                if ((requiredMask & e.getValue()) != 0 && (seen & e.getValue()) == 0) {
-                    missing.add(e.getKey());
+            for (int i = 0; i < bits.names.length; i++) {
+                long bit = 1L << i;
+                if ((requiredMask & bit) != 0 && (seen & bit) == 0) {
+                    missing.add(bits.names[i]);
                 }
             }
             return missing;
+        }
+    }
+
+    /**
+     * Property name to bit (1 << its place in the schema), looked up for every property of every CVR
+     * object in strict mode: an open-addressed table probed by the name's cached hash and matched by
+     * identity first (the CVR reader's names and these are interned), instead of a map's layers and a boxed Long.
+     */
+    static final class PropertyBits {
+        private final String[] names;
+        private final String[] slots;
+        private final long[] slotBits;
+        private final int mask;
+
+        PropertyBits(List<String> names) {
+            if (names.size() > Long.SIZE) {
+                throw new IllegalStateException("a schema object type with more than 64 properties: " + names);
+            }
+            this.names = names.stream().map(String::intern).toArray(String[]::new);
+            int size = Integer.highestOneBit(Math.max(4, names.size() * 4) - 1) << 1; // at most a quarter full
+            this.slots = new String[size];
+            this.slotBits = new long[size];
+            this.mask = size - 1;
+            for (int i = 0; i < this.names.length; i++) {
+                int slot = this.names[i].hashCode() & mask;
+                while (slots[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = this.names[i];
+                slotBits[slot] = 1L << i;
+            }
+        }
+
+        /** The property's bit, or 0 if the type has no such property. */
+        long bit(String name) {
+            int slot = name.hashCode() & mask;
+            String k;
+            while ((k = slots[slot]) != null) {
+                if (k == name || k.equals(name)) {
+                    return slotBits[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            return 0L;
         }
     }
 
@@ -113,18 +157,16 @@ final class SchemaRules {
         Map<String, Object> props = (Map<String, Object>) def.get("properties");
         List<Object> required = (List<Object>) def.getOrDefault("required", List.of());
         Map<String, ValueRule> properties = new LinkedHashMap<>();
-        Map<String, Long> bits = new LinkedHashMap<>();
         long mask = 0;
         int i = 0;
         for (Map.Entry<String, Object> e : props.entrySet()) {
             properties.put(e.getKey(), valueRule((Map<String, Object>) e.getValue(), defs));
-            long bit = 1L << i++;
-            bits.put(e.getKey(), bit);
             if (required.contains(e.getKey())) {
-                mask |= bit;
+                mask |= 1L << i;
             }
+            i++;
         }
-        return new ObjectRule(type, Map.copyOf(properties), java.util.Collections.unmodifiableMap(bits), mask);
+        return new ObjectRule(type, Map.copyOf(properties), new PropertyBits(List.copyOf(properties.keySet())), mask);
     }
 
     @SuppressWarnings("unchecked")

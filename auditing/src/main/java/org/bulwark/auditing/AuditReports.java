@@ -1,4 +1,4 @@
-package org.bulwark.cli;
+package org.bulwark.auditing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,16 +17,16 @@ import org.bulwark.report.PlainDocument;
 import org.bulwark.store.AuditRecords;
 
 /** The audit report from the workspace's records, and its PDF form. */
-final class AuditReports {
+public final class AuditReports {
     private AuditReports() {}
 
-    static AuditReport of(AuditContext audit) {
-        AuditRecords records = audit.records;
-        AuditReport.Manifest manifest = records.manifest(audit.audit)
+    public static AuditReport of(WorkspaceAudit audit) {
+        AuditRecords records = audit.records();
+        AuditReport.Manifest manifest = records.manifest(audit.audit())
                 .map(m -> new AuditReport.Manifest(m.sourceName(), m.sha256().hex(), m.ballots()))
                 .orElse(new AuditReport.Manifest("(none: Missouri audits count precincts)", "", 0));
         List<List<Sampler.Draw>> rounds = audit.rounds();
-        List<AuditRecords.ClosedRound> closed = records.closedRounds(audit.audit);
+        List<AuditRecords.ClosedRound> closed = records.closedRounds(audit.audit());
         List<AuditReport.Round> reportRounds = new ArrayList<>();
         long draws = 0;
         Set<Long> ballots = new HashSet<>();
@@ -38,7 +38,7 @@ final class AuditReports {
         }
         List<AuditReport.Sample> samples = new ArrayList<>();
         if (audit.missouri()) {
-            List<GpUnitId> precincts = AuditWorkspaceCommands.precincts(audit);
+            List<GpUnitId> precincts = audit.precincts();
             rounds.forEach(round -> round.forEach(d -> samples.add(new AuditReport.Sample(1, d.ticket(), d.pick(),
                     "precinct " + precincts.get((int) d.pick() - 1).value()))));
         } else if (!rounds.isEmpty()) {
@@ -50,15 +50,15 @@ final class AuditReports {
                 }
             }
         }
-        List<AuditReport.Discrepancy> discrepancies = records.discrepancies(audit.audit).stream()
+        List<AuditReport.Discrepancy> discrepancies = records.discrepancies(audit.audit()).stream()
                 .map(d -> new AuditReport.Discrepancy(d.key(), d.description(), d.resolution().orElse("OPEN"))).toList();
-        return new AuditReport(audit.audit.name(), audit.missouri() ? "Missouri manual audit (15 CSR 30-10.110)" : "risk-limiting audit",
-                audit.audit.authority(), audit.election.title(), ElectionFingerprint.of(audit.election).sha256(),
-                records.seed(audit.audit).orElse("(not entered)"), manifest, AuditText.parseSettings(audit.audit.settings()),
+        return new AuditReport(audit.audit().name(), audit.missouri() ? "Missouri manual audit (15 CSR 30-10.110)" : "risk-limiting audit",
+                audit.audit().authority(), audit.election().title(), ElectionFingerprint.of(audit.election()).sha256(),
+                records.seed(audit.audit()).orElse("(not entered)"), manifest, AuditText.parseSettings(audit.audit().settings()),
                 reportRounds, samples, discrepancies);
     }
 
-    static void pdf(AuditReport report, OutputStream out) throws IOException {
+    public static void pdf(AuditReport report, OutputStream out) throws IOException {
         List<PlainDocument.Block> blocks = new ArrayList<>();
         blocks.add(new PlainDocument.Block.Heading("Settings"));
         blocks.add(new PlainDocument.Block.Paragraph(report.kind() + " of " + report.election() + " for " + report.authority()
