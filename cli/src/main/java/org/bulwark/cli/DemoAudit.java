@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.bulwark.audit.AuditedContest;
 import org.bulwark.audit.Sampler;
+import org.bulwark.auditing.WorkspaceAudit;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
@@ -95,9 +96,9 @@ final class DemoAudit {
         int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("Round 1 of audit " + NAME + " after")).findFirst().orElseThrow());
         String closed = String.join(" ", lines.subList(at, Math.min(lines.size(), at + 3)).stream().map(String::strip).toList());
         try (Workspace ws = Workspace.open(location)) {
-            AuditContext audit = AuditContext.open(ws, NAME);
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, NAME);
             return new Summary(contest.name(), new LinkedHashSet<>(audit.allDraws().stream().map(Sampler.Draw::pick).toList()).size(), entered,
-                    audit.records.discrepancies(audit.audit).size(), closed);
+                    audit.records().discrepancies(audit.audit()).size(), closed);
         }
     }
 
@@ -123,8 +124,8 @@ final class DemoAudit {
         List<String> readings = new ArrayList<>();
         List<Long> ballots = new ArrayList<>();
         try (Workspace ws = Workspace.open(location)) {
-            AuditContext audit = AuditContext.open(ws, NAME);
-            Set<String> done = audit.records.entries(audit.audit, "ballot").keySet();
+            WorkspaceAudit audit = WorkspaceAudit.open(ws, NAME);
+            Set<String> done = audit.records().entries(audit.audit(), "ballot").keySet();
             AuditedContest contest = audit.contests().getFirst();
             List<SelectionId> ranked = contest.reported().entrySet().stream()
                     .sorted(Map.Entry.<SelectionId, Long>comparingByValue(Comparator.reverseOrder())).map(Map.Entry::getKey).toList();
