@@ -152,7 +152,8 @@ class DemoCommandTest {
             assertThat(get(http, base, "healthz").statusCode()).isEqualTo(200);
             HttpResponse<String> pub = get(http, base, "public");
             assertThat(pub.statusCode()).isEqualTo(200);
-            assertThat(pub.body()).contains("Centralia General Election", "saved results file SHA-256");
+            assertThat(pub.body()).contains("Centralia General Election", "saved results file SHA-256", DemoAudit.NAME, DemoAudit.SEED);
+            assertThat(get(http, base, "public/audits/" + DemoAudit.NAME).statusCode()).isEqualTo(200);
 
             Matcher admin = Pattern.compile("user name sos-admin, password (\\S+)\\n.*two-factor secret ([A-Z2-7]+) ").matcher(printed);
             assertThat(admin.find()).as(printed).isTrue();
@@ -168,6 +169,9 @@ class DemoCommandTest {
             assertThat(signIn(boardBrowser, base, "lea-001-audit", board.group(1), Optional.empty())).isEqualTo("/");
             assertThat(get(boardBrowser, base, "").headers().firstValue("Location")).contains("/a/lea-001");
             assertThat(get(boardBrowser, base, "a/lea-001").statusCode()).isEqualTo(200);
+            HttpResponse<String> audits = get(boardBrowser, base, "a/lea-001/audits");
+            assertThat(audits.statusCode()).isEqualTo(200);
+            assertThat(audits.body()).contains(DemoAudit.NAME);
         } finally {
             assertThat(demo.stop()).isZero();
         }
