@@ -195,7 +195,7 @@ final class DemoCustody {
         record(List.of(new CustodyAction.AssignIncident(id, "Deputy Clerk of " + authorityName),
                 new CustodyAction.ResolveIncident(id, "Deputy Clerk of " + authorityName, "Seal inspected with both judges: intact, number matches "
                         + "the record; scuffed in transport. No access to the device.")));
-        int notReady = custody.readinessMatrix(Optional.empty()).failing().size();
+        int notReady = custody.readinessMatrix(Optional.empty(), Optional.of(electionFingerprint)).failing().size();
         return new Summary(devices.size(), real.size(), actions, refused, custody.incidents(Optional.empty(), false), notReady);
     }
 
@@ -229,13 +229,12 @@ final class DemoCustody {
     }
 
     /**
-     * A real device: set up, its authority's election package loaded from its USB drive, the public
-     * L&A test run with that election's test deck.
+     * A real device: set up, the election package loaded from its USB drive, the public L&A test run
+     * with the test deck of its authority's ballot styles.
      */
     private LatSession.Result realLat(Device d, GpUnit authority) throws IOException {
         Clock clock = Clock.fixed(latDay, ZoneOffset.UTC);
-        Election local = local(authority);
-        Path usb = electionPackage(authority.id().value(), local, clock);
+        Path usb = electionPackage(authority.id().value(), clock);
         String serial = d.asset().serial();
         PrecinctDevice device = PrecinctDevice.initialize(dir.resolve("devices").resolve(serial), new PrecinctDevice.Setup(d.asset().model(),
                 serial, d.kind(), d.asset().authority().value(), usb.resolveSibling("trust")), SoftwareVersion.get(), clock, new SecureRandom());
@@ -244,7 +243,7 @@ final class DemoCustody {
                 OBSERVERS.stream().map(o -> new LatSession.Observer(o.name(), o.party())).toList());
         Path out = dir.resolve("lat").resolve(serial);
         // A passed test puts the device in official mode: an election official of the package's list gives their PIN.
-        return LatSession.run(device, TestDeck.of(local), LatRecord.Kind.PRE_ELECTION, notice,
+        return LatSession.run(device, deck(authority), LatRecord.Kind.PRE_ELECTION, notice,
                 Optional.of(new Credential(OFFICIAL, OFFICIAL_PIN.toCharArray())), out, clock).orThrow();
     }
 
@@ -263,11 +262,12 @@ final class DemoCustody {
     }
 
     /**
-     * The election as an authority programs its equipment: the statewide definition with only the
-     * ballot styles of the authority's precincts, so that the test deck covers every style its
-     * devices can be given (the statewide deck would take each device hours to cast).
+     * The test deck of the ballot styles of the authority's precincts, every style its devices can be
+     * given, for the statewide election (the statewide deck, every style of 116 authorities, would take
+     * each device hours to cast): made as {@link TestDeck#of} makes it, from the definition with only
+     * those styles.
      */
-    private Election local(GpUnit authority) {
+    private TestDeck deck(GpUnit authority) {
         ElectionIndex index = ElectionIndex.of(election);
         Set<GpUnitId> units = new HashSet<>();
         List<GpUnitId> todo = new ArrayList<>(authority.composingUnits());
@@ -278,15 +278,16 @@ final class DemoCustody {
             }
         }
         List<BallotStyle> styles = election.ballotStyles().stream().filter(s -> s.gpUnits().stream().anyMatch(units::contains)).toList();
-        return new Election(election.id(), election.title(), election.date(), election.type(), election.state(), election.scope(),
+        Election local = new Election(election.id(), election.title(), election.date(), election.type(), election.state(), election.scope(),
                 election.gpUnits(), election.parties(), election.candidates(), election.contests(), styles, election.countingGroups());
+        return new TestDeck(electionFingerprint.hex(), TestDeck.of(local).ballots());
     }
 
     /**
      * The authority's signed election package on a USB drive, with the device software certified for
      * it and its list of election officials; made once per authority.
      */
-    private Path electionPackage(String authority, Election local, Clock clock) throws IOException {
+    private Path electionPackage(String authority, Clock clock) throws IOException {
         Path root = dir.resolve("usb-" + authority);
         Path usb = root.resolve("usb");
         if (Files.isDirectory(usb)) {
@@ -297,7 +298,7 @@ final class DemoCustody {
         Files.copy(trust.publicKeyFile(authority), trustFolder.resolve(authority + ".pub"));
         Path electionFile = staging.resolve("election.json");
         try (var out = Files.newOutputStream(electionFile)) {
-            org.bulwark.formats.election.ElectionFiles.writeBulwarkJson(local, out);
+            org.bulwark.formats.election.ElectionFiles.writeBulwarkJson(election, out);
         }
         Path certified = staging.resolve(org.bulwark.device.CertifiedSoftware.fileName());
         Files.write(certified, new org.bulwark.device.CertifiedSoftware(List.of(software.value())).bytes());
@@ -305,7 +306,7 @@ final class DemoCustody {
         Files.write(officials, new Officials(List.of(Officials.official(OFFICIAL, Officials.Role.ELECTION_OFFICIAL, OFFICIAL_PIN.toCharArray(),
                 Officials.MIN_ITERATIONS, new SecureRandom()))).bytes());
         Files.createDirectories(usb);
-        Packages.create(new Packages.Request(new PackageType.Election(), Optional.of(ElectionFingerprint.of(local).sha256()), Mode.OFFICIAL,
+        Packages.create(new Packages.Request(new PackageType.Election(), Optional.of(electionFingerprint.hex()), Mode.OFFICIAL,
                 List.of(PackageFile.of(electionFile), PackageFile.of(certified), PackageFile.of(officials))), trust.privateKey(authority),
                 usb.resolve("election.zip"), clock);
         return usb;

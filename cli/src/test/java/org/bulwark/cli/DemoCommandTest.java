@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bulwark.custody.Incident;
+import org.bulwark.ledger.exchange.Fingerprint;
 import org.bulwark.store.AuditRecords;
 import org.bulwark.store.EquipmentRecords;
 import org.bulwark.store.LogCheck;
@@ -70,7 +71,9 @@ class DemoCommandTest {
 
             assertThat(ws.custody().registry()).hasSize(2);
             assertThat(ws.custody().assets(Optional.empty())).hasSize(348);
-            assertThat(ws.custody().readinessMatrix(Optional.empty()).failing()).hasSize(4);
+            // As the portal judges readiness: for the coming election, whose definition every device's L&A test was of.
+            Optional<Fingerprint> fingerprint = Fingerprint.parse("sha256:" + election.fingerprint());
+            assertThat(ws.custody().readinessMatrix(Optional.empty(), fingerprint).failing()).hasSize(4);
             List<Incident> incidents = ws.custody().incidents(Optional.empty(), false);
             assertThat(incidents).hasSize(2);
             assertThat(incidents.stream().filter(Incident::open)).hasSize(1);
@@ -78,7 +81,10 @@ class DemoCommandTest {
                 assertThat(dir.resolve("equipment/lat").resolve(serial).resolve("lat-certificate.pdf")).as(serial).isNotEmptyFile();
             }
             List<EquipmentRecords.LatEntry> first = ws.equipmentRecords().latRecords(Set.of("lea-001"));
-            assertThat(first).hasSize(3).allSatisfy(e -> assertThat(e.certificate()).as(e.device().value()).isPresent());
+            assertThat(first).hasSize(3).allSatisfy(e -> {
+                assertThat(e.certificate()).as(e.device().value()).isPresent();
+                assertThat(Optional.of(e.record().electionFingerprint())).isEqualTo(fingerprint);
+            });
             assertThat(ws.equipmentRecords().latRecords(Set.of("lea-003")).stream().filter(e -> !e.record().passed())).hasSize(1);
 
             long ballots = ws.importedFiles(election.ref()).stream().mapToLong(f -> f.cvrCount()).sum();
