@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.bulwark.generate.StatewideGenerator;
+import org.bulwark.ledger.keys.Keys;
 import org.bulwark.model.Election;
 import org.bulwark.model.GpUnit;
 import org.bulwark.server.Portal;
@@ -261,6 +262,11 @@ final class DemoCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(new WorkspaceLocation.SqliteFile(workspace), io.clock(), "bulwark demo")) {
             List<String> accounts = DemoAccounts.create(ws, first.id().value(), first.name());
             io.out().println("  A state administrator, an administrator and an audit board member of " + first.name());
+            // The public page shows the latest signed checkpoint: the state signs the log as 'ledger checkpoint' does.
+            Path stateKey = dir.resolve("keys").resolve("state" + Keys.PRIVATE_SUFFIX);
+            KeyHolder state = KeyHolder.prove(stateKey, Optional.of(dir.resolve("keys").resolve("PASSPHRASE.txt")), System::getenv,
+                    KeyHolder.withSibling(stateKey, List.of()));
+            LedgerLogCommands.signCurrentTree(ws, io, state, LedgerWorkspaceCommands.DEFAULT_ORIGIN);
             switch (ws.verifyLog()) {
                 case LogCheck.Intact intact -> io.out().println("  Tamper-evident log: " + Progress.count(intact.entries())
                         + " entries, verified intact");

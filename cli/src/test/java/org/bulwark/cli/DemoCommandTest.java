@@ -158,7 +158,8 @@ class DemoCommandTest {
             assertThat(get(http, base, "healthz").statusCode()).isEqualTo(200);
             HttpResponse<String> pub = get(http, base, "public");
             assertThat(pub.statusCode()).isEqualTo(200);
-            assertThat(pub.body()).contains("Centralia General Election", "saved results file SHA-256", DemoAudit.NAME, DemoAudit.SEED);
+            assertThat(pub.body()).contains("Centralia General Election", "saved results file SHA-256", DemoAudit.NAME, DemoAudit.SEED,
+                    "id=\"checkpoint\"", LedgerWorkspaceCommands.DEFAULT_ORIGIN).doesNotContain("No checkpoint has been signed yet");
             assertThat(get(http, base, "public/audits/" + DemoAudit.NAME).statusCode()).isEqualTo(200);
 
             Matcher admin = Pattern.compile("user name sos-admin, password (\\S+)\\n.*two-factor secret ([A-Z2-7]+) ").matcher(printed);
