@@ -3,9 +3,7 @@ package org.bulwark.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +25,7 @@ class ImportCvrCommandTest {
 
     /** The gen-01 deck (40 ballots) with {@code n} spaces added at the end: the same ballots, another SHA-256. */
     private Path copy(String name, int n) throws IOException {
-        byte[] deck = Files.readAllBytes(TabulateCommandTest.GEN01_CVR);
-        byte[] padded = Arrays.copyOf(deck, deck.length + n);
-        Arrays.fill(padded, deck.length, padded.length, (byte) ' ');
-        return Files.write(tmp.resolve(name), padded);
+        return CvrReadAheadTest.copy(tmp, name, n);
     }
 
     private Run importCvr(String... args) {
@@ -81,8 +76,7 @@ class ImportCvrCommandTest {
     @Test
     void aBadFileStopsTheCommandAfterTheFilesBeforeItWereImported() throws IOException {
         Path a = copy("a.json", 1);
-        byte[] deck = Files.readAllBytes(TabulateCommandTest.GEN01_CVR);
-        Path bad = Files.write(tmp.resolve("truncated.json"), Arrays.copyOf(deck, deck.length - 200));
+        Path bad = CvrReadAheadTest.truncated(tmp);
         Run run = importCvr("--counting-group", "absentee", "--cvr", a.toString(), "--counting-group", "early", "--cvr", bad.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).contains("Imported 40 CVRs from " + a + " as absentee (CVR import #1)");
