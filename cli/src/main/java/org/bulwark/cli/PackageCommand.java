@@ -1,5 +1,6 @@
 package org.bulwark.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,9 +117,7 @@ final class PackageCommand extends CommandGroup {
             Optional<String> fingerprint = index.map(i -> ElectionFingerprint.of(i.election()).sha256());
             List<PackageFile> packageFiles = new ArrayList<>();
             for (Path cvr : cvrs) {
-                CvrMerkle merkle = new CvrMerkle();
-                CvrFiles.read(cvr, index.orElseThrow(), CvrReadOptions.strict(), merkle::add);
-                packageFiles.add(new PackageFile(cvr.getFileName().toString(), cvr, Optional.of(merkle.summary())));
+                packageFiles.add(cvrFile(cvr, index.orElseThrow()));
             }
             files.forEach(f -> packageFiles.add(PackageFile.of(f)));
             LoadedPrivateKey signer = Passphrases.loadPrivateKey(key, Optional.ofNullable(passphraseFile), environment);
@@ -135,7 +134,15 @@ final class PackageCommand extends CommandGroup {
             return Bulwark.OK;
         }
 
-        private static void logCreated(Workspace ws, Io io, Manifest m, LoadedPrivateKey signer) {
+        /** A CVR file for a package: read strictly against its election for the count and Merkle root the manifest signs. */
+        static PackageFile cvrFile(Path cvr, ElectionIndex index) throws IOException {
+            CvrMerkle merkle = new CvrMerkle();
+            CvrFiles.read(cvr, index, CvrReadOptions.strict(), merkle::add);
+            return new PackageFile(cvr.getFileName().toString(), cvr, Optional.of(merkle.summary()));
+        }
+
+        /** Logs a package's creation in the workspace (PACKAGE_CREATED), on behalf of its signer. */
+        static void logCreated(Workspace ws, Io io, Manifest m, LoadedPrivateKey signer) {
             PackageId id = PackageId.of(m);
             EventHeader header = LedgerWorkspaceCommands.header(io,
                     signer.role() == KeyRole.DEVICE ? Optional.of(new DeviceId(signer.id())) : Optional.empty(),

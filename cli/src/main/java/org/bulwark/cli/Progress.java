@@ -10,7 +10,9 @@ final class Progress implements AutoCloseable {
     /** What the amount of work is measured in. */
     enum Measure {
         BYTES,
-        BALLOTS
+        BALLOTS,
+        /** Steps of a job that are not ballots, such as keys made or packages signed; the label says what they are. */
+        STEPS
     }
 
     private static final long BAR_REDRAW_MILLIS = 100;
@@ -121,12 +123,13 @@ final class Progress implements AutoCloseable {
         return switch (measure) {
             case BYTES -> megabytes(done) + " of " + megabytes(total) + " MB, " + count(ballots) + " ballots";
             case BALLOTS -> count(done) + " of " + count(total) + " ballots";
+            case STEPS -> count(done) + " of " + count(total);
         };
     }
 
     private String rate(long now) {
         double seconds = Math.max(0.001, (now - startMillis) / 1000.0);
-        return count(Math.round(ballots / seconds)) + " ballots/s";
+        return measure == Measure.STEPS ? count(Math.round(done / seconds)) + "/s" : count(Math.round(ballots / seconds)) + " ballots/s";
     }
 
     private static String megabytes(long bytes) {

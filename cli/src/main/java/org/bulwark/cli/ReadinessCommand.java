@@ -76,11 +76,15 @@ final class ReadinessCommand extends CommandGroup {
         @Override
         public Integer call() throws IOException, NoSuchAlgorithmException {
             Io io = Bulwark.of(spec).io();
+            return CustodyCli.record(workspace, io, action(record, CustodyCli.at(spec, Optional.empty(), io)));
+        }
+
+        /** The custody action that records the L&A test a device's session wrote to {@code record}, with the file's SHA-256. */
+        static CustodyAction.RecordLat action(Path record, java.time.Instant at) throws IOException, NoSuchAlgorithmException {
             byte[] bytes = CustodyCli.readFile(record);
             LatRecord lat = LatRecord.read(bytes, record.toString());
             Fingerprint sha = new Fingerprint("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-            String name = record.getFileName().toString();
-            return CustodyCli.record(workspace, io, new CustodyAction.RecordLat(lat, name, sha, CustodyCli.at(spec, Optional.empty(), io)));
+            return new CustodyAction.RecordLat(lat, record.getFileName().toString(), sha, at);
         }
     }
 

@@ -60,11 +60,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         Optional<Portal.TlsCertificate> tls = tls();
         Portal portal = Portal.start(new Portal.Settings(workspace.location(), host, port, tls, io.clock()));
+        serveUntilStopped(io, portal, () -> io.out().println("Bulwark portal at " + (tls.isPresent() ? "https" : "http") + "://"
+                + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + portal.port() + "/ over " + workspace.location().describe()
+                + " (public page: /public, health: /healthz). Stop with Ctrl-C."));
+        return Bulwark.OK;
+    }
+
+    /** Says where the started portal listens ({@code announce}) and serves until Ctrl-C, or until the thread is interrupted. */
+    static void serveUntilStopped(Io io, Portal portal, Runnable announce) {
         Thread hook = new Thread(portal::close, "bulwark-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        io.out().println("Bulwark portal at " + (tls.isPresent() ? "https" : "http") + "://" + ("0.0.0.0".equals(host) ? "localhost" : host)
-                + ":" + portal.port() + "/ over " + workspace.location().describe() + " (public page: /public, health: /healthz). "
-                + "Stop with Ctrl-C.");
+        announce.run();
         io.out().flush();
         try {
             new CountDownLatch(1).await();
@@ -74,7 +80,6 @@ final class ServeCommand implements Callable<Integer> {
             portal.close();
             Thread.currentThread().interrupt();
         }
-        return Bulwark.OK;
     }
 
     private Optional<Portal.TlsCertificate> tls() throws java.io.IOException {

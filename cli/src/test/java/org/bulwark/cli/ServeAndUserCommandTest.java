@@ -2,16 +2,12 @@ package org.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -69,27 +65,15 @@ class ServeAndUserCommandTest {
 
     @Test
     void servePrintsWhereItListensAndAnswersHealthChecksUntilStopped() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), false, Clock.systemUTC());
-        AtomicInteger code = new AtomicInteger(-1);
-        Thread serve = Thread.ofPlatform().start(() -> code.set(Bulwark.commandLine(io).execute("serve", "--port", "0",
-                "--workspace", ws())));
-        Pattern listening = Pattern.compile("Bulwark portal at (http://127\\.0\\.0\\.1:\\d+/)");
-        Matcher m = listening.matcher("");
-        for (int i = 0; i < 300 && !m.find(); i++) {
-            Thread.sleep(50); // the server starts on the other thread
-            m = listening.matcher(out.toString());
-        }
-        assertThat(m.hasMatch()).as(out + err.toString()).isTrue();
+        UntilStopped serve = UntilStopped.start("serve", "--port", "0", "--workspace", ws());
+        Matcher m = serve.await(Pattern.compile("Bulwark portal at (http://127\\.0\\.0\\.1:\\d+/)"));
+        assertThat(m.hasMatch()).as(serve.out() + serve.err()).isTrue();
         URI base = URI.create(m.group(1));
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        serve.interrupt();
-        serve.join(10_000);
-        assertThat(code.get()).isZero();
-        assertThat(out.toString()).contains("over " + ws());
+        assertThat(serve.stop()).isZero();
+        assertThat(serve.out()).contains("over " + ws());
     }
 
     @Test

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bulwark.custody.ReadinessCheck;
 import org.bulwark.custody.ReadinessMatrix;
+import org.bulwark.ledger.exchange.Fingerprint;
 import org.bulwark.model.ElectionFingerprint;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.GpUnit;
@@ -106,7 +108,7 @@ final class PortalData {
             return snapshot;
         }
         Stamp current = stamp();
-        ReadinessMatrix readiness = workspace.custody().readinessMatrix(Optional.empty());
+        ReadinessMatrix readiness = workspace.custody().readinessMatrix(Optional.empty(), comingElection());
         if (snapshot == null || !current.equals(stamp)) {
             snapshot = compute(readiness);
             stamp = current;
@@ -120,6 +122,12 @@ final class PortalData {
     /** Called after the portal changed the workspace: the next reader recomputes. */
     synchronized void changed() {
         snapshot = null;
+    }
+
+    /** Readiness is for one election: the latest by date in the workspace (devices tested for another one fail). */
+    private Optional<Fingerprint> comingElection() {
+        return workspace.listElections().stream().max(Comparator.comparing(StoredElection::date))
+                .flatMap(e -> Fingerprint.parse("sha256:" + e.fingerprint()));
     }
 
     private Stamp stamp() {

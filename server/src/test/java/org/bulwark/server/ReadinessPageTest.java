@@ -80,6 +80,18 @@ class ReadinessPageTest {
         String dashboard = staff.get("/a/" + fixture.authorityA.value()).body();
         assertThat(dashboard).contains("Devices certified: 1 of 1 devices", "Seals intact: 0 of 1 devices", "L&amp;A done: 1 of 1 devices",
                 "Devices not ready", "BC-1", "SN-1", "Sealed after L&amp;A, Seals verified at polls");
+
+        // A device whose L&A test was of another election is not ready for this one.
+        try (Workspace ws = Workspace.open(fixture.location, fixture.clock, "county clerk")) {
+            done(ws, new CustodyAction.AddAsset(new Asset(new AssetTag("BC-2"), "SN-2", AssetKind.VOTING_DEVICE, "DS200", Optional.of("2.17"),
+                    new AuthorityId(fixture.authorityA.value()), "Warehouse", "J. Clerk", AssetStatus.IN_SERVICE), "delivered"));
+            done(ws, new CustodyAction.RecordLat(new LatRecord(LatRecord.Kind.PRE_ELECTION, "SN-2", "DS200", SOFTWARE,
+                    new Fingerprint("sha256:" + "0".repeat(64)), LocalDate.parse("2028-10-20"), true, List.of()),
+                    "lat-record.json", SOFTWARE, Instant.parse("2028-10-21T16:00:00Z")));
+        }
+        fixture.clock.advance(PortalData.RECHECK.plus(Duration.ofSeconds(1)));
+        assertThat(staff.get("/a/" + fixture.authorityA.value()).body()).contains("L&amp;A done: 1 of 2 devices", "BC-2", "Election fingerprint");
+        assertThat(staff.get("/state").body()).contains("/devices?fails=lat-passed\">1 of 2 devices</a>");
     }
 
     private static void done(Workspace ws, CustodyAction action) {

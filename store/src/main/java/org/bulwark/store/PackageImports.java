@@ -51,6 +51,14 @@ public final class PackageImports {
     private static final String FORMAT = "NIST SP 1500-103 (from a signed results package)";
 
     private final Workspace workspace;
+    /**
+     * The election imported into last, read and indexed: a stored election never changes (it is
+     * its fingerprint), and reading and validating a statewide definition costs far more than a
+     * precinct's package, which an election night brings hundreds of.
+     */
+    private Optional<Indexed> last = Optional.empty();
+
+    private record Indexed(long id, String fingerprint, ElectionIndex index) {}
 
     PackageImports(Workspace workspace) {
         this.workspace = workspace;
@@ -151,6 +159,16 @@ public final class PackageImports {
         record Refused(Refusal refusal, String message) implements Outcome {}
     }
 
+    private ElectionIndex index(StoredElection election) throws SQLException {
+        Optional<Indexed> cached = last.filter(i -> i.id() == election.ref().id() && i.fingerprint().equals(election.fingerprint()));
+        if (cached.isPresent()) {
+            return cached.get().index();
+        }
+        ElectionIndex index = ElectionIndex.of(workspace.readElection(election));
+        last = Optional.of(new Indexed(election.ref().id(), election.fingerprint(), index));
+        return index;
+    }
+
     /** A refusal found inside the transaction, thrown so that the transaction rolls back. */
     private static final class RefusedImport extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -209,7 +227,7 @@ public final class PackageImports {
                     + "and Merkle root in its manifest), so there is nothing to import");
         }
         StoredElection election = chosen.isPresent() ? chosen.get() : electionNamedBy(manifest, name);
-        ElectionIndex index = ElectionIndex.of(workspace.readElection(election));
+        ElectionIndex index = index(election);
         CvrReadOptions options = CvrReadOptions.strict().withCountingGroup(request.countingGroup());
         Optional<Authority> authority = authority(request, valid, index, name);
         Map<GpUnitId, Long> outside = new TreeMap<>(Comparator.comparing(GpUnitId::value));

@@ -22,7 +22,7 @@ import org.bulwark.tally.Tabulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GenerateAndDemoTest {
+class GenerateTest {
     @TempDir
     Path tmp;
 
@@ -117,27 +117,5 @@ class GenerateAndDemoTest {
         }
         assertThat(overvoted).isPositive();
         assertThat(results.ballots().total().counted()).isEqualTo(20_000);
-    }
-
-    @Test
-    void demoRunsEndToEndAndAgainWithoutFailing() throws IOException {
-        Path dir = tmp.resolve("demo");
-        Run first = Run.of("demo", "--dir", dir.toString());
-        assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("116 authorities, 600 precincts", "20,000 ballots", "Election definition imported as election #1",
-                "CVR files: 3 imported", "Ballots counted: 20,000", "Election fingerprint ", "President and Vice President",
-                dir.resolve("results/results.pdf").toString(), dir.resolve("results/results.json").toString(),
-                dir.resolve("results/results.xml").toString(), dir.resolve("results/results.csv").toString());
-
-        Run second = Run.of("demo", "--dir", dir.toString());
-        assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).contains("already imported by an earlier run, as election #1: reusing it",
-                "CVR files: 0 imported, 3 already there from an earlier run", "Ballots counted: 20,000", "results run #2");
-        assertThat(summary(second.out())).isEqualTo(summary(first.out()));
-    }
-
-    /** The results part of the demo's output, without the run number. */
-    private static List<String> summary(String out) {
-        return out.lines().dropWhile(l -> !l.startsWith("3. ")).filter(l -> !l.startsWith("From ")).toList();
     }
 }
