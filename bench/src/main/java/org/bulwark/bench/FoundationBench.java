@@ -81,19 +81,11 @@ public final class FoundationBench {
                 Path db = scratch.resolve("workspace-" + r + ".db");
                 ChildRun stored = ChildRun.run(jvm, cli("import", "election", "--progress", "none", "--workspace", db.toString(), election), scratch);
                 String electionNumber = electionNumber(stored.stdout());
-                ChildRun importRun = null;
-                long nanos = 0;
-                // One `import cvr` per counting group (the generator names it in each file name), timed together.
-                for (var group : byCountingGroup(cvrFiles).entrySet()) {
-                    List<String> imp = new ArrayList<>(cli("import", "cvr", "--progress", "none", "--workspace", db.toString(),
-                            "--election", electionNumber, "--counting-group", group.getKey()));
-                    imp.addAll(group.getValue());
-                    ChildRun one = ChildRun.run(jvm, imp, scratch);
-                    nanos += one.nanos();
-                    importRun = importRun == null ? one : new ChildRun(0, Math.max(importRun.peakRssBytes(), one.peakRssBytes()),
-                            Math.max(importRun.peakHeapBytes(), one.peakHeapBytes()), "");
-                }
-                imports.add(new ChildRun(nanos, importRun.peakRssBytes(), importRun.peakHeapBytes(), ""));
+                // One `import cvr` for the whole election, a counting group per file, as a user importing it would.
+                List<String> imp = new ArrayList<>(cli("import", "cvr", "--progress", "none", "--workspace", db.toString(),
+                        "--election", electionNumber));
+                imp.addAll(cvrOptions(cvrFiles));
+                imports.add(ChildRun.run(jvm, imp, scratch));
                 Files.deleteIfExists(db);
                 out.printf("round %d of %d done%n", r + 1, repeat);
             }
@@ -105,14 +97,7 @@ public final class FoundationBench {
             Path outDir = scratch.resolve("results-" + round + "-" + k);
             List<String> tab = new ArrayList<>(cli("tabulate", "--progress", "none", "--threads", Integer.toString(k),
                     "--election", election, "--out", outDir.toString()));
-            for (var group : byCountingGroup(cvrFiles).entrySet()) {
-                tab.add("--counting-group");
-                tab.add(group.getKey());
-                for (String f : group.getValue()) {
-                    tab.add("--cvr");
-                    tab.add(f);
-                }
-            }
+            tab.addAll(cvrOptions(cvrFiles));
             ChildRun run = ChildRun.run(jvm, tab, scratch);
             deleteTree(outDir);
             return run;
@@ -178,6 +163,20 @@ public final class FoundationBench {
             throw new IllegalStateException("no election number in the output of import election: " + importOutput);
         }
         return m.group(1);
+    }
+
+    /** {@code --counting-group GROUP --cvr FILE...} for every counting group, as tabulate and import cvr take them. */
+    private static List<String> cvrOptions(List<String> cvrFiles) {
+        List<String> options = new ArrayList<>();
+        for (var group : byCountingGroup(cvrFiles).entrySet()) {
+            options.add("--counting-group");
+            options.add(group.getKey());
+            for (String f : group.getValue()) {
+                options.add("--cvr");
+                options.add(f);
+            }
+        }
+        return options;
     }
 
     /** The generator's CVR files, cvr-NN-GROUP.json, by counting group in a stable order. */

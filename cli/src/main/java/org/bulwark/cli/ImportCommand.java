@@ -3,6 +3,7 @@ package org.bulwark.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,10 +14,12 @@ import org.bulwark.store.ElectionRef;
 import org.bulwark.store.ImportedFile;
 import org.bulwark.store.StoredElection;
 import org.bulwark.store.Workspace;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -61,7 +64,10 @@ final class ImportCommand extends CommandGroup {
             name = "cvr",
             mixinStandardHelpOptions = true,
             description = {"Import NIST SP 1500-103 CVR files (JSON or XML) for an election in the workspace.",
-                "Each file is imported whole or not at all; a file already imported (same SHA-256) is refused."})
+                "Each file is imported whole or not at all, in the order given; a file already imported (same SHA-256) is refused."},
+            footer = {"", "Examples:",
+                "  bulwark import cvr --election 1 --counting-group election-day --cvr scanners.json --counting-group absentee --cvr absentee-1.json --cvr absentee-2.json",
+                "  bulwark import cvr --election 1 --counting-group absentee absentee-1.json absentee-2.json"})
     static final class Cvr implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -72,24 +78,25 @@ final class ImportCommand extends CommandGroup {
         @Option(names = "--election", required = true, paramLabel = "ID", description = "The election's number in the workspace (as import election printed it).")
         long election;
 
-        @Option(names = "--counting-group", paramLabel = "GROUP", converter = CountingGroupConverter.class,
-                description = "How the ballots in these files were cast: election-day (default), absentee, early or provisional.")
-        CountingGroup countingGroup = CountingGroup.ELECTION_DAY;
-
         @Option(names = "--lenient", description = "Accept the older NIST namespace and the spellings some vendors emit (default: strict schema checks).")
         boolean lenient;
 
-        @Parameters(paramLabel = "FILE", arity = "1..*", description = "The CVR files.")
-        List<Path> files;
+        @ArgGroup(exclusive = false, multiplicity = "0..*", heading = CvrFileGroup.HEADING)
+        List<CvrFileGroup> cvrs = new ArrayList<>(); // picocli adds to it
+
+        @Parameters(paramLabel = "FILE", arity = "0..*",
+                description = "CVR files, all of one counting group (the one --counting-group given, election-day by default); "
+                        + "for files of several groups use --counting-group GROUP --cvr FILE instead.")
+        List<Path> files = new ArrayList<>(); // picocli adds to it
 
         @Override
         public Integer call() throws Exception {
             Bulwark root = Bulwark.of(spec);
             Io io = root.io();
-            List<CvrInput> inputs = files.stream().map(f -> new CvrInput(f, countingGroup)).toList();
+            List<CvrInput> inputs = inputs();
             inputs.forEach(CvrInput::requireReadable);
             try (Workspace ws = workspace.open();
-                    DigestsAhead digests = new DigestsAhead(files)) {
+                    DigestsAhead digests = new DigestsAhead(inputs.stream().map(CvrInput::file).toList())) {
                 StoredElection stored = ws.election(new ElectionRef(election));
                 ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
                 CvrReadOptions.Mode mode = lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT;
@@ -104,6 +111,23 @@ final class ImportCommand extends CommandGroup {
                 }
             }
             return Bulwark.OK;
+        }
+
+        /** The files in the order given: {@code --cvr} groups as tabulate takes them, or the older FILE... form. */
+        private List<CvrInput> inputs() {
+            if (files.isEmpty()) {
+                return CvrFileGroup.inputs(spec.commandLine(), cvrs);
+            }
+            if (cvrs.stream().anyMatch(g -> !g.files().isEmpty())) {
+                throw new ParameterException(spec.commandLine(),
+                        "Give the CVR files either each with --cvr or all at the end (FILE...), not both: " + files.getFirst() + " has no --cvr");
+            }
+            if (cvrs.size() > 1) {
+                throw new ParameterException(spec.commandLine(), "FILE... takes one --counting-group, not " + cvrs.size()
+                        + ": for files of several counting groups give each file with --cvr after its --counting-group");
+            }
+            CountingGroup group = cvrs.isEmpty() ? CountingGroup.ELECTION_DAY : cvrs.getFirst().countingGroup;
+            return files.stream().map(f -> new CvrInput(f, group)).toList();
         }
     }
 

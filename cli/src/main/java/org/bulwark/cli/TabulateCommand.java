@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.bulwark.formats.cvr.CvrReadOptions;
 import org.bulwark.formats.election.LoadedElection;
-import org.bulwark.model.CountingGroup;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.model.results.ElectionResults;
 import picocli.CommandLine.ArgGroup;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + "results.json and results.xml (NIST SP 1500-100 v2), results.csv and results.pdf.",
             "Nothing is written unless every file is good: a bad file stops the command with exit code 2 and leaves the folder as it was."},
         footer = {"", "Example:",
-            "  bulwark tabulate --election election.json --cvr scanners.json --counting-group absentee --cvr absentee.json --out results"})
+            "  bulwark tabulate --election election.json --counting-group election-day --cvr scanners.json --counting-group absentee --cvr absentee.json --out results"})
 final class TabulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,8 +33,8 @@ final class TabulateCommand implements Callable<Integer> {
             description = "The election definition: Bulwark JSON, NIST SP 1500-100 election report or SP 1500-20 ballot definition (JSON or XML).")
     Path election;
 
-    @ArgGroup(exclusive = false, multiplicity = "1..*", heading = "CVR files (each --counting-group applies to the --cvr files given with it):%n")
-    List<CvrGroup> cvrs;
+    @ArgGroup(exclusive = false, multiplicity = "0..*", heading = CvrFileGroup.HEADING)
+    List<CvrFileGroup> cvrs = new ArrayList<>(); // picocli adds to it
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the results to (created if needed).")
     Path out;
@@ -46,16 +45,6 @@ final class TabulateCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Accept the older NIST namespace and the spellings some vendors emit (default: strict schema checks).")
     boolean lenient;
 
-    /** CVR files and the counting group they were cast in. */
-    static final class CvrGroup {
-        @Option(names = "--counting-group", paramLabel = "GROUP", converter = CountingGroupConverter.class,
-                description = "How the ballots in these files were cast: election-day (default), absentee, early or provisional.")
-        CountingGroup countingGroup = CountingGroup.ELECTION_DAY;
-
-        @Option(names = "--cvr", required = true, paramLabel = "FILE", description = "A NIST SP 1500-103 CVR file (JSON or XML).")
-        List<Path> files;
-    }
-
     @Override
     public Integer call() throws Exception {
         Bulwark root = Bulwark.of(spec);
@@ -63,12 +52,7 @@ final class TabulateCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
         }
-        List<CvrInput> inputs = new ArrayList<>();
-        for (CvrGroup group : cvrs) {
-            for (Path f : group.files) {
-                inputs.add(new CvrInput(f, group.countingGroup));
-            }
-        }
+        List<CvrInput> inputs = CvrFileGroup.inputs(spec.commandLine(), cvrs);
         LoadedElection loaded = Elections.loadUsable(election, io.err());
         ElectionIndex index = ElectionIndex.of(loaded.election());
         ElectionResults results;

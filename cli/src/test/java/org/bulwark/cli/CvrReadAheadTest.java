@@ -32,15 +32,24 @@ class CvrReadAheadTest {
 
     /** The gen-01 deck with {@code n} spaces added at the end: the same ballots, another SHA-256. */
     private Path copy(String name, int n) throws IOException {
+        return copy(tmp, name, n);
+    }
+
+    static Path copy(Path dir, String name, int n) throws IOException {
         byte[] deck = Files.readAllBytes(TabulateCommandTest.GEN01_CVR);
         byte[] padded = Arrays.copyOf(deck, deck.length + n);
         Arrays.fill(padded, deck.length, padded.length, (byte) ' ');
-        return Files.write(tmp.resolve(name), padded);
+        return Files.write(dir.resolve(name), padded);
     }
 
     private Path truncated() throws IOException {
+        return truncated(tmp);
+    }
+
+    /** The gen-01 deck cut 200 bytes short of its end: a bad file, found only near its end. */
+    static Path truncated(Path dir) throws IOException {
         byte[] deck = Files.readAllBytes(TabulateCommandTest.GEN01_CVR);
-        return Files.write(tmp.resolve("truncated.json"), Arrays.copyOf(deck, deck.length - 200));
+        return Files.write(dir.resolve("truncated.json"), Arrays.copyOf(deck, deck.length - 200));
     }
 
     private ElectionIndex gen01() throws IOException {
