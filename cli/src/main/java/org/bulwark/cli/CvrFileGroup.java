@@ -3,6 +3,7 @@ package org.bulwark.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bulwark.model.CountingGroup;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -31,6 +32,12 @@ final class CvrFileGroup {
 
     /** The files in the order given, each with its group's counting group; a group without files is a usage error. */
     static List<CvrInput> inputs(CommandLine command, List<CvrFileGroup> groups) {
+        fileBeforeAnyGroup(command).ifPresent(file -> {
+            // picocli would put such a file into the group named after it: refused rather than counted in a group not meant.
+            throw new ParameterException(command, "--cvr " + file + " comes before any --counting-group, and a --counting-group "
+                    + "follows: give each --counting-group before its files (--counting-group absentee --cvr FILE), "
+                    + "or put election-day files after --counting-group election-day");
+        });
         List<CvrInput> inputs = new ArrayList<>();
         for (CvrFileGroup group : groups) {
             if (group.files().isEmpty()) {
@@ -42,6 +49,24 @@ final class CvrFileGroup {
             throw missingCvr(command, "no CVR file given");
         }
         return inputs;
+    }
+
+    /** A --cvr given before the first --counting-group when a --counting-group is given at all. */
+    private static Optional<String> fileBeforeAnyGroup(CommandLine command) {
+        List<String> args = command.getParseResult() == null ? List.of() : command.getParseResult().originalArgs();
+        Optional<String> firstFile = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--counting-group") || a.startsWith("--counting-group=")) {
+                return firstFile;
+            }
+            if (firstFile.isEmpty() && a.equals("--cvr") && i + 1 < args.size()) {
+                firstFile = Optional.of(args.get(i + 1));
+            } else if (firstFile.isEmpty() && a.startsWith("--cvr=")) {
+                firstFile = Optional.of(a.substring("--cvr=".length()));
+            }
+        }
+        return Optional.empty();
     }
 
     static ParameterException missingCvr(CommandLine command, String why) {

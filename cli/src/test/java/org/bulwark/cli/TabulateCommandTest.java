@@ -37,10 +37,20 @@ class TabulateCommandTest {
     void countingGroupAppliesToTheFilesGivenWithIt() {
         Path out = tmp.resolve("results");
         Run run = Run.of("tabulate", "--election", ElectionCommandTest.GEN01_JSON.toString(),
-                "--cvr", GEN01_CVR.toString(), "--counting-group", "absentee",
+                "--counting-group", "absentee", "--cvr", GEN01_CVR.toString(),
                 "--counting-group", "provisional", "--cvr", GEN01_CVR_XML.toString(), "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Ballots counted: 80 (absentee 40, provisional 40)");
+    }
+
+    @Test
+    void aFileBeforeAnyCountingGroupIsRefusedRatherThanCountedInTheGroupAfterIt() {
+        Path out = tmp.resolve("results");
+        Run run = Run.of("tabulate", "--election", ElectionCommandTest.GEN01_JSON.toString(),
+                "--cvr", GEN01_CVR.toString(), "--counting-group", "absentee", "--cvr", GEN01_CVR_XML.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--cvr " + GEN01_CVR + " comes before any --counting-group");
+        assertThat(out).doesNotExist();
     }
 
     @Test
