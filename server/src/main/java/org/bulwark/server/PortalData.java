@@ -107,10 +107,11 @@ final class PortalData {
         if (snapshot != null && now.isBefore(checkedAt.plus(RECHECK))) {
             return snapshot;
         }
-        Stamp current = stamp();
-        ReadinessMatrix readiness = workspace.custody().readinessMatrix(Optional.empty(), comingElection());
+        List<StoredElection> elections = workspace.listElections();
+        Stamp current = stamp(elections);
+        ReadinessMatrix readiness = workspace.custody().readinessMatrix(Optional.empty(), comingElection(elections));
         if (snapshot == null || !current.equals(stamp)) {
-            snapshot = compute(readiness);
+            snapshot = compute(elections, readiness);
             stamp = current;
         } else if (!readiness.equals(snapshot.readiness())) {
             snapshot = new Snapshot(snapshot.elections(), readiness);
@@ -125,24 +126,24 @@ final class PortalData {
     }
 
     /** Readiness is for one election: the latest by date in the workspace (devices tested for another one fail). */
-    private Optional<Fingerprint> comingElection() {
-        return workspace.listElections().stream().max(Comparator.comparing(StoredElection::date))
+    private static Optional<Fingerprint> comingElection(List<StoredElection> elections) {
+        return elections.stream().max(Comparator.comparing(StoredElection::date))
                 .flatMap(e -> Fingerprint.parse("sha256:" + e.fingerprint()));
     }
 
-    private Stamp stamp() {
+    private Stamp stamp(List<StoredElection> stored) {
         List<Long> elections = new ArrayList<>();
         List<Long> files = new ArrayList<>();
-        for (StoredElection e : workspace.listElections()) {
+        for (StoredElection e : stored) {
             elections.add(e.ref().id());
             workspace.importedFiles(e.ref()).forEach(f -> files.add(f.id()));
         }
         return new Stamp(elections, files);
     }
 
-    private Snapshot compute(ReadinessMatrix readiness) {
+    private Snapshot compute(List<StoredElection> elections, ReadinessMatrix readiness) {
         List<ElectionView> views = new ArrayList<>();
-        for (StoredElection e : workspace.listElections()) {
+        for (StoredElection e : elections) {
             ElectionIndex index = ElectionIndex.of(workspace.loadElection(e.ref()));
             List<ImportedFile> files = workspace.importedFiles(e.ref());
             Optional<ElectionResults> results = files.isEmpty() ? Optional.empty() : Optional.of(tally(e, index));
