@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.bulwark.generate.StatewideGenerator;
-import org.bulwark.ledger.keys.Keys;
 import org.bulwark.model.Election;
 import org.bulwark.model.GpUnit;
 import org.bulwark.server.Portal;
@@ -220,7 +219,7 @@ final class DemoCommand implements Callable<Integer> {
             io.out().println("2. Keys and trust: the state key, a key per authority and per authority's central-count scanner");
             int keys = DemoTrust.keyCount(authorities);
             DemoTrust trust = stepped(io, progress, "Keys", keys, step -> DemoTrust.create(ws, dir.resolve("keys"), authorities, step));
-            io.out().println("  " + keys + " keys in " + dir.resolve("keys") + " (passphrase in PASSPHRASE.txt), each admitted to the "
+            io.out().println("  " + keys + " keys in " + dir.resolve("keys") + " (passphrase in " + DemoTrust.PASSPHRASE_FILE + "), each admitted to the "
                     + "workspace's trust registry by the key above it");
 
             io.out().println();
@@ -263,10 +262,7 @@ final class DemoCommand implements Callable<Integer> {
             List<String> accounts = DemoAccounts.create(ws, first.id().value(), first.name());
             io.out().println("  A state administrator, an administrator and an audit board member of " + first.name());
             // The public page shows the latest signed checkpoint: the state signs the log as 'ledger checkpoint' does.
-            Path stateKey = dir.resolve("keys").resolve("state" + Keys.PRIVATE_SUFFIX);
-            KeyHolder state = KeyHolder.prove(stateKey, Optional.of(dir.resolve("keys").resolve("PASSPHRASE.txt")), System::getenv,
-                    KeyHolder.withSibling(stateKey, List.of()));
-            LedgerLogCommands.signCurrentTree(ws, io, state, LedgerWorkspaceCommands.DEFAULT_ORIGIN);
+            LedgerLogCommands.signCurrentTree(ws, io, DemoTrust.stateKey(dir.resolve("keys")), LedgerWorkspaceCommands.DEFAULT_ORIGIN);
             switch (ws.verifyLog()) {
                 case LogCheck.Intact intact -> io.out().println("  Tamper-evident log: " + Progress.count(intact.entries())
                         + " entries, verified intact");

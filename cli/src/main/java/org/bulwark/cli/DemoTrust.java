@@ -26,6 +26,8 @@ final class DemoTrust {
     static final String PASSPHRASE = "demo only - not for an election";
     /** Few PBKDF2 iterations, so that 233 keys are made in seconds; a real key uses the default. */
     static final int ITERATIONS = 1_000;
+    static final String PASSPHRASE_FILE = "PASSPHRASE.txt";
+    private static final String STATE = "state";
 
     private final Path dir;
 
@@ -37,9 +39,9 @@ final class DemoTrust {
     static DemoTrust create(Workspace ws, Path dir, List<GpUnit> authorities, Runnable step) throws IOException {
         DemoTrust trust = new DemoTrust(dir);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("PASSPHRASE.txt"), PASSPHRASE + "\n");
+        Files.writeString(dir.resolve(PASSPHRASE_FILE), PASSPHRASE + "\n");
         SecureRandom random = new SecureRandom();
-        PublicKeyInfo state = trust.generate(KeyRole.STATE, "state", Optional.empty(), random);
+        PublicKeyInfo state = trust.generate(KeyRole.STATE, STATE, Optional.empty(), random);
         admit(ws, new TrustRequest.Bootstrap(state));
         step.run();
         for (GpUnit a : authorities) {
@@ -61,6 +63,12 @@ final class DemoTrust {
     /** The id of an authority's central-count scanner, whose key signs the authority's results packages. */
     static String scanner(String authority) {
         return authority + "-central-scanner";
+    }
+
+    /** The state key in {@code dir}, proved as a command proves a key given on its command line. */
+    static KeyHolder stateKey(Path dir) throws IOException {
+        Path key = dir.resolve(STATE + Keys.PRIVATE_SUFFIX);
+        return KeyHolder.prove(key, Optional.of(dir.resolve(PASSPHRASE_FILE)), System::getenv, KeyHolder.withSibling(key, List.of()));
     }
 
     LoadedPrivateKey privateKey(String id) throws IOException {
