@@ -92,7 +92,6 @@ public final class PortalBench {
         StatewideGenerator generator = StatewideGenerator.create(new StatewideGenerator.Settings(1, 600, ballots, 2028));
         Election election = generator.election();
         ElectionIndex index = ElectionIndex.of(election);
-        String fingerprint = ElectionFingerprint.of(election).sha256();
         GpUnit first = election.gpUnits().stream().filter(GpUnit::authority).findFirst().orElseThrow();
         Path db = work.resolve("portal-bench.db");
         Files.deleteIfExists(db);
@@ -107,10 +106,7 @@ public final class PortalBench {
                 scannerKeys.getPublic());
         StoredElection stored;
         try (Workspace ws = Workspace.open(location)) {
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            ElectionFiles.writeBulwarkJson(election, json);
-            stored = ws.importElection(election, new ElectionSource("election.json", "Bulwark JSON", json.toByteArray(),
-                    Optional.of(json.toByteArray()), fingerprint));
+            stored = importElection(ws, election);
             ws.changeTrust(new TrustRequest.Bootstrap(state));
             ws.changeTrust(new TrustRequest.Admit(clerk, state.fingerprint()));
             ws.changeTrust(new TrustRequest.Admit(scanner, clerk.fingerprint()));
@@ -132,7 +128,7 @@ public final class PortalBench {
         CvrFiles.read(cvrFile, index, CvrReadOptions.strict(), merkle::add);
         Path pkg = work.resolve("results.zip");
         Files.deleteIfExists(pkg);
-        Packages.create(new Packages.Request(new PackageType.Results(), Optional.of(fingerprint), Mode.OFFICIAL,
+        Packages.create(new Packages.Request(new PackageType.Results(), Optional.of(stored.fingerprint()), Mode.OFFICIAL,
                 List.of(new PackageFile("cvrs.json", cvrFile, Optional.of(merkle.summary())))),
                 new LoadedPrivateKey(KeyRole.DEVICE, "scanner", Optional.of(first.id().value()), scannerKeys.getPrivate(),
                         scannerKeys.getPublic()), pkg, Clock.systemUTC());
@@ -192,16 +188,21 @@ public final class PortalBench {
         }
     }
 
+    /** The election imported as 'bulwark import election' imports its Bulwark JSON. */
+    private static StoredElection importElection(Workspace ws, Election election) throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ElectionFiles.writeBulwarkJson(election, json);
+        return ws.importElection(election, new ElectionSource("election.json", "Bulwark JSON", json.toByteArray(),
+                Optional.of(json.toByteArray()), ElectionFingerprint.of(election).sha256()));
+    }
+
     /** A workspace holding a 116-authority statewide election and the reader's account. */
     private static WorkspaceLocation statewide(Path db, SecureRandom random) throws IOException {
         Files.deleteIfExists(db);
         WorkspaceLocation location = new WorkspaceLocation.SqliteFile(db);
         Election election = StatewideGenerator.create(new StatewideGenerator.Settings(116, 600, 0, 2028)).election();
         try (Workspace ws = Workspace.open(location)) {
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            ElectionFiles.writeBulwarkJson(election, json);
-            ws.importElection(election, new ElectionSource("election.json", "Bulwark JSON", json.toByteArray(),
-                    Optional.of(json.toByteArray()), ElectionFingerprint.of(election).sha256()));
+            importElection(ws, election);
             PortalUsers.create(ws, new PortalUsers.NewUser("reader", "Reader", Role.STATE_STAFF, Optional.empty(), PASSWORD), "bench", random);
         }
         return location;
