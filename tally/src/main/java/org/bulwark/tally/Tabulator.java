@@ -66,7 +66,7 @@ public final class Tabulator {
                     selections.put(s.id(), selections.size());
                 }
             }
-            ContestLayout layout = new ContestLayout(layouts.size(), contest, selections.size(), Map.copyOf(selections),
+            ContestLayout layout = new ContestLayout(layouts.size(), contest, List.copyOf(selections.keySet()), Map.copyOf(selections),
                     writeIns, parties(primaryParties(contest)), isRanked(contest));
             layouts.add(layout);
             byId.put(contest.id(), layout);

@@ -1,8 +1,13 @@
 package org.bulwark.formats.cdf;
 
 import java.io.IOException;
+import java.io.BufferedWriter;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +23,13 @@ final class XmlCdfEmitter implements CdfEmitter {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     private final XMLStreamWriter xml;
+    /**
+     * The JDK's writer encodes to a stream one byte at a time (each a locked call on a buffered stream):
+     * given characters instead, it hands them on in runs, which makes a statewide results file twice as fast.
+     */
+    private final Writer chars;
+    /** A line break and the indentation of each depth, made once. */
+    private final List<String> indents = new ArrayList<>();
     private final String namespace;
     private final Layout layout;
     /** Per open element: whether it has child elements (indented, its end tag then goes on its own line). */
@@ -27,7 +39,8 @@ final class XmlCdfEmitter implements CdfEmitter {
         this.namespace = namespace;
         this.layout = layout;
         try {
-            this.xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            this.chars = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            this.xml = FACTORY.createXMLStreamWriter(chars);
             xml.writeStartDocument("UTF-8", "1.0");
         } catch (XMLStreamException e) {
             throw new IOException("cannot write XML: " + e.getMessage(), e);
@@ -49,7 +62,11 @@ final class XmlCdfEmitter implements CdfEmitter {
 
     private void newLine() throws XMLStreamException {
         if (layout == Layout.INDENTED) {
-            xml.writeCharacters("\n" + "  ".repeat(hasChildren.size()));
+            int depth = hasChildren.size();
+            while (indents.size() <= depth) {
+                indents.add("\n" + "  ".repeat(indents.size()));
+            }
+            xml.writeCharacters(indents.get(depth));
         }
     }
 
@@ -193,7 +210,8 @@ final class XmlCdfEmitter implements CdfEmitter {
             }
             xml.writeEndDocument();
             xml.flush();
-            xml.close(); // closes the writer, not the stream
+            xml.close(); // closes the XML writer, not the characters' writer nor the stream
         });
+        chars.flush();
     }
 }

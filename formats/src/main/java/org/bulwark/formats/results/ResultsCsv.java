@@ -8,8 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.bulwark.model.Contest;
 import org.bulwark.model.ContestId;
 import org.bulwark.model.CountingGroup;
@@ -46,10 +44,11 @@ final class ResultsCsv {
     }
 
     void write(OutputStream out) throws IOException {
-        // Buffered as characters: the printer appends each value in pieces, and each append straight to the
-        // encoder would wrap and encode a few characters at a time (a third of the CSV's cost for a statewide election).
+        // Buffered as characters: each value is appended in pieces, and each append straight to the encoder
+        // would wrap and encode a few characters at a time (a third of the CSV's cost for a statewide election).
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).build());
+        CsvRows csv = new CsvRows(writer);
+        csv.printRecord((Object[]) HEADER);
         for (ContestResult contest : results.contests()) {
             Rows rows = new Rows(csv, contest);
             rows.write(results.scope(), "total", contest.counts().total());
@@ -64,7 +63,7 @@ final class ResultsCsv {
             csv.printRecord(mode, n.contest().value(), contestName(n.contest()), results.scope().value(),
                     ResultLabels.unit(index, results.scope()), "total", "not tabulated", "", n.reason(), "");
         }
-        csv.flush(); // the printer is not closed: the caller owns the stream
+        writer.flush(); // not closed: the caller owns the stream
     }
 
     private String contestName(ContestId id) {
@@ -76,12 +75,12 @@ final class ResultsCsv {
      * selections' labels are looked up once, not once per unit (thousands of units in a statewide election).
      */
     private final class Rows {
-        private final CSVPrinter csv;
+        private final CsvRows csv;
         private final String id;
         private final String name;
         private final Map<SelectionId, String> labels = new HashMap<>();
 
-        Rows(CSVPrinter csv, ContestResult contest) {
+        Rows(CsvRows csv, ContestResult contest) {
             this.csv = csv;
             this.id = contest.contest().value();
             this.name = contestName(contest.contest());

@@ -24,9 +24,11 @@ public record ContestCounts(
         long writeInVotes,
         Map<String, Long> writeInNames) {
     public ContestCounts {
-        votes = Ordered.copy(votes);
+        if (!(votes instanceof SelectionVotes)) { // immutable, its counts checked when made
+            votes = Ordered.copy(votes);
+            votes.forEach((s, v) -> Ordered.notNegative(v, "votes for " + s));
+        }
         writeInNames = Ordered.copy(writeInNames);
-        votes.forEach((s, v) -> Ordered.notNegative(v, "votes for " + s));
         Ordered.notNegative(overvotes, "overvotes");
         Ordered.notNegative(undervotes, "undervotes");
         Ordered.notNegative(ballotsCast, "ballots cast");

@@ -10,6 +10,9 @@ final class Ordered {
     private Ordered() {}
 
     static <K, V> Map<K, V> copy(Map<K, V> map) {
+        if (map.isEmpty()) {
+            return Map.of(); // most write-in name maps of a statewide election: one shared instance, not millions
+        }
         Map<K, V> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
         return Collections.unmodifiableMap(copy);
