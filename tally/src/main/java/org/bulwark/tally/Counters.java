@@ -1,5 +1,6 @@
 package org.bulwark.tally;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +17,12 @@ final class Counters {
 
     /** Per contest index; null until the contest is counted in this group. */
     final long[][] contests;
+    /**
+     * The indexes of the contests counted in this group, in the order they were first counted: a group
+     * has a few dozen of the election's contests, and adding groups up walks these, not every index.
+     */
+    private int[] counted = new int[8];
+    private int countedSize;
     final long[] ballots = new long[3];
     final Map<Integer, Map<String, Long>> writeInNames = new HashMap<>();
 
@@ -28,9 +35,26 @@ final class Counters {
         long[] k = contests[c.index()];
         if (k == null) {
             k = new long[c.width()];
-            contests[c.index()] = k;
+            set(c.index(), k);
         }
         return k;
+    }
+
+    private void set(int contest, long[] counters) {
+        contests[contest] = counters;
+        if (countedSize == counted.length) {
+            counted = Arrays.copyOf(counted, countedSize * 2);
+        }
+        counted[countedSize++] = contest;
+    }
+
+    /** How many contests are counted in this group; {@link #countedContest} gives each one's index. */
+    int countedContests() {
+        return countedSize;
+    }
+
+    int countedContest(int i) {
+        return counted[i];
     }
 
     void addWriteInName(int contest, String name, long votes) {
@@ -38,13 +62,11 @@ final class Counters {
     }
 
     void addAll(Counters other) {
-        for (int c = 0; c < contests.length; c++) {
+        for (int n = 0; n < other.countedSize; n++) {
+            int c = other.counted[n];
             long[] from = other.contests[c];
-            if (from == null) {
-                continue;
-            }
             if (contests[c] == null) {
-                contests[c] = from.clone();
+                set(c, from.clone());
             } else {
                 long[] to = contests[c];
                 for (int i = 0; i < from.length; i++) {

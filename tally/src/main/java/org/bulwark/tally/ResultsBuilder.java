@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.bulwark.model.BallotStyle;
 import org.bulwark.model.BallotStyleId;
@@ -43,41 +45,71 @@ final class ResultsBuilder {
                 .toArray(SelectionVotes.Selections[]::new);
     }
 
+    /**
+     * The results of the cells. Each breakdown is summed from the cells and split by contest on its own,
+     * so devices and batches (the largest breakdowns of a statewide election) are worked out on a second
+     * thread while the caller does the others: nothing is shared between the two but the cells, which
+     * are only read, so the results are the same either way.
+     */
     ElectionResults build(Map<CellKey, Counters> cells) {
+        CompletableFuture<Dimension<Optional<String>>> byDevice = CompletableFuture.supplyAsync(
+                () -> dimension(cells, CellKey::device, BatchKey.deviceOrder()));
+        CompletableFuture<Dimension<BatchKey>> byBatch = byDevice.thenApplyAsync(
+                done -> dimension(cells, key -> new BatchKey(key.device(), key.batch()), Comparator.naturalOrder()));
         Counters total = new Counters(tabulator.contests.size());
-        Map<GpUnitId, Counters> byUnit = new HashMap<>();
-        Map<BallotStyleId, Counters> byStyle = new HashMap<>();
-        Map<CountingGroup, Counters> byGroup = new HashMap<>();
-        Map<Optional<String>, Counters> byDevice = new HashMap<>();
-        Map<BatchKey, Counters> byBatch = new HashMap<>();
-        cells.forEach((key, cell) -> {
-            total.addAll(cell);
-            into(byUnit, key.unit(), cell);
-            into(byStyle, key.style(), cell);
-            into(byGroup, key.group(), cell);
-            into(byDevice, key.device(), cell);
-            into(byBatch, new BatchKey(key.device(), key.batch()), cell);
-        });
-        Breakdown<Counters> all = new Breakdown<>(
-                total,
-                sorted(byUnit, definitionOrder(unitOrder, GpUnitId::value)),
-                sorted(byStyle, definitionOrder(styleOrder, BallotStyleId::value)),
-                sorted(byGroup, Comparator.naturalOrder()),
-                sorted(byDevice, BatchKey.deviceOrder()),
-                sorted(byBatch, Comparator.naturalOrder()));
+        cells.values().forEach(total::addAll);
+        Dimension<GpUnitId> byUnit = dimension(cells, CellKey::unit, definitionOrder(unitOrder, GpUnitId::value));
+        Dimension<BallotStyleId> byStyle = dimension(cells, CellKey::style, definitionOrder(styleOrder, BallotStyleId::value));
+        Dimension<CountingGroup> byGroup = dimension(cells, CellKey::group, Comparator.naturalOrder());
+        Dimension<Optional<String>> devices = join(byDevice);
+        Dimension<BatchKey> batches = join(byBatch);
 
         List<ContestResult> contests = new ArrayList<>();
         List<NotTabulated> notTabulated = new ArrayList<>();
-        List<Breakdown<ContestCounts>> byContest = contestBreakdowns(all);
         for (ContestLayout c : tabulator.contests) {
             if (c.ranked()) {
                 notTabulated.add(new NotTabulated(c.contest().id(), Tabulator.RANKED_CHOICE_REASON));
             } else {
-                contests.add(new ContestResult(c.contest().id(), c.votesAllowed(), byContest.get(c.index())));
+                int i = c.index();
+                contests.add(new ContestResult(c.contest().id(), c.votesAllowed(), new Breakdown<>(contestCounts(total, c),
+                        byUnit.contests.get(i), byStyle.contests.get(i), byGroup.contests.get(i),
+                        devices.contests.get(i), batches.contests.get(i))));
             }
         }
-        return new ElectionResults(tabulator.election.id(), tabulator.election.scope(),
-                map(all, this::ballotCounts), contests, notTabulated);
+        Breakdown<BallotCounts> ballots = new Breakdown<>(ballotCounts(total), byUnit.ballots(), byStyle.ballots(),
+                byGroup.ballots(), devices.ballots(), batches.ballots());
+        return new ElectionResults(tabulator.election.id(), tabulator.election.scope(), ballots, contests, notTabulated);
+    }
+
+    private static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case RuntimeException unchecked -> throw unchecked;
+                case Error error -> throw error;
+                default -> throw e;
+            }
+        }
+    }
+
+    /**
+     * One breakdown: the counters of each of its groups, in report order, and each contest's counts per
+     * group (indexed like the tabulator's contests).
+     */
+    private record Dimension<K>(Map<K, Counters> groups, List<Map<K, ContestCounts>> contests, ResultsBuilder builder) {
+        Map<K, BallotCounts> ballots() {
+            Map<K, BallotCounts> out = new LinkedHashMap<>();
+            groups.forEach((k, v) -> out.put(k, builder.ballotCounts(v)));
+            return out;
+        }
+    }
+
+    private <K> Dimension<K> dimension(Map<CellKey, Counters> cells, Function<CellKey, K> group, Comparator<? super K> order) {
+        Map<K, Counters> groups = new HashMap<>();
+        cells.forEach((key, cell) -> into(groups, group.apply(key), cell));
+        Map<K, Counters> sorted = sorted(groups, order);
+        return new Dimension<>(sorted, byContest(sorted), this);
     }
 
     private static <K> void into(Map<K, Counters> map, K key, Counters cell) {
@@ -101,71 +133,27 @@ final class ResultsBuilder {
     }
 
     /**
-     * Every contest's counts in every group, in one pass over each breakdown: a group lists only the
-     * contests on its ballots, so going group by group touches each counter once, where going contest by
-     * contest would look at every group for every contest (772 contests times thousands of groups in a
-     * statewide election). A contest is reported in a group only when it appeared on ballots of that group;
-     * ranked contests, not tabulated here, get no counts.
+     * Every contest's counts in each group, in one pass over the groups: a group lists only the contests
+     * on its ballots, so going group by group touches each counter once, where going contest by contest
+     * would look at every group for every contest (772 contests times thousands of groups in a statewide
+     * election). A contest is reported in a group only when it appeared on ballots of that group; ranked
+     * contests, not tabulated here, get no counts.
      */
-    private List<Breakdown<ContestCounts>> contestBreakdowns(Breakdown<Counters> all) {
-        List<ContestGroups> groups = new ArrayList<>();
-        for (int i = 0; i < tabulator.contests.size(); i++) {
-            groups.add(new ContestGroups());
-        }
-        spread(all.byUnit(), groups, ContestGroups::byUnit);
-        spread(all.byBallotStyle(), groups, ContestGroups::byStyle);
-        spread(all.byCountingGroup(), groups, ContestGroups::byGroup);
-        spread(all.byDevice(), groups, ContestGroups::byDevice);
-        spread(all.byBatch(), groups, ContestGroups::byBatch);
-        List<Breakdown<ContestCounts>> breakdowns = new ArrayList<>();
-        for (ContestLayout c : tabulator.contests) {
-            ContestGroups g = groups.get(c.index());
-            breakdowns.add(c.ranked() ? null : new Breakdown<>(contestCounts(all.total(), c),
-                    g.byUnit, g.byStyle, g.byGroup, g.byDevice, g.byBatch));
-        }
-        return breakdowns;
-    }
-
-    /** One contest's counts per group of each breakdown, filled in the breakdown's order. */
-    private record ContestGroups(
-            Map<GpUnitId, ContestCounts> byUnit,
-            Map<BallotStyleId, ContestCounts> byStyle,
-            Map<CountingGroup, ContestCounts> byGroup,
-            Map<Optional<String>, ContestCounts> byDevice,
-            Map<BatchKey, ContestCounts> byBatch) {
-        ContestGroups() {
-            this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
-        }
-    }
-
-    private <K> void spread(Map<K, Counters> breakdown, List<ContestGroups> groups, Function<ContestGroups, Map<K, ContestCounts>> into) {
+    private <K> List<Map<K, ContestCounts>> byContest(Map<K, Counters> groups) {
         List<ContestLayout> layouts = tabulator.contests;
-        breakdown.forEach((key, counters) -> {
-            long[][] perContest = counters.contests;
-            for (int i = 0; i < perContest.length; i++) {
-                long[] k = perContest[i];
-                ContestLayout c = layouts.get(i);
-                if (k != null && !c.ranked() && k[c.ballotsCast()] > 0) {
-                    into.apply(groups.get(i)).put(key, contestCounts(counters, c));
+        List<Map<K, ContestCounts>> byContest = new ArrayList<>();
+        for (int i = 0; i < layouts.size(); i++) {
+            byContest.add(new LinkedHashMap<>());
+        }
+        groups.forEach((key, counters) -> {
+            for (int n = 0; n < counters.countedContests(); n++) {
+                ContestLayout c = layouts.get(counters.countedContest(n));
+                if (!c.ranked() && counters.contests[c.index()][c.ballotsCast()] > 0) {
+                    byContest.get(c.index()).put(key, contestCounts(counters, c));
                 }
             }
         });
-    }
-
-    private static <T> Breakdown<T> map(Breakdown<Counters> all, Function<Counters, T> f) {
-        return new Breakdown<>(
-                f.apply(all.total()),
-                mapValues(all.byUnit(), f),
-                mapValues(all.byBallotStyle(), f),
-                mapValues(all.byCountingGroup(), f),
-                mapValues(all.byDevice(), f),
-                mapValues(all.byBatch(), f));
-    }
-
-    private static <K, T> Map<K, T> mapValues(Map<K, Counters> map, Function<Counters, T> f) {
-        Map<K, T> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(k, f.apply(v)));
-        return out;
+        return byContest;
     }
 
     private ContestCounts contestCounts(Counters counters, ContestLayout c) {
