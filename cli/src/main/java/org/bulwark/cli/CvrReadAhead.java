@@ -38,20 +38,23 @@ final class CvrReadAhead implements AutoCloseable {
     private final List<CvrInput> inputs;
     private final ElectionIndex index;
     private final CvrReadOptions.Mode mode;
+    private final int threads;
     private final int batch;
     private final int queuedBatches;
     private final List<Optional<Ahead>> ahead = new ArrayList<>();
     private boolean closed;
 
-    CvrReadAhead(List<CvrInput> inputs, ElectionIndex index, CvrReadOptions.Mode mode) {
-        this(inputs, index, mode, BATCH, QUEUED_CVRS / BATCH);
+    /** @param threads how many threads may parse one file (see {@link CvrReadOptions#threads()}) */
+    CvrReadAhead(List<CvrInput> inputs, ElectionIndex index, CvrReadOptions.Mode mode, int threads) {
+        this(inputs, index, mode, threads, BATCH, QUEUED_CVRS / BATCH);
     }
 
     /** With other sizes, so that tests of small files fill the queue too. */
-    CvrReadAhead(List<CvrInput> inputs, ElectionIndex index, CvrReadOptions.Mode mode, int batch, int queuedBatches) {
+    CvrReadAhead(List<CvrInput> inputs, ElectionIndex index, CvrReadOptions.Mode mode, int threads, int batch, int queuedBatches) {
         this.inputs = List.copyOf(inputs);
         this.index = index;
         this.mode = mode;
+        this.threads = threads;
         this.batch = batch;
         this.queuedBatches = queuedBatches;
         inputs.forEach(i -> ahead.add(Optional.empty()));
@@ -85,7 +88,7 @@ final class CvrReadAhead implements AutoCloseable {
     }
 
     private CvrReadOptions options(int i) {
-        return new CvrReadOptions(mode, inputs.get(i).countingGroup(), Optional.empty());
+        return new CvrReadOptions(mode, inputs.get(i).countingGroup(), Optional.empty(), threads);
     }
 
     /** Stops every reading still going on and waits for its thread, so no file stays open. */

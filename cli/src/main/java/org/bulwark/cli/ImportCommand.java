@@ -81,6 +81,10 @@ final class ImportCommand extends CommandGroup {
         @Option(names = "--lenient", description = "Accept the older NIST namespace and the spellings some vendors emit (default: strict schema checks).")
         boolean lenient;
 
+        @Option(names = "--threads", paramLabel = "K",
+                description = "Threads that parse a JSON file in strict mode, beside the one that imports it. Default: the number of processors (${DEFAULT-VALUE}).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
         @ArgGroup(exclusive = false, multiplicity = "0..*", heading = CvrFileGroup.HEADING)
         List<CvrFileGroup> cvrs = new ArrayList<>(); // picocli adds to it
 
@@ -93,6 +97,9 @@ final class ImportCommand extends CommandGroup {
         public Integer call() throws Exception {
             Bulwark root = Bulwark.of(spec);
             Io io = root.io();
+            if (threads < 1) {
+                throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+            }
             List<CvrInput> inputs = inputs();
             inputs.forEach(CvrInput::requireReadable);
             try (Workspace ws = workspace.open();
@@ -100,7 +107,7 @@ final class ImportCommand extends CommandGroup {
                 StoredElection stored = ws.election(new ElectionRef(election));
                 ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
                 CvrReadOptions.Mode mode = lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT;
-                try (CvrReadAhead reading = new CvrReadAhead(inputs, index, mode)) {
+                try (CvrReadAhead reading = new CvrReadAhead(inputs, index, mode, threads)) {
                     for (int i = 0; i < inputs.size(); i++) {
                         CvrInput input = inputs.get(i);
                         ImportedFile imported = importFile(io, root.progress, ws, stored, input, digests.digest(i), reading, i);
@@ -134,7 +141,7 @@ final class ImportCommand extends CommandGroup {
     /** Imports one CVR file in one workspace transaction, showing progress by bytes. */
     static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored, ElectionIndex index,
             CvrInput input, CvrReadOptions.Mode mode) throws IOException {
-        try (CvrReadAhead reading = new CvrReadAhead(List.of(input), index, mode)) {
+        try (CvrReadAhead reading = new CvrReadAhead(List.of(input), index, mode, 1)) {
             return importFile(io, progressMode, ws, stored, input, InputFiles.digest(input.file()), reading, 0);
         }
     }

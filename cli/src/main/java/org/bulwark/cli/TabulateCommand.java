@@ -39,7 +39,7 @@ final class TabulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the results to (created if needed).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "K", description = "CVR files read and counted at once. Default: the number of processors (${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "K", description = "Threads that read and count: each takes a CVR file at a time; with fewer files than threads, the spare ones parse pieces of a file (strict JSON). Default: the number of processors (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--lenient", description = "Accept the older NIST namespace and the spellings some vendors emit (default: strict schema checks).")

@@ -69,13 +69,15 @@ final class Tabulation {
         }
         AtomicLong ballots = new AtomicLong();
         AtomicLong bytesRead = new AtomicLong();
+        // Threads left over when there are fewer files than threads parse pieces of each file (one county's single file).
+        int perFile = Math.max(1, threads / Math.max(1, Math.min(threads, files.size())));
         try (Progress progress = Progress.start(io, mode, "Reading CVRs", totalBytes, Progress.Measure.BYTES)) {
             List<TallyPipeline.Source> sources = new ArrayList<>();
             for (CvrInput f : files) {
                 sources.add(new TallyPipeline.Source(sink -> {
                     progress.label("Reading " + f.file().getFileName());
                     long[] fileBytes = {0}; // this file's own count: each file is read by one thread
-                    CvrReadOptions options = new CvrReadOptions(readMode, f.countingGroup(), Optional.empty())
+                    CvrReadOptions options = new CvrReadOptions(readMode, f.countingGroup(), Optional.empty(), perFile)
                             .withProgress(bytes -> {
                                 long total = bytesRead.addAndGet(bytes - fileBytes[0]);
                                 fileBytes[0] = bytes;

@@ -69,7 +69,7 @@ class CvrReadAheadTest {
         List<CastVoteRecord> alone = readAlone(files.get(0));
         List<CvrInput> inputs = files.stream().map(f -> new CvrInput(f, CountingGroup.ELECTION_DAY)).toList();
         // Batches of 3 and a queue of 2 batches: 40 CVRs per file make the reading thread wait many times.
-        try (CvrReadAhead reading = new CvrReadAhead(inputs, gen01(), CvrReadOptions.Mode.STRICT, 3, 2)) {
+        try (CvrReadAhead reading = new CvrReadAhead(inputs, gen01(), CvrReadOptions.Mode.STRICT, 1, 3, 2)) {
             for (int i = 0; i < files.size(); i++) {
                 List<CastVoteRecord> got = new ArrayList<>();
                 long[] bytes = {0};
@@ -87,7 +87,7 @@ class CvrReadAheadTest {
         assertThat(alone).isInstanceOf(BadInputException.class);
         List<CvrInput> inputs = List.of(new CvrInput(copy("a.json", 1), CountingGroup.ELECTION_DAY),
                 new CvrInput(bad, CountingGroup.ELECTION_DAY));
-        try (CvrReadAhead reading = new CvrReadAhead(inputs, gen01(), CvrReadOptions.Mode.STRICT, 3, 2)) {
+        try (CvrReadAhead reading = new CvrReadAhead(inputs, gen01(), CvrReadOptions.Mode.STRICT, 1, 3, 2)) {
             List<CastVoteRecord> first = new ArrayList<>();
             reading.pushTo(0, first::add, b -> { });
             assertThat(first).hasSize(40);
@@ -101,7 +101,7 @@ class CvrReadAheadTest {
     void closingStopsAReadingThatWaitsOnAFullQueue() throws Exception {
         List<CvrInput> inputs = List.of(new CvrInput(copy("a.json", 1), CountingGroup.ELECTION_DAY),
                 new CvrInput(copy("b.json", 2), CountingGroup.ELECTION_DAY));
-        CvrReadAhead reading = new CvrReadAhead(inputs, gen01(), CvrReadOptions.Mode.STRICT, 1, 1);
+        CvrReadAhead reading = new CvrReadAhead(inputs, gen01(), CvrReadOptions.Mode.STRICT, 1, 1, 1);
         reading.pushTo(0, cvr -> { }, b -> { }); // starts reading b.json, which soon waits: 1 CVR queued of 40
         Thread.sleep(50);
         List<Thread> readers = Thread.getAllStackTraces().keySet().stream()

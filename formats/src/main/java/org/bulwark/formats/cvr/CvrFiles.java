@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.bulwark.formats.cdf.CdfEmitter;
 import org.bulwark.model.BadInputException;
@@ -32,7 +33,7 @@ public final class CvrFiles {
     public static CvrFileSummary read(Path file, ElectionIndex election, CvrReadOptions options, Consumer<CastVoteRecord> sink)
             throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), election, options, sink);
+            return read(in, file.toString(), election, options, sink, Optional.of(file));
         }
     }
 
@@ -42,19 +43,40 @@ public final class CvrFiles {
     public static CvrFileSummary read(
             InputStream stream, String displayName, ElectionIndex election, CvrReadOptions options,
             Consumer<CastVoteRecord> sink) throws IOException {
+        return read(stream, displayName, election, options, sink, Optional.empty());
+    }
+
+    /**
+     * {@code file}, when the stream is a file's, lets a strict JSON report be read on several threads: a
+     * report that fails is then read again on one, to say exactly what is wrong where.
+     */
+    private static CvrFileSummary read(
+            InputStream stream, String displayName, ElectionIndex election, CvrReadOptions options,
+            Consumer<CastVoteRecord> sink, Optional<Path> file) throws IOException {
         MeteredInput metered = new MeteredInput(stream, options.progress());
         byte[] head = metered.readNBytes(SNIFF_LIMIT);
         CvrFormat format = detect(head, displayName);
         // The parsers read the sniffed bytes again, then the rest straight from the file (no second buffer).
         InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), metered);
-        CvrEmitter emitter = new CvrEmitter(displayName, election, sink);
         ElectionIds ids = new ElectionIds(election.election());
+        if (format == CvrFormat.JSON && options.isStrict() && options.threads() > 1 && file.isPresent()) {
+            CvrReadOptions plain = new CvrReadOptions(options.mode(), options.countingGroup(), Optional.empty());
+            ChunkedJsonCvrReader.Result read = ChunkedJsonCvrReader.read(in, displayName, options.countingGroup(), election, ids,
+                    options.threads(), ChunkedJsonCvrReader.PIECE, sink, () -> read(file.get(), election, plain, cvr -> {}));
+            metered.finish();
+            return summary(displayName, format, read.cvrs(), metered, read.header());
+        }
+        CvrEmitter emitter = new CvrEmitter(displayName, election, sink);
         ReportHeader header = switch (format) {
             case JSON -> JsonCvrReader.read(in, displayName, options.isStrict(), options.countingGroup(), ids, emitter);
             case XML -> XmlCvrReader.read(in, displayName, options.isStrict(), options.countingGroup(), ids, emitter);
         };
         metered.finish();
-        return new CvrFileSummary(displayName, format, emitter.count(), metered.bytes(),
+        return summary(displayName, format, emitter.count(), metered, header);
+    }
+
+    private static CvrFileSummary summary(String displayName, CvrFormat format, long cvrs, MeteredInput metered, ReportHeader header) {
+        return new CvrFileSummary(displayName, format, cvrs, metered.bytes(),
                 header.generatedDate(), header.reportingDevices(), header.generatingDevices(), header.electionIds());
     }
 

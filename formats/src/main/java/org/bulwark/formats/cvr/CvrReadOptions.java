@@ -12,12 +12,22 @@ import org.bulwark.model.CountingGroup;
  * @param countingGroup the counting group of every ballot in the file: NIST CVRs do not record how a
  *     ballot was cast, so the person importing the file says so
  * @param progress called now and then with the number of bytes read so far, for a progress bar
+ * @param threads how many threads may parse one JSON file in strict mode (1: the calling thread alone);
+ *     the CVRs still come out one at a time, in file order, and a bad file gets the same error either way
  */
-public record CvrReadOptions(Mode mode, CountingGroup countingGroup, Optional<LongConsumer> progress) {
+public record CvrReadOptions(Mode mode, CountingGroup countingGroup, Optional<LongConsumer> progress, int threads) {
     public CvrReadOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(countingGroup, "countingGroup");
         Objects.requireNonNull(progress, "progress");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+    }
+
+    /** Read on the calling thread alone. */
+    public CvrReadOptions(Mode mode, CountingGroup countingGroup, Optional<LongConsumer> progress) {
+        this(mode, countingGroup, progress, 1);
     }
 
     /**
@@ -46,11 +56,15 @@ public record CvrReadOptions(Mode mode, CountingGroup countingGroup, Optional<Lo
     }
 
     public CvrReadOptions withCountingGroup(CountingGroup group) {
-        return new CvrReadOptions(mode, group, progress);
+        return new CvrReadOptions(mode, group, progress, threads);
     }
 
     public CvrReadOptions withProgress(LongConsumer listener) {
-        return new CvrReadOptions(mode, countingGroup, Optional.of(listener));
+        return new CvrReadOptions(mode, countingGroup, Optional.of(listener), threads);
+    }
+
+    public CvrReadOptions withThreads(int count) {
+        return new CvrReadOptions(mode, countingGroup, progress, count);
     }
 
     boolean isStrict() {

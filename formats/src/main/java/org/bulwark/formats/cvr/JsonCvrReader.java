@@ -92,12 +92,13 @@ final class JsonCvrReader {
     private final ObjectRule imageDataRule;
     private final ObjectRule imageRule;
 
-    private JsonCvrReader(JsonParser p, String file, boolean strict, CountingGroup group, ElectionIds ids, CvrEmitter emitter) {
+    private JsonCvrReader(JsonParser p, String file, boolean strict, CountingGroup group, ElectionIds ids, CvrEmitter emitter,
+            ReportReferences refs) {
         this.p = p;
         this.file = file;
         this.strict = strict;
         this.ids = ids;
-        this.refs = new ReportReferences(file);
+        this.refs = refs;
         this.walker = new JsonSchemaWalker(p, file, rules, refs);
         this.cvr = new CvrBuilder(file, group, emitter, strict ? Optional.of(refs) : Optional.empty());
         this.reportRule = rules.object("CVR.CastVoteRecordReport");
@@ -113,14 +114,41 @@ final class JsonCvrReader {
 
     static ReportHeader read(InputStream in, String file, boolean strict, CountingGroup group, ElectionIds ids, CvrEmitter emitter)
             throws IOException {
+        return read(in, file, strict, group, ids, emitter, new ReportReferences(file));
+    }
+
+    /** As {@link #read}, with the ids used by CVRs read apart already in {@code refs}, checked with the report's own. */
+    static ReportHeader read(InputStream in, String file, boolean strict, CountingGroup group, ElectionIds ids, CvrEmitter emitter,
+            ReportReferences refs) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
-            JsonCvrReader reader = new JsonCvrReader(p, file, strict, group, ids, emitter);
+            JsonCvrReader reader = new JsonCvrReader(p, file, strict, group, ids, emitter, refs);
             try {
                 reader.readReport();
             } catch (JsonProcessingException e) {
                 throw translate(file, e, p);
             }
             return new ReportHeader(reader.generatedDate, reader.reportingDevices, reader.generatingDevices, reader.electionIds);
+        }
+    }
+
+    /**
+     * Reads {@code buf[0, length)}, a JSON array of CVR objects cut from a report, into {@code emitter},
+     * noting the ids they use in {@code refs}: for a report read on several threads. Places in messages
+     * are within the array, not the file.
+     */
+    static void readCvrArray(byte[] buf, int length, String file, boolean strict, CountingGroup group, ElectionIds ids,
+            CvrEmitter emitter, ReportReferences refs) throws IOException {
+        try (JsonParser p = FACTORY.createParser(buf, 0, length)) {
+            JsonCvrReader reader = new JsonCvrReader(p, file, strict, group, ids, emitter, refs);
+            try {
+                p.nextToken();
+                reader.readCvrs();
+                if (p.nextToken() != null) {
+                    throw reader.fail("there is more after the CVRs");
+                }
+            } catch (JsonProcessingException e) {
+                throw translate(file, e, p);
+            }
         }
     }
 

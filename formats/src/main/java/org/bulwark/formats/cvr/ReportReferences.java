@@ -106,6 +106,17 @@ final class ReportReferences {
         elections.putIfAbsent(id, place);
     }
 
+    /** Adds the ids {@code other} saw used (in CVRs read apart), keeping the first place of each. */
+    void useAll(ReportReferences other) {
+        other.contests.forEach(contests::putIfAbsent);
+        other.selections.forEach(selections::putIfAbsent);
+        other.units.forEach(units::putIfAbsent);
+        other.parties.forEach(parties::putIfAbsent);
+        other.devices.forEach(devices::putIfAbsent);
+        other.elections.forEach(elections::putIfAbsent);
+        uses.addAll(other.uses);
+    }
+
     /** Throws for the first reference that does not resolve, saying how many others do not either. */
     void verify() {
         List<BadInputException> problems = new ArrayList<>();
