@@ -97,10 +97,10 @@ final class ResultsBuilder {
      * One breakdown: the counters of each of its groups, in report order, and each contest's counts per
      * group (indexed like the tabulator's contests).
      */
-    private record Dimension<K>(Map<K, Counters> groups, List<Map<K, ContestCounts>> contests, ResultsBuilder builder) {
+    private record Dimension<K>(Map<K, Counters> groups, List<Map<K, ContestCounts>> contests) {
         Map<K, BallotCounts> ballots() {
             Map<K, BallotCounts> out = new LinkedHashMap<>();
-            groups.forEach((k, v) -> out.put(k, builder.ballotCounts(v)));
+            groups.forEach((k, v) -> out.put(k, ballotCounts(v)));
             return out;
         }
     }
@@ -109,7 +109,7 @@ final class ResultsBuilder {
         Map<K, Counters> groups = new HashMap<>();
         cells.forEach((key, cell) -> into(groups, group.apply(key), cell));
         Map<K, Counters> sorted = sorted(groups, order);
-        return new Dimension<>(sorted, byContest(sorted), this);
+        return new Dimension<>(sorted, byContest(sorted));
     }
 
     private static <K> void into(Map<K, Counters> map, K key, Counters cell) {
@@ -127,7 +127,7 @@ final class ResultsBuilder {
         return sorted;
     }
 
-    private BallotCounts ballotCounts(Counters c) {
+    private static BallotCounts ballotCounts(Counters c) {
         long[] k = c.ballots;
         return new BallotCounts(k[Counters.BALLOTS], k[Counters.BLANK_BALLOTS], k[Counters.PARTY_UNDETERMINED]);
     }
