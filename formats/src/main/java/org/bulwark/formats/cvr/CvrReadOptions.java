@@ -63,10 +63,6 @@ public record CvrReadOptions(Mode mode, CountingGroup countingGroup, Optional<Lo
         return new CvrReadOptions(mode, countingGroup, Optional.of(listener), threads);
     }
 
-    public CvrReadOptions withThreads(int count) {
-        return new CvrReadOptions(mode, countingGroup, progress, count);
-    }
-
     boolean isStrict() {
         return mode == Mode.STRICT;
     }
