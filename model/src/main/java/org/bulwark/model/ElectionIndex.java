@@ -3,6 +3,7 @@ package org.bulwark.model;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,8 +39,10 @@ public final class ElectionIndex {
             }
         }
         this.ballotStyles = byId(election.ballotStyles().stream(), BallotStyle::id);
+        // HashSet, not Set.copyOf: asked for every contest of every CVR, it compares hashes and identity before
+        // calling equals, where Set.copyOf's set calls equals on each slot it passes.
         this.contestsOfStyle = ballotStyles.values().stream()
-                .collect(Collectors.toUnmodifiableMap(BallotStyle::id, b -> Set.copyOf(b.contests())));
+                .collect(Collectors.toUnmodifiableMap(BallotStyle::id, b -> Collections.unmodifiableSet(new HashSet<>(b.contests()))));
         this.gpUnits = byId(election.gpUnits().stream(), GpUnit::id);
         this.parties = byId(election.parties().stream(), Party::id);
         this.candidates = byId(election.candidates().stream(), Candidate::id);
