@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.bulwark.formats.cvr.CvrFileSummary;
 import org.bulwark.formats.cvr.CvrFiles;
 import org.bulwark.formats.cvr.CvrReadOptions;
 import org.bulwark.model.CastVoteRecord;
@@ -63,16 +64,17 @@ final class CvrReadAhead implements AutoCloseable {
     /**
      * Pushes the CVRs of the i-th file into {@code sink}: those read ahead if its reading has started,
      * else read now, on this thread. {@code bytesRead} hears how far the reading has gone. Once the
-     * file has been read to its end, the next file starts being read ahead.
+     * file has been read to its end, the next file starts being read ahead. Returns what the file held,
+     * with the SHA-256 of the bytes read (each file is hashed as it is read, not in a pass of its own).
      */
-    void pushTo(int i, Consumer<CastVoteRecord> sink, LongConsumer bytesRead) throws IOException {
+    CvrFileSummary pushTo(int i, Consumer<CastVoteRecord> sink, LongConsumer bytesRead) throws IOException {
         Optional<Ahead> early = started(i);
         if (early.isPresent()) {
-            early.get().drainTo(sink, bytesRead);
-        } else {
-            CvrFiles.read(inputs.get(i).file(), index, options(i).withProgress(bytesRead), sink);
-            startAfter(i);
+            return early.get().drainTo(sink, bytesRead);
         }
+        CvrFileSummary read = CvrFiles.readHashing(inputs.get(i).file(), index, options(i).withProgress(bytesRead), sink);
+        startAfter(i);
+        return read;
     }
 
     private synchronized Optional<Ahead> started(int i) {
@@ -106,7 +108,7 @@ final class CvrReadAhead implements AutoCloseable {
     private sealed interface Handed {
         record Cvrs(List<CastVoteRecord> cvrs) implements Handed {}
 
-        record End() implements Handed {}
+        record End(CvrFileSummary read) implements Handed {}
 
         record Failed(Throwable problem) implements Handed {}
     }
@@ -142,7 +144,7 @@ final class CvrReadAhead implements AutoCloseable {
             List<CastVoteRecord> cvrs = new ArrayList<>(batch);
             Handed last;
             try {
-                CvrFiles.read(inputs.get(i).file(), index, options(i).withProgress(bytes::set), cvr -> {
+                CvrFileSummary read = CvrFiles.readHashing(inputs.get(i).file(), index, options(i).withProgress(bytes::set), cvr -> {
                     cvrs.add(cvr);
                     if (cvrs.size() == batch) {
                         hand(new Handed.Cvrs(List.copyOf(cvrs)));
@@ -152,7 +154,7 @@ final class CvrReadAhead implements AutoCloseable {
                 if (!cvrs.isEmpty()) {
                     hand(new Handed.Cvrs(List.copyOf(cvrs)));
                 }
-                last = new Handed.End();
+                last = new Handed.End(read);
             } catch (Stopped e) {
                 return;
             } catch (Throwable problem) { // kept, to be thrown by this file's import, in its turn
@@ -182,7 +184,7 @@ final class CvrReadAhead implements AutoCloseable {
             }
         }
 
-        void drainTo(Consumer<CastVoteRecord> sink, LongConsumer bytesRead) throws IOException {
+        CvrFileSummary drainTo(Consumer<CastVoteRecord> sink, LongConsumer bytesRead) throws IOException {
             while (true) {
                 Handed h;
                 try {
@@ -194,8 +196,8 @@ final class CvrReadAhead implements AutoCloseable {
                 bytesRead.accept(bytes.get());
                 switch (h) {
                     case Handed.Cvrs(List<CastVoteRecord> cvrs) -> cvrs.forEach(sink);
-                    case Handed.End() -> {
-                        return;
+                    case Handed.End(CvrFileSummary read) -> {
+                        return read;
                     }
                     case Handed.Failed(Throwable problem) -> {
                         switch (problem) {

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.bulwark.formats.cvr.CvrFileSummary;
 import org.bulwark.formats.cvr.CvrReadOptions;
 import org.bulwark.model.CountingGroup;
 import org.bulwark.model.ElectionIndex;
 import org.bulwark.store.ElectionRef;
+import org.bulwark.store.HashingCvrSource;
 import org.bulwark.store.ImportedFile;
 import org.bulwark.store.StoredElection;
 import org.bulwark.store.Workspace;
@@ -102,15 +105,14 @@ final class ImportCommand extends CommandGroup {
             }
             List<CvrInput> inputs = inputs();
             inputs.forEach(CvrInput::requireReadable);
-            try (Workspace ws = workspace.open();
-                    DigestsAhead digests = new DigestsAhead(inputs.stream().map(CvrInput::file).toList())) {
+            try (Workspace ws = workspace.open()) {
                 StoredElection stored = ws.election(new ElectionRef(election));
                 ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
                 CvrReadOptions.Mode mode = lenient ? CvrReadOptions.Mode.LENIENT : CvrReadOptions.Mode.STRICT;
                 try (CvrReadAhead reading = new CvrReadAhead(inputs, index, mode, threads)) {
                     for (int i = 0; i < inputs.size(); i++) {
                         CvrInput input = inputs.get(i);
-                        ImportedFile imported = importFile(io, root.progress, ws, stored, input, digests.digest(i), reading, i);
+                        ImportedFile imported = importFile(io, root.progress, ws, stored, input, reading, i);
                         io.out().println("Imported " + Progress.count(imported.cvrCount()) + " CVRs from " + input.file() + " as "
                                 + imported.countingGroup().nist() + " (CVR import #" + imported.id() + ")");
                         io.out().flush();
@@ -142,21 +144,24 @@ final class ImportCommand extends CommandGroup {
     static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored, ElectionIndex index,
             CvrInput input, CvrReadOptions.Mode mode) throws IOException {
         try (CvrReadAhead reading = new CvrReadAhead(List.of(input), index, mode, 1)) {
-            return importFile(io, progressMode, ws, stored, input, InputFiles.digest(input.file()), reading, 0);
+            return importFile(io, progressMode, ws, stored, input, reading, 0);
         }
     }
 
-    /** As above, for the i-th file of {@code reading}, with the file's digest already computed (see {@link DigestsAhead}). */
+    /** As above, for the i-th file of {@code reading}, hashed as it is read. */
     private static ImportedFile importFile(Io io, ProgressMode progressMode, Workspace ws, StoredElection stored,
-            CvrInput input, InputFiles.Digest digest, CvrReadAhead reading, int i) throws IOException {
+            CvrInput input, CvrReadAhead reading, int i) throws IOException {
         long size = Files.size(input.file());
         long[] ballots = {0};
         try (Progress progress = Progress.start(io, progressMode, "Importing " + input.file().getFileName(), size, Progress.Measure.BYTES)) {
-            ImportedFile imported = ws.importCvrs(stored.ref(), input.file().toString(), digest.format(), digest.sha256(),
-                    input.countingGroup(), sink -> reading.pushTo(i, cvr -> {
-                        ballots[0]++;
-                        sink.accept(cvr);
-                    }, bytes -> progress.update(bytes, ballots[0])));
+            ImportedFile imported = ws.importCvrs(stored.ref(), input.file().toString(), input.countingGroup(), sink -> {
+                CvrFileSummary read = reading.pushTo(i, cvr -> {
+                    ballots[0]++;
+                    sink.accept(cvr);
+                }, bytes -> progress.update(bytes, ballots[0]));
+                return new HashingCvrSource.ReadFile(HexFormat.of().parseHex(read.sha256().orElseThrow()),
+                        "NIST SP 1500-103 " + read.format());
+            });
             progress.finish();
             return imported;
         }

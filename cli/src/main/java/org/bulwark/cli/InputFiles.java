@@ -12,9 +12,6 @@ import org.bulwark.model.BadInputException;
 
 /** Whole-file reads for commands, with a missing or unreadable file reported as bad input by name. */
 final class InputFiles {
-    /** What one pass over a CVR file tells before it is parsed: its hash, and JSON or XML by its first character. */
-    record Digest(byte[] sha256, String format) {}
-
     private InputFiles() {}
 
     static byte[] readAll(Path file) {
@@ -29,29 +26,20 @@ final class InputFiles {
         }
     }
 
-    /**
-     * Hashes a CVR file. The format is only a label for the workspace's records; the CVR reader
-     * recognises the format itself and refuses a file that is neither.
-     */
-    static Digest digest(Path file) throws IOException {
+    /** The SHA-256 of a file's bytes. */
+    static byte[] sha256(Path file) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
-        int first = -1;
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                for (int i = 0; i < n && first < 0; i++) {
-                    if (!Character.isWhitespace(buffer[i]) && (buffer[i] & 0x80) == 0) {
-                        first = buffer[i];
-                    }
-                }
                 sha.update(buffer, 0, n);
             }
         }
-        return new Digest(sha.digest(), "NIST SP 1500-103 " + (first == '<' ? "XML" : "JSON"));
+        return sha.digest();
     }
 }

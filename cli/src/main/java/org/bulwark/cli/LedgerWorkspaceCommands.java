@@ -160,7 +160,7 @@ final class LedgerWorkspaceCommands {
             if (!Files.isRegularFile(file)) {
                 throw new BadInputException(name, "file", "the file does not exist");
             }
-            Sha256 fileSha = Sha256.of(InputFiles.digest(file).sha256());
+            Sha256 fileSha = Sha256.of(InputFiles.sha256(file));
             try (Workspace ws = open(workspace, io)) {
                 EventHeader header = header(io, Optional.empty(), place);
                 // The events stream into one transaction as they are read: a broken chain at the last event undoes it all.

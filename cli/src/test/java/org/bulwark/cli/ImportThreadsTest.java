@@ -6,9 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +68,27 @@ class ImportThreadsTest {
         for (String report : List.of("results.csv", "results.xml")) {
             assertThat(tmp.resolve("results-three").resolve(report)).hasSameTextualContentAs(tmp.resolve("results-one").resolve(report));
         }
+        // Each file is hashed as it is read, in pieces or not: the SHA-256 recorded is that of its bytes.
+        Map<String, String> expected = new TreeMap<>();
+        for (Path f : files) {
+            expected.put(f.toString(), HexFormat.of().formatHex(InputFiles.sha256(f)));
+        }
+        assertThat(recordedHashes("one")).isEqualTo(expected);
+        assertThat(recordedHashes("three")).isEqualTo(expected);
+    }
+
+    /** Each imported file's SHA-256 as the workspace recorded it, by file name. */
+    private Map<String, String> recordedHashes(String ws) {
+        Map<String, String> hashes = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve(ws + ".db"));
+                ResultSet rs = c.createStatement().executeQuery("SELECT source_name, sha256 FROM cvr_file")) {
+            while (rs.next()) {
+                hashes.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return hashes;
     }
 
     @Test

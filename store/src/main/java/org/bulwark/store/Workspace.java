@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -428,52 +429,65 @@ public final class Workspace implements AutoCloseable {
     public synchronized ImportedFile importCvrs(
             ElectionRef election, String sourceName, String format, byte[] sha256, CountingGroup countingGroup,
             CvrStreamSource source) throws IOException {
-        if (sha256.length != 32) {
-            throw new IllegalArgumentException("a SHA-256 has 32 bytes, not " + sha256.length);
-        }
-        String sha = HEX.formatHex(sha256);
+        HashingCvrSource.ReadFile known = new HashingCvrSource.ReadFile(sha256, format);
+        return importCvrs(election, sourceName, countingGroup, Optional.of(known), hashed(known, source));
+    }
+
+    /**
+     * As above, for a source that hashes the file as it reads it: the SHA-256 recorded is that of the
+     * bytes the CVRs were parsed from, and the file is read once. A file imported before is then
+     * refused when it has been read, still with {@link DuplicateImport} and still leaving no trace.
+     */
+    public synchronized ImportedFile importCvrs(
+            ElectionRef election, String sourceName, CountingGroup countingGroup, HashingCvrSource source) throws IOException {
+        return importCvrs(election, sourceName, countingGroup, Optional.empty(), source);
+    }
+
+    private ImportedFile importCvrs(ElectionRef election, String sourceName, CountingGroup countingGroup,
+            Optional<HashingCvrSource.ReadFile> known, HashingCvrSource source) throws IOException {
         try {
             return transaction(true, "import the CVR file " + sourceName,
-                    () -> importInTransaction(election, sourceName, format, sha, countingGroup, source));
+                    () -> importInTransaction(election, sourceName, countingGroup, known, source));
         } catch (LostRace e) {
             // Another process imported the same file between our check and our insert (PostgreSQL).
             throw transaction(false, "import the CVR file " + sourceName,
-                    () -> new DuplicateImport(findFile("sha256 = ?", sha).orElseThrow()));
+                    () -> new DuplicateImport(findFile("sha256 = ?", e.sha).orElseThrow()));
         }
     }
 
-    ImportedFile importInTransaction(
-            ElectionRef election, String sourceName, String format, String sha, CountingGroup countingGroup,
+    /** Within a transaction already open, for a file whose SHA-256 (hex) is known before it is read (a package's). */
+    ImportedFile importInTransaction(ElectionRef election, String sourceName, String format, String sha, CountingGroup countingGroup,
             CvrStreamSource source) throws SQLException, IOException {
+        HashingCvrSource.ReadFile known = new HashingCvrSource.ReadFile(HEX.parseHex(sha), format);
+        return importInTransaction(election, sourceName, countingGroup, Optional.of(known), hashed(known, source));
+    }
+
+    private static HashingCvrSource hashed(HashingCvrSource.ReadFile known, CvrStreamSource source) {
+        return sink -> {
+            source.pushTo(sink);
+            return known;
+        };
+    }
+
+    /**
+     * Refuses a file imported before. A hash known before reading claims the file at once, so that a
+     * second import of it (another process, PostgreSQL) waits for this one and is refused before it reads
+     * anything; a hash learnt by reading claims the file when it has been read.
+     */
+    ImportedFile importInTransaction(ElectionRef election, String sourceName, CountingGroup countingGroup,
+            Optional<HashingCvrSource.ReadFile> known, HashingCvrSource source) throws SQLException, IOException {
         CvrCodec codec = new CvrCodec(dictionary(election));
-        Optional<ImportedFile> earlier = findFile("sha256 = ?", sha);
-        if (earlier.isPresent()) {
-            throw new DuplicateImport(earlier.get());
-        }
         Instant now = Instant.ofEpochMilli(clock.instant().toEpochMilli());
-        long fileId;
-        try (PreparedStatement ps = connection.prepareStatement("""
-                INSERT INTO cvr_file (election_id, sha256, source_name, format, counting_group, cvr_count,
-                    imported_at, imported_by)
-                VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id""")) {
-            ps.setLong(1, election.id());
-            ps.setString(2, sha);
-            ps.setString(3, sourceName);
-            ps.setString(4, format);
-            ps.setString(5, countingGroup.nist());
-            ps.setLong(6, now.toEpochMilli());
-            ps.setString(7, importedBy);
-            fileId = returnedId(ps);
-        } catch (SQLException e) {
-            if (dialect.isUniqueViolation(e)) {
-                throw new LostRace();
-            }
-            throw e;
+        OptionalLong claimed = OptionalLong.empty();
+        if (known.isPresent()) {
+            claimed = OptionalLong.of(claimFile(election, sourceName, countingGroup, known.get(), now));
         }
         try (Statement s = connection.createStatement()) {
             s.execute(dialect.createStaging);
         }
-        long count = stage(codec, sourceName, source);
+        Staged staged = stage(codec, sourceName, source);
+        long fileId = claimed.isPresent() ? claimed.getAsLong() : claimFile(election, sourceName, countingGroup, staged.file(), now);
+        String sha = HEX.formatHex(staged.file().sha256());
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO cvr (file_id, position, record)
                 SELECT ?, ROW_NUMBER() OVER (ORDER BY rnd), record FROM cvr_staging ORDER BY rnd""")) {
@@ -484,32 +498,68 @@ public final class Workspace implements AutoCloseable {
             s.execute("DROP TABLE cvr_staging");
         }
         try (PreparedStatement ps = connection.prepareStatement("UPDATE cvr_file SET cvr_count = ? WHERE id = ?")) {
-            ps.setLong(1, count);
+            ps.setLong(1, staged.count());
             ps.setLong(2, fileId);
             ps.executeUpdate();
         }
         ElectionFacts facts = electionFacts(election);
         log.append(List.of(new LogEvent.CvrFileImported(header(now, facts.jurisdiction()), facts.fingerprint(),
-                new Sha256(sha), sourceName, countingGroup.nist(), count)));
-        return new ImportedFile(fileId, election, sha, sourceName, format, countingGroup, count, now, importedBy);
+                new Sha256(sha), sourceName, countingGroup.nist(), staged.count())));
+        return new ImportedFile(fileId, election, sha, sourceName, staged.file().format(), countingGroup, staged.count(), now, importedBy);
     }
+
+    /** Refuses a file imported before, else records it (with no CVRs yet) and returns its id. */
+    private long claimFile(ElectionRef election, String sourceName, CountingGroup countingGroup, HashingCvrSource.ReadFile file,
+            Instant now) throws SQLException {
+        String sha = HEX.formatHex(file.sha256());
+        refuseIfImported(sha);
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO cvr_file (election_id, sha256, source_name, format, counting_group, cvr_count,
+                    imported_at, imported_by)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id""")) {
+            ps.setLong(1, election.id());
+            ps.setString(2, sha);
+            ps.setString(3, sourceName);
+            ps.setString(4, file.format());
+            ps.setString(5, countingGroup.nist());
+            ps.setLong(6, now.toEpochMilli());
+            ps.setString(7, importedBy);
+            return returnedId(ps);
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                throw new LostRace(sha);
+            }
+            throw e;
+        }
+    }
+
+    private void refuseIfImported(String sha) throws SQLException {
+        Optional<ImportedFile> earlier = findFile("sha256 = ?", sha);
+        if (earlier.isPresent()) {
+            throw new DuplicateImport(earlier.get());
+        }
+    }
+
+    /** What staging a file gave: how many CVRs, and what the source found the file to be. */
+    private record Staged(long count, HashingCvrSource.ReadFile file) {}
 
     /**
      * Stages every CVR the source pushes, each with a random sort key; returns the count. The source
      * (a JSON or XML reader, the costly part) runs on this thread while a {@link StagingWriter} encodes
      * and inserts on another, so an import keeps two cores busy.
      */
-    private long stage(CvrCodec codec, String sourceName, CvrStreamSource source) throws SQLException, IOException {
+    private Staged stage(CvrCodec codec, String sourceName, HashingCvrSource source) throws SQLException, IOException {
         // A fast generator seeded from SecureRandom per import: the order must be unpredictable, not secret-key strong.
         SplittableRandom order = new SplittableRandom(random.nextLong());
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO cvr_staging (rnd, record) VALUES (?, ?)");
                 StagingWriter writer = new StagingWriter(ps, codec, sourceName, order)) {
+            HashingCvrSource.ReadFile file;
             try {
-                source.pushTo(writer);
+                file = source.pushTo(writer);
             } catch (SqlInSink e) {
                 throw e.getCause();
             }
-            return writer.finish();
+            return new Staged(writer.finish(), file);
         }
     }
 
@@ -674,6 +724,12 @@ public final class Workspace implements AutoCloseable {
 
     static final class LostRace extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        final String sha;
+
+        LostRace(String sha) {
+            super(null, null, false, false);
+            this.sha = sha;
+        }
     }
 
     /** The CVR files imported for an election, in the order they were imported. */

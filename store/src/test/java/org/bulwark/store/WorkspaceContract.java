@@ -237,6 +237,42 @@ abstract class WorkspaceContract {
     }
 
     @Test
+    void aFileHashedAsItIsReadIsRecordedWithTheHashAndFormatItsSourceFound() throws IOException {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+
+        ImportedFile file = w.importCvrs(e, "county-1.xml", CountingGroup.EARLY, sink -> {
+            BALLOTS.forEach(sink);
+            return new HashingCvrSource.ReadFile(Fixtures.sha256("county-1.xml"), "NIST SP 1500-103 XML");
+        });
+
+        assertThat(file.sha256()).isEqualTo(Fixtures.hex(Fixtures.sha256("county-1.xml")));
+        assertThat(file.format()).isEqualTo("NIST SP 1500-103 XML");
+        assertThat(file.cvrCount()).isEqualTo(BALLOTS.size());
+        assertThat(w.importedFiles(e)).containsExactly(file);
+        assertThat(sorted(readAll(w, e))).isEqualTo(sorted(BALLOTS));
+    }
+
+    @Test
+    void aFileHashedAsItIsReadIsRefusedOnceReadIfImportedBeforeAndLeavesNoTrace() throws IOException {
+        Workspace w = open();
+        ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();
+        ImportedFile first = importBallots(w, e, "county-1.json", BALLOTS);
+
+        assertThatThrownBy(() -> w.importCvrs(e, "county-1 (copy).json", CountingGroup.ELECTION_DAY, sink -> {
+            BALLOTS.forEach(sink);
+            return new HashingCvrSource.ReadFile(Fixtures.sha256("county-1.json"), "NIST SP 1500-103 JSON");
+        })).isInstanceOfSatisfying(DuplicateImport.class, d -> assertThat(d.earlierId()).isEqualTo(first.id()));
+        assertThat(w.importedFiles(e)).containsExactly(first);
+        assertThat(readAll(w, e)).hasSize(BALLOTS.size());
+
+        // The staging of the refused import is gone with it: the next import stages afresh.
+        ImportedFile second = importBallots(w, e, "county-2.json", BALLOTS.subList(0, 10));
+        assertThat(w.importedFiles(e)).containsExactly(first, second);
+        assertThat(readAll(w, e)).hasSize(BALLOTS.size() + 10);
+    }
+
+    @Test
     void aReaderFailingHalfWayLeavesNoTraceAndTheFileCanThenBeImported() throws IOException {
         Workspace w = open();
         ElectionRef e = w.importElection(ELECTION, Fixtures.source(ELECTION, "state.json")).ref();

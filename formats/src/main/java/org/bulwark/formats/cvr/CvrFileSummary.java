@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a cast vote record file held besides its CVRs. It carries no hash of the file: reading does
- * not hash (SHA-256 on the reading thread cost about a tenth of reading), and the callers that need one
- * hash the file themselves, once (import: {@code InputFiles.digest}; packages: the manifest).
+ * What a cast vote record file held besides its CVRs, and its SHA-256 when the read was asked to hash
+ * ({@link CvrFiles#readHashing}: import does, tabulation does not).
  *
  * @param file the file as the user named it
  * @param cvrCount how many CVRs were read and passed on
@@ -15,6 +14,7 @@ import java.util.Optional;
  * @param reportingDevices the ids of the report's ReportingDevice elements
  * @param reportGeneratingDevices the report's ReportGeneratingDeviceIds
  * @param electionIds the ids of the report's Election elements
+ * @param sha256 the SHA-256 of the file's bytes (hex), if the read hashed them
  */
 public record CvrFileSummary(
         String file,
@@ -24,7 +24,8 @@ public record CvrFileSummary(
         Optional<String> generatedDate,
         List<String> reportingDevices,
         List<String> reportGeneratingDevices,
-        List<String> electionIds) {
+        List<String> electionIds,
+        Optional<String> sha256) {
     public CvrFileSummary {
         reportingDevices = List.copyOf(reportingDevices);
         reportGeneratingDevices = List.copyOf(reportGeneratingDevices);

@@ -33,7 +33,19 @@ public final class CvrFiles {
     public static CvrFileSummary read(Path file, ElectionIndex election, CvrReadOptions options, Consumer<CastVoteRecord> sink)
             throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), election, options, sink, Optional.of(file));
+            return read(in, file.toString(), election, options, sink, Optional.of(file), false);
+        }
+    }
+
+    /**
+     * As {@link #read(Path, ElectionIndex, CvrReadOptions, Consumer)}, hashing every byte as it is read:
+     * the summary's SHA-256 is that of exactly the bytes the CVRs were parsed from, with no second pass
+     * over the file (which could also have changed between the two).
+     */
+    public static CvrFileSummary readHashing(Path file, ElectionIndex election, CvrReadOptions options, Consumer<CastVoteRecord> sink)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), election, options, sink, Optional.of(file), true);
         }
     }
 
@@ -43,7 +55,7 @@ public final class CvrFiles {
     public static CvrFileSummary read(
             InputStream stream, String displayName, ElectionIndex election, CvrReadOptions options,
             Consumer<CastVoteRecord> sink) throws IOException {
-        return read(stream, displayName, election, options, sink, Optional.empty());
+        return read(stream, displayName, election, options, sink, Optional.empty(), false);
     }
 
     /**
@@ -52,8 +64,8 @@ public final class CvrFiles {
      */
     private static CvrFileSummary read(
             InputStream stream, String displayName, ElectionIndex election, CvrReadOptions options,
-            Consumer<CastVoteRecord> sink, Optional<Path> file) throws IOException {
-        MeteredInput metered = new MeteredInput(stream, options.progress());
+            Consumer<CastVoteRecord> sink, Optional<Path> file, boolean hash) throws IOException {
+        MeteredInput metered = new MeteredInput(stream, options.progress(), hash);
         byte[] head = metered.readNBytes(SNIFF_LIMIT);
         CvrFormat format = detect(head, displayName);
         // The parsers read the sniffed bytes again, then the rest straight from the file (no second buffer).
@@ -77,7 +89,7 @@ public final class CvrFiles {
 
     private static CvrFileSummary summary(String displayName, CvrFormat format, long cvrs, MeteredInput metered, ReportHeader header) {
         return new CvrFileSummary(displayName, format, cvrs, metered.bytes(),
-                header.generatedDate(), header.reportingDevices(), header.generatingDevices(), header.electionIds());
+                header.generatedDate(), header.reportingDevices(), header.generatingDevices(), header.electionIds(), metered.sha256());
     }
 
     /**
