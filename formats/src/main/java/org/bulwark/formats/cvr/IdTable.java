@@ -1,5 +1,6 @@
 package org.bulwark.formats.cvr;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -10,6 +11,8 @@ final class IdTable<V> {
     private String[] keys = new String[16];
     /** The keys' characters, for a vectorised comparison with the parser's buffer. */
     private char[][] keyChars = new char[16][];
+    /** The keys' bytes when they are plain ASCII (else null), for a look-up straight from a UTF-8 input buffer. */
+    private byte[][] keyAscii = new byte[16][];
     private Object[] values = new Object[16];
     private int size;
 
@@ -27,6 +30,22 @@ final class IdTable<V> {
                 return null;
             }
             if (k.length == len && Arrays.equals(k, 0, len, buf, off, off + len)) {
+                return (V) values[i];
+            }
+        }
+    }
+
+    /** The value stored for the ASCII bytes {@code buf[off, off+len)}, or null. */
+    @SuppressWarnings("unchecked")
+    V get(byte[] buf, int off, int len) {
+        int mask = keys.length - 1;
+        for (int i = hash(buf, off, len) & mask; ; i = (i + 1) & mask) {
+            char[] k = keyChars[i];
+            if (k == null) {
+                return null;
+            }
+            byte[] a = keyAscii[i];
+            if (a != null && a.length == len && Arrays.equals(a, 0, len, buf, off, off + len)) {
                 return (V) values[i];
             }
         }
@@ -67,6 +86,7 @@ final class IdTable<V> {
         }
         keys[i] = key;
         keyChars[i] = key.toCharArray();
+        keyAscii[i] = key.chars().allMatch(c -> c < 0x80) ? key.getBytes(StandardCharsets.US_ASCII) : null;
         values[i] = value;
     }
 
@@ -75,6 +95,7 @@ final class IdTable<V> {
         Object[] oldValues = values;
         keys = new String[oldKeys.length * 2];
         keyChars = new char[oldKeys.length * 2][];
+        keyAscii = new byte[oldKeys.length * 2][];
         values = new Object[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
@@ -84,6 +105,15 @@ final class IdTable<V> {
     }
 
     private static int hash(char[] buf, int off, int len) {
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + buf[off + i];
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** The same hash as for the characters, an ASCII byte being the character it encodes. */
+    private static int hash(byte[] buf, int off, int len) {
         int h = 0;
         for (int i = 0; i < len; i++) {
             h = 31 * h + buf[off + i];

@@ -1,6 +1,7 @@
 package org.bulwark.formats.cvr;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -43,7 +44,7 @@ final class JsonCvrReader {
     /** CVR reports nest about ten deep; anything much deeper is not a CVR report. */
     static final int MAX_NESTING_DEPTH = 64;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    private static final JsonFactory FACTORY = new CvrJsonParser.Factory((JsonFactoryBuilder) new JsonFactoryBuilder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(MAX_STRING_LENGTH)
                     .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -53,8 +54,7 @@ final class JsonCvrReader {
             // identity instead of comparing characters, for every property of every CVR.
             .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the stream is the caller's, and is read to its end for the byte count
-            .build();
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)); // the stream is the caller's, and is read to its end for the byte count
 
     private static final OptionalInt[] SMALL = new OptionalInt[64];
 
@@ -65,6 +65,8 @@ final class JsonCvrReader {
     }
 
     private final JsonParser p;
+    /** The same parser when it can show string values as bytes (UTF-8 input), else null. */
+    private final CvrJsonParser bytes;
     private final String file;
     private final boolean strict;
     private final ElectionIds ids;
@@ -102,6 +104,7 @@ final class JsonCvrReader {
     private JsonCvrReader(JsonParser p, String file, boolean strict, CountingGroup group, ElectionIds ids, CvrEmitter emitter,
             ReportReferences refs) {
         this.p = p;
+        this.bytes = p instanceof CvrJsonParser c ? c : null;
         this.file = file;
         this.strict = strict;
         this.ids = ids;
@@ -276,19 +279,19 @@ final class JsonCvrReader {
                 case "BallotPrePrintedId" -> cvr.prePrinted = text(name);
                 case "BallotStyleId" -> {
                     requireText(name);
-                    BallotStyleId style = ids.ballotStyles.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    BallotStyleId style = lookUp(ids.ballotStyles);
                     cvr.style = style != null ? style : new BallotStyleId(nonBlank(name));
                 }
                 case "BallotStyleUnitId" -> {
                     requireText(name);
-                    GpUnitId unit = ids.gpUnits.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    GpUnitId unit = lookUp(ids.gpUnits);
                     cvr.unit = unit != null ? unit : new GpUnitId(nonBlank(name));
                 }
                 case "PartyIds" -> {
                     expectArray(name);
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         requireText(name);
-                        PartyId party = ids.parties.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        PartyId party = lookUp(ids.parties);
                         cvr.parties.add(party != null ? party : new PartyId(nonBlank(name)));
                     }
                 }
@@ -391,7 +394,7 @@ final class JsonCvrReader {
                 case "@type" -> checkType(TypeName.CONTEST);
                 case "ContestId" -> {
                     requireText(name);
-                    contest = ids.contests.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    contest = lookUp(ids.contests);
                     if (contest == null) {
                         contest = new ContestId(nonBlank(name));
                     }
@@ -436,7 +439,7 @@ final class JsonCvrReader {
                 case "@type" -> checkType(TypeName.SELECTION);
                 case "ContestSelectionId" -> {
                     requireText(name);
-                    selection = ids.selections.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    selection = lookUp(ids.selections);
                     if (selection == null) {
                         selection = new SelectionId(nonBlank(name));
                     }
@@ -698,16 +701,20 @@ final class JsonCvrReader {
 
         final String name;
         final char[] chars;
+        final byte[] ascii;
         /** Without the {@code CVR.} prefix, as some vendors write it. */
         final char[] vendorChars;
 
         private TypeName(String name) {
             this.name = name;
             this.chars = name.toCharArray();
+            this.ascii = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             this.vendorChars = name.substring("CVR.".length()).toCharArray();
         }
     }
 
+    private static final byte[] YES_ASCII = {'y', 'e', 's'};
+    private static final byte[] NO_ASCII = {'n', 'o'};
     private static final char[] YES = "yes".toCharArray();
     private static final char[] NO = "no".toCharArray();
     private static final char[] UNKNOWN = "unknown".toCharArray();
@@ -719,7 +726,7 @@ final class JsonCvrReader {
      */
     private void checkType(TypeName expected) throws IOException {
         requireText("@type");
-        if (textIs(expected.chars) || (!strict && textIs(expected.vendorChars))) {
+        if ((bytes != null && bytes.skipIfEquals(expected.ascii)) || textIs(expected.chars) || (!strict && textIs(expected.vendorChars))) {
             return;
         }
         throw fail("@type is '" + p.getText() + "', expected '" + expected.name + "'");
@@ -737,6 +744,13 @@ final class JsonCvrReader {
 
     private Indication indication(String property) throws IOException {
         requireText(property);
+        if (bytes != null) {
+            if (bytes.skipIfEquals(YES_ASCII)) {
+                return Indication.YES;
+            } else if (bytes.skipIfEquals(NO_ASCII)) {
+                return Indication.NO;
+            }
+        }
         if (textIs(YES)) {
             return Indication.YES;
         } else if (textIs(NO)) {
@@ -789,6 +803,24 @@ final class JsonCvrReader {
         return p.getText();
     }
 
+    /**
+     * The value {@code table} holds for the current string value, or null: matched as bytes in the
+     * parser's buffer, and then skipped, when it can be; else as characters.
+     */
+    private <V> V lookUp(IdTable<V> table) throws IOException {
+        if (bytes != null) {
+            int length = bytes.plainLength();
+            if (length > 0) {
+                V found = table.get(bytes.buffer(), bytes.plainStart(), length);
+                if (found != null) {
+                    bytes.skipPlain(length);
+                    return found;
+                }
+            }
+        }
+        return table.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
     private String nonBlank(String property) throws IOException {
         String s = p.getText();
         if (s.isBlank()) {
@@ -800,7 +832,7 @@ final class JsonCvrReader {
     /** Device, batch and election ids repeat across CVRs: share one String per distinct id (up to a bound). */
     private String shared(String property) throws IOException {
         requireText(property);
-        String s = strings.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        String s = lookUp(strings);
         if (s == null) {
             s = p.getText();
             if (strings.size() < 4096) {

@@ -137,6 +137,49 @@ class JsonCvrReaderTest {
                 .isEqualTo("cvr.json: line 5, column 16: @type is 'CVR', expected 'CVR.CVR'");
     }
 
+    /** Types, indications and ids are matched as bytes when they are plain; escaped, they mean the same and read the same. */
+    @Test
+    void escapedTypesIndicationsAndIdsReadAsThemselves() throws IOException {
+        String escaped = SMALL.replace("\"@type\": \"CVR.CVRContest\"", "\"@type\": \"CVR.CVR\\u0043ontest\"")
+                .replace("\"HasIndication\": \"yes\"", "\"HasIndication\": \"y\\u0065s\"")
+                .replace("\"ContestId\": \"mayor\"", "\"ContestId\": \"m\\u0061yor\"")
+                .replace("\"ContestSelectionId\": \"council-a\"", "\"ContestSelectionId\": \"council\\u002da\"")
+                .replace("\"BallotStyleId\": \"style-1\"", "\"BallotStyleId\": \"style-\\u0031\"");
+        assertThat(escaped).isNotEqualTo(SMALL).contains("\\u0043ontest", "y\\u0065s", "m\\u0061yor", "council\\u002da", "style-\\u0031");
+
+        for (CvrReadOptions options : List.of(CvrReadOptions.strict(), CvrReadOptions.lenient())) {
+            assertThat(read(escaped, options)).isEqualTo(read(SMALL, options));
+        }
+    }
+
+    /** Values cut by the end of the parser's buffer are read the usual way, with the same result. */
+    @Test
+    void aReportArrivingAFewBytesAtATimeReadsTheSame() throws IOException {
+        byte[] report = SMALL.getBytes(StandardCharsets.UTF_8);
+        for (int most = 1; most <= 13; most++) {
+            int cap = most;
+            List<CastVoteRecord> out = new ArrayList<>();
+            InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(report)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return super.read(b, off, Math.min(len, cap));
+                }
+            };
+            // The reader itself, given the stream: CvrFiles would first take the file's head in one piece.
+            JsonCvrReader.read(trickle, "cvr.json", true, CountingGroup.ELECTION_DAY, new ElectionIds(TestElection.INDEX.election()),
+                    new CvrEmitter("cvr.json", TestElection.INDEX, out::add));
+            assertThat(out).as("at most %d bytes per read", most).isEqualTo(read(SMALL, CvrReadOptions.strict()));
+        }
+    }
+
+    @Test
+    void aTypeOrIndicationThatOnlyStartsRightIsRefused() {
+        assertThat(failure(SMALL.replaceFirst("\"@type\": \"CVR.CVRContest\"", "\"@type\": \"CVR.CVRContestX\""),
+                CvrReadOptions.strict()).problem()).isEqualTo("@type is 'CVR.CVRContestX', expected 'CVR.CVRContest'");
+        assertThat(failure(SMALL.replaceFirst("\"HasIndication\": \"yes\"", "\"HasIndication\": \"yess\""),
+                CvrReadOptions.strict()).problem()).isEqualTo("HasIndication is 'yess', expected yes, no or unknown");
+    }
+
     @Test
     void aContestNotOnTheBallotStyleMakesTheFileUnusable() {
         String bad = SMALL.replace("\"ContestId\": \"prop-1\"", "\"ContestId\": \"council\"")

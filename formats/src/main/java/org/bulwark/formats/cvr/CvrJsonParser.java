@@ -1,0 +1,135 @@
+package org.bulwark.formats.cvr;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.ByteSourceJsonBootstrapper;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
+
+/**
+ * Jackson's UTF-8 parser, able to look at a string value's bytes in its input buffer before decoding
+ * them. A CVR's strings are nearly all {@code @type} names, yes/no indications and ids the election
+ * defines, and Jackson would decode each into characters only for the reader to compare them: a sixth
+ * of reading. Here a value that is plain ASCII (no escape, no control character, no multi-byte
+ * character) and wholly in the buffer can be compared or looked up as bytes and skipped; any other
+ * value, and any value the caller does not recognise, is left to Jackson to read as usual, checks and
+ * errors included.
+ */
+final class CvrJsonParser extends UTF8StreamJsonParser {
+    /** Ids longer than this are looked up the usual way. */
+    static final int MAX_PLAIN = 256;
+
+    private CvrJsonParser(IOContext ctxt, int features, InputStream in, JsonFactory factory, byte[] buffer, int start, int end,
+            int bytesPreProcessed, boolean recyclable) {
+        super(ctxt, features, in, factory.getCodec(), ((Factory) factory).symbols(), buffer, start, end, bytesPreProcessed, recyclable);
+    }
+
+    /**
+     * The current token is a string value not yet read: if its bytes are exactly {@code ascii} (which
+     * holds no quote, backslash or non-ASCII byte), skips it and says so; otherwise changes nothing.
+     */
+    boolean skipIfEquals(byte[] ascii) {
+        if (!_tokenIncomplete) {
+            return false;
+        }
+        int ptr = _inputPtr;
+        int len = ascii.length;
+        if (ptr + len >= _inputEnd || _inputBuffer[ptr + len] != '"') {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (_inputBuffer[ptr + i] != ascii[i]) {
+                return false;
+            }
+        }
+        _inputPtr = ptr + len + 1;
+        _tokenIncomplete = false;
+        return true;
+    }
+
+    /**
+     * The length of the current string value if it is not yet read, wholly in the buffer from
+     * {@link #plainStart()} and plain ASCII; else -1.
+     */
+    int plainLength() {
+        if (!_tokenIncomplete) {
+            return -1;
+        }
+        int ptr = _inputPtr;
+        int end = Math.min(_inputEnd, ptr + MAX_PLAIN);
+        byte[] b = _inputBuffer;
+        for (int i = ptr; i < end; i++) {
+            int c = b[i];
+            if (c == '"') {
+                return i - ptr;
+            }
+            if (c == '\\' || c < 0x20) { // an escape, a control character (refused by Jackson) or a byte of a multi-byte character
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    byte[] buffer() {
+        return _inputBuffer;
+    }
+
+    int plainStart() {
+        return _inputPtr;
+    }
+
+    /** Skips the current string value, whose {@link #plainLength()} is {@code length}. */
+    void skipPlain(int length) {
+        _inputPtr += length + 1;
+        _tokenIncomplete = false;
+    }
+
+    /** Makes {@link CvrJsonParser}s for UTF-8 input, and Jackson's own parsers for any other encoding. */
+    static final class Factory extends JsonFactory {
+        private static final long serialVersionUID = 1L;
+
+        Factory(JsonFactoryBuilder builder) {
+            super(builder);
+        }
+
+        /** A symbol table for one parser, as Jackson's own factory makes it. */
+        ByteQuadsCanonicalizer symbols() {
+            return _byteSymbolCanonicalizer.makeChild(_factoryFeatures);
+        }
+
+        @Override
+        protected JsonParser _createParser(InputStream in, IOContext ctxt) throws IOException {
+            byte[] buffer = ctxt.allocReadIOBuffer();
+            int end = 0;
+            for (int n; end < 4 && (n = in.read(buffer, end, buffer.length - end)) > 0; ) {
+                end += n;
+            }
+            JsonEncoding encoding = new ByteSourceJsonBootstrapper(ctxt, buffer, 0, end).detectEncoding();
+            if (encoding != JsonEncoding.UTF8) {
+                byte[] head = Arrays.copyOf(buffer, end);
+                ctxt.releaseReadIOBuffer(buffer);
+                return super._createParser(new SequenceInputStream(new ByteArrayInputStream(head), in), ctxt);
+            }
+            int bom = end >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF ? 3 : 0;
+            return new CvrJsonParser(ctxt, _parserFeatures, in, this, buffer, bom, end, bom, true);
+        }
+
+        @Override
+        protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
+            JsonEncoding encoding = new ByteSourceJsonBootstrapper(ctxt, data, offset, len).detectEncoding();
+            if (encoding != JsonEncoding.UTF8) {
+                return super._createParser(data, offset, len, ctxt);
+            }
+            int bom = len >= 3 && (data[offset] & 0xFF) == 0xEF && (data[offset + 1] & 0xFF) == 0xBB && (data[offset + 2] & 0xFF) == 0xBF ? 3 : 0;
+            return new CvrJsonParser(ctxt, _parserFeatures, null, this, data, offset + bom, offset + len, bom, false);
+        }
+    }
+}
