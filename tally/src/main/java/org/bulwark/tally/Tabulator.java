@@ -3,6 +3,7 @@ package org.bulwark.tally;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,13 +67,13 @@ public final class Tabulator {
                     selections.put(s.id(), selections.size());
                 }
             }
-            ContestLayout layout = new ContestLayout(layouts.size(), contest, List.copyOf(selections.keySet()), Map.copyOf(selections),
+            ContestLayout layout = new ContestLayout(layouts.size(), contest, List.copyOf(selections.keySet()), lookUp(selections),
                     writeIns, parties(primaryParties(contest)), isRanked(contest));
             layouts.add(layout);
             byId.put(contest.id(), layout);
         }
         this.contests = List.copyOf(layouts);
-        this.contestById = Map.copyOf(byId);
+        this.contestById = lookUp(byId);
 
         this.styleContests = new HashMap<>();
         this.styleParties = new HashMap<>();
@@ -86,6 +87,15 @@ public final class Tabulator {
                     .map(contestById::get).filter(c -> c != null).toArray(ContestLayout[]::new));
             styleParties.put(style.id(), parties(style.parties()));
         }
+    }
+
+    /**
+     * An unmodifiable HashMap, not Map.copyOf: asked for every contest and mark of every ballot with
+     * the election's own id objects, it compares hashes and identity before equals, where Map.copyOf's
+     * map calls a record's equals on each slot it passes.
+     */
+    private static <K, V> Map<K, V> lookUp(Map<K, V> map) {
+        return Collections.unmodifiableMap(new HashMap<>(map));
     }
 
     /** Resolves the election's contests, selections, styles and parties once, for fast counting. */
