@@ -33,13 +33,18 @@ public record ElectionFingerprint(String sha256) {
         }
     }
 
+    /** The SHA-256 of the canonical form, which is hashed as it is written rather than held whole (megabytes statewide). */
     public static ElectionFingerprint of(Election election) {
+        MessageDigest sha;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalForm(election));
-            return new ElectionFingerprint(HexFormat.of().formatHex(digest));
+            sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
+        Canonical c = new Canonical(Optional.of(sha));
+        write(election, c);
+        c.spill();
+        return new ElectionFingerprint(HexFormat.of().formatHex(sha.digest()));
     }
 
     /** The first 7 hex digits, as shown to people. */
@@ -49,7 +54,12 @@ public record ElectionFingerprint(String sha256) {
 
     /** The bytes that are hashed: see docs/election-definition.md, "Fingerprint". */
     public static byte[] canonicalForm(Election election) {
-        Canonical c = new Canonical();
+        Canonical c = new Canonical(Optional.empty());
+        write(election, c);
+        return c.out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(Election election, Canonical c) {
         c.open('{');
         c.key("format").string(CANONICAL_FORMAT);
         c.key("id").string(election.id());
@@ -139,7 +149,6 @@ public record ElectionFingerprint(String sha256) {
         });
         c.key("countingGroups").strings(election.countingGroups(), CountingGroup::nist);
         c.close('}');
-        return c.out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void head(Canonical c, Contest contest) {
@@ -150,8 +159,23 @@ public record ElectionFingerprint(String sha256) {
 
     /** A minimal JSON writer: commas go before every value but the first in its object or list. */
     private static final class Canonical {
+        /** Text is handed to the digest, when there is one, in pieces of about this many characters. */
+        private static final int PIECE = 1 << 16;
         final StringBuilder out = new StringBuilder();
+        private final Optional<MessageDigest> digest;
         private boolean first = true;
+
+        Canonical(Optional<MessageDigest> digest) {
+            this.digest = digest;
+        }
+
+        /** Hands what is written so far to the digest; called after a closing bracket, so no surrogate pair is cut. */
+        void spill() {
+            if (digest.isPresent()) {
+                digest.get().update(out.toString().getBytes(StandardCharsets.UTF_8));
+                out.setLength(0);
+            }
+        }
 
         void open(char c) {
             comma();
@@ -162,6 +186,9 @@ public record ElectionFingerprint(String sha256) {
         void close(char c) {
             out.append(c);
             first = false;
+            if (out.length() >= PIECE) {
+                spill();
+            }
         }
 
         Canonical key(String k) {

@@ -60,6 +60,21 @@ class ElectionFingerprintTest {
         assertThat(new String(ElectionFingerprint.canonicalForm(e), StandardCharsets.UTF_8)).contains("\"id\":\"\\ud800x\"");
     }
 
+    /** The fingerprint hashes the canonical form in pieces as it is written: the same bytes as hashing it whole. */
+    @Test
+    void aLargeElectionIsHashedAsItsWholeCanonicalForm() throws Exception {
+        List<GpUnit> units = new ArrayList<>(BASE.gpUnits());
+        for (int i = 0; i < 3000; i++) { // about 200,000 characters, with a character outside the BMP in every name
+            units.add(new GpUnit(u("extra-" + i), "Precinct 🗳 " + i, GpUnitType.PRECINCT, Optional.empty(), false, List.of()));
+        }
+        Election large = TestElections.withUnits(BASE, units);
+        byte[] canonical = ElectionFingerprint.canonicalForm(large);
+        assertThat(canonical.length).isGreaterThan(3 * (1 << 16));
+
+        String whole = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+        assertThat(ElectionFingerprint.of(large).sha256()).isEqualTo(whole);
+    }
+
     @Test
     void theOrderOfUnitsOfDifferentGroupsDoesNotMatterButWithinAGroupItDoes() {
         List<GpUnit> districtsFirst = new ArrayList<>(BASE.gpUnits());

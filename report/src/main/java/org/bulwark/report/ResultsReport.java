@@ -54,7 +54,7 @@ public final class ResultsReport {
     private final ElectionResults results;
     private final ResultsReportInfo info;
     private final ZonedDateTime printed;
-    private final Reconciliation reconciliation;
+    private final List<ContestReconciliation> discrepancies;
     /** Contests with a check that does not balance: found once, not by a search of every check per contest. */
     private final Set<ContestId> unbalanced;
 
@@ -64,8 +64,8 @@ public final class ResultsReport {
         this.results = results;
         this.info = info;
         this.printed = ZonedDateTime.now(clock).withNano(0);
-        this.reconciliation = Reconciliation.of(results);
-        this.unbalanced = reconciliation.discrepancies().stream().map(ContestReconciliation::contest).collect(Collectors.toSet());
+        this.discrepancies = Reconciliation.discrepancies(results);
+        this.unbalanced = discrepancies.stream().map(ContestReconciliation::contest).collect(Collectors.toSet());
     }
 
     /**
@@ -158,7 +158,6 @@ public final class ResultsReport {
     }
 
     private void reconciliationSummary(PdfPages p) throws IOException {
-        List<ContestReconciliation> discrepancies = reconciliation.discrepancies();
         p.line(BOLD, 12, LEFT, "Reconciliation");
         if (discrepancies.isEmpty()) {
             p.paragraph(REGULAR, 10, LEFT, "Every contest reconciles, for the jurisdiction and every precinct, counting group,"

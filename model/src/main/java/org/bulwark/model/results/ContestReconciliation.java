@@ -46,6 +46,11 @@ public record ContestReconciliation(
     }
 
     public boolean balanced() {
-        return problems().isEmpty();
+        return balances(ballotsCounted, ballotsCast, votesAllowed, votes, undervotes, overvotes);
+    }
+
+    /** The rule {@link #problems()} words: every vote unit accounted for, and no more ballots cast than counted. */
+    static boolean balances(long ballotsCounted, long ballotsCast, int votesAllowed, long votes, long undervotes, long overvotes) {
+        return ballotsCast * votesAllowed == votes + undervotes + overvotes && ballotsCast <= ballotsCounted;
     }
 }

@@ -59,6 +59,16 @@ class ReconciliationTest {
                 "contest mayor, unit p1: 3 ballots x 2 votes allowed = 6, but votes 3 + undervotes 1 + overvotes 0 = 4");
     }
 
+    /** The PDF asks only for what does not balance: the same checks, in the same order, as the whole reconciliation's. */
+    @Test
+    void theDiscrepanciesAloneAreThoseOfTheWholeReconciliation() {
+        for (ElectionResults results : List.of(results(3, counts(2, 1, 2, 1, 3), counts(2, 1, 2, 1, 3)),
+                results(3, counts(2, 1, 2, 1, 3), counts(2, 1, 0, 1, 3)), results(2, counts(2, 1, 2, 1, 3), counts(2, 1, 2, 1, 3)))) {
+            assertThat(Reconciliation.discrepancies(results)).isEqualTo(Reconciliation.of(results).discrepancies());
+        }
+        assertThat(Reconciliation.discrepancies(results(2, counts(2, 1, 2, 1, 3), counts(2, 1, 2, 1, 3)))).isNotEmpty();
+    }
+
     @Test
     void reportsAContestCastOnMoreBallotsThanWereCounted() {
         Reconciliation r = Reconciliation.of(results(2, counts(2, 1, 2, 1, 3), counts(2, 1, 2, 1, 3)));
