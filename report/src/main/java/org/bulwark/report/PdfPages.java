@@ -139,19 +139,47 @@ public final class PdfPages implements AutoCloseable {
 
     /** The text with every character the font cannot encode replaced by '?'. */
     public String safe(PDType1Font font, String text) {
+        // Nearly every text is ASCII the font encodes: returned as it is, with no look-up per character.
+        boolean plain = true;
+        for (int i = 0; i < text.length() && plain; i++) {
+            char c = text.charAt(i);
+            plain = c < ASCII && encodable(font, c);
+        }
+        if (plain) {
+            return text;
+        }
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            boolean ok = encodable.computeIfAbsent(cp, c -> {
-                try {
-                    font.encode(new String(Character.toChars(c)));
-                    return !Character.isISOControl(c);
-                } catch (IOException | IllegalArgumentException e) {
-                    return false;
-                }
-            });
-            b.append(ok ? new String(Character.toChars(cp)) : "?");
+            if (encodable(font, cp)) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append('?');
+            }
         });
         return b.toString();
+    }
+
+    private static final int ASCII = 128;
+    /** For each ASCII character: 0 not yet asked, 1 encodable, 2 not; the rest in {@link #encodable}. */
+    private final byte[] asciiEncodable = new byte[ASCII];
+
+    private boolean encodable(PDType1Font font, int cp) {
+        if (cp < ASCII) {
+            if (asciiEncodable[cp] == 0) {
+                asciiEncodable[cp] = (byte) (canEncode(font, cp) ? 1 : 2);
+            }
+            return asciiEncodable[cp] == 1;
+        }
+        return encodable.computeIfAbsent(cp, c -> canEncode(font, c));
+    }
+
+    private static boolean canEncode(PDType1Font font, int cp) {
+        try {
+            font.encode(new String(Character.toChars(cp)));
+            return !Character.isISOControl(cp);
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Lines of at most {@code maxWidth}, broken at spaces; a word longer than a line is cut. */
