@@ -56,40 +56,34 @@ final class CvrJsonParser extends UTF8StreamJsonParser {
     }
 
     /**
-     * The length of the current string value if it is not yet read, wholly in the buffer from
-     * {@link #plainStart()} and plain ASCII; else -1.
+     * The value {@code table} holds for the current string value, if the value is not yet read, wholly
+     * in the buffer, plain ASCII and in the table: it is then skipped. Otherwise null, and nothing changes.
+     * One pass over the bytes finds the value's end and hashes it.
      */
-    int plainLength() {
+    <V> V lookUpPlain(IdTable<V> table) {
         if (!_tokenIncomplete) {
-            return -1;
+            return null;
         }
         int ptr = _inputPtr;
         int end = Math.min(_inputEnd, ptr + MAX_PLAIN);
         byte[] b = _inputBuffer;
+        int hash = 0;
         for (int i = ptr; i < end; i++) {
             int c = b[i];
             if (c == '"') {
-                return i - ptr;
+                V found = i == ptr ? null : table.get(b, ptr, i - ptr, hash);
+                if (found != null) {
+                    _inputPtr = i + 1;
+                    _tokenIncomplete = false;
+                }
+                return found;
             }
             if (c == '\\' || c < 0x20) { // an escape, a control character (refused by Jackson) or a byte of a multi-byte character
-                return -1;
+                return null;
             }
+            hash = 31 * hash + c;
         }
-        return -1;
-    }
-
-    byte[] buffer() {
-        return _inputBuffer;
-    }
-
-    int plainStart() {
-        return _inputPtr;
-    }
-
-    /** Skips the current string value, whose {@link #plainLength()} is {@code length}. */
-    void skipPlain(int length) {
-        _inputPtr += length + 1;
-        _tokenIncomplete = false;
+        return null;
     }
 
     /** Makes {@link CvrJsonParser}s for UTF-8 input, and Jackson's own parsers for any other encoding. */

@@ -35,11 +35,14 @@ final class IdTable<V> {
         }
     }
 
-    /** The value stored for the ASCII bytes {@code buf[off, off+len)}, or null. */
+    /**
+     * The value stored for the ASCII bytes {@code buf[off, off+len)}, or null; {@code rawHash} is
+     * {@link String#hashCode()}'s sum over them, which the caller worked out while finding their end.
+     */
     @SuppressWarnings("unchecked")
-    V get(byte[] buf, int off, int len) {
+    V get(byte[] buf, int off, int len, int rawHash) {
         int mask = keys.length - 1;
-        for (int i = hash(buf, off, len) & mask; ; i = (i + 1) & mask) {
+        for (int i = (rawHash ^ (rawHash >>> 16)) & mask; ; i = (i + 1) & mask) {
             char[] k = keyChars[i];
             if (k == null) {
                 return null;
@@ -105,15 +108,6 @@ final class IdTable<V> {
     }
 
     private static int hash(char[] buf, int off, int len) {
-        int h = 0;
-        for (int i = 0; i < len; i++) {
-            h = 31 * h + buf[off + i];
-        }
-        return h ^ (h >>> 16);
-    }
-
-    /** The same hash as for the characters, an ASCII byte being the character it encodes. */
-    private static int hash(byte[] buf, int off, int len) {
         int h = 0;
         for (int i = 0; i < len; i++) {
             h = 31 * h + buf[off + i];

@@ -808,17 +808,8 @@ final class JsonCvrReader {
      * parser's buffer, and then skipped, when it can be; else as characters.
      */
     private <V> V lookUp(IdTable<V> table) throws IOException {
-        if (bytes != null) {
-            int length = bytes.plainLength();
-            if (length > 0) {
-                V found = table.get(bytes.buffer(), bytes.plainStart(), length);
-                if (found != null) {
-                    bytes.skipPlain(length);
-                    return found;
-                }
-            }
-        }
-        return table.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        V found = bytes == null ? null : bytes.lookUpPlain(table);
+        return found != null ? found : table.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     private String nonBlank(String property) throws IOException {
