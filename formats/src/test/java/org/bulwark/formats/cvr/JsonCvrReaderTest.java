@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.bulwark.model.BadInputException;
@@ -170,6 +171,18 @@ class JsonCvrReaderTest {
                     new CvrEmitter("cvr.json", TestElection.INDEX, out::add));
             assertThat(out).as("at most %d bytes per read", most).isEqualTo(read(SMALL, CvrReadOptions.strict()));
         }
+    }
+
+    /** JSON in UTF-16 is left to Jackson's own parser, which reads it as before; only UTF-8 is matched as bytes. */
+    @Test
+    void utf16JsonReadsAsItsUtf8Twin() throws IOException {
+        List<CastVoteRecord> utf8 = new ArrayList<>();
+        List<CastVoteRecord> utf16 = new ArrayList<>();
+        for (var encoded : List.of(Map.entry(StandardCharsets.UTF_8, utf8), Map.entry(StandardCharsets.UTF_16LE, utf16))) {
+            JsonCvrReader.read(new ByteArrayInputStream(SMALL.getBytes(encoded.getKey())), "cvr.json", true, CountingGroup.ELECTION_DAY,
+                    new ElectionIds(TestElection.INDEX.election()), new CvrEmitter("cvr.json", TestElection.INDEX, encoded.getValue()::add));
+        }
+        assertThat(utf16).hasSize(2).isEqualTo(utf8);
     }
 
     @Test
