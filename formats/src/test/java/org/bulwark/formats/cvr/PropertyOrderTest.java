@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.bulwark.formats.results.JsonTree;
 import org.bulwark.model.CastVoteRecord;
 import org.bulwark.model.CountingGroup;
 import org.junit.jupiter.api.Test;
@@ -58,42 +57,12 @@ class PropertyOrderTest {
 
     /** The same JSON with the properties of every object in a random order. */
     static byte[] reorder(byte[] json, Random random) throws IOException {
-        Object tree;
-        try (JsonParser p = JSON.createParser(json)) {
-            p.nextToken();
-            tree = value(p);
-        }
+        Object tree = JsonTree.parse(new ByteArrayInputStream(json));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             write(g, tree, random);
         }
         return out.toByteArray();
-    }
-
-    private static Object value(JsonParser p) throws IOException {
-        return switch (p.currentToken()) {
-            case START_OBJECT -> {
-                Map<String, Object> object = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    object.put(name, value(p));
-                }
-                yield object;
-            }
-            case START_ARRAY -> {
-                List<Object> array = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(p));
-                }
-                yield array;
-            }
-            case VALUE_STRING -> p.getText();
-            case VALUE_NUMBER_INT -> p.getLongValue();
-            case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
-            case VALUE_NULL -> null;
-            default -> throw new IllegalStateException("unexpected " + p.currentToken());
-        };
     }
 
     @SuppressWarnings("unchecked")

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads JSON into maps and lists for assertions (the build has Jackson streaming only). */
-final class JsonTree {
+public final class JsonTree {
     private JsonTree() {}
 
-    static Object parse(InputStream in) throws IOException {
+    public static Object parse(InputStream in) throws IOException {
         try (JsonParser p = new JsonFactory().createParser(in)) {
             p.nextToken();
             return value(p);
