@@ -105,7 +105,7 @@ final class MeteredInput extends FilterInputStream {
         return bytes;
     }
 
-    /** The hex SHA-256 of every byte read, if asked for; call after {@link #finish()}. */
+    /** The hex SHA-256 of every byte read, if asked for; call once, after {@link #finish()} (it ends the digest). */
     Optional<String> sha256() {
         return sha256.map(d -> HexFormat.of().formatHex(d.digest()));
     }
