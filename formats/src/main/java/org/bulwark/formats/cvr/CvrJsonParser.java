@@ -27,9 +27,9 @@ final class CvrJsonParser extends UTF8StreamJsonParser {
     /** Ids longer than this are looked up the usual way. */
     static final int MAX_PLAIN = 256;
 
-    private CvrJsonParser(IOContext ctxt, int features, InputStream in, JsonFactory factory, byte[] buffer, int start, int end,
+    private CvrJsonParser(IOContext ctxt, int features, InputStream in, Factory factory, byte[] buffer, int start, int end,
             int bytesPreProcessed, boolean recyclable) {
-        super(ctxt, features, in, factory.getCodec(), ((Factory) factory).symbols(), buffer, start, end, bytesPreProcessed, recyclable);
+        super(ctxt, features, in, factory.getCodec(), factory.symbols(), buffer, start, end, bytesPreProcessed, recyclable);
     }
 
     /**
@@ -112,7 +112,7 @@ final class CvrJsonParser extends UTF8StreamJsonParser {
                 ctxt.releaseReadIOBuffer(buffer);
                 return super._createParser(new SequenceInputStream(new ByteArrayInputStream(head), in), ctxt);
             }
-            int bom = end >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF ? 3 : 0;
+            int bom = bomLength(buffer, 0, end);
             return new CvrJsonParser(ctxt, _parserFeatures, in, this, buffer, bom, end, bom, true);
         }
 
@@ -122,8 +122,13 @@ final class CvrJsonParser extends UTF8StreamJsonParser {
             if (encoding != JsonEncoding.UTF8) {
                 return super._createParser(data, offset, len, ctxt);
             }
-            int bom = len >= 3 && (data[offset] & 0xFF) == 0xEF && (data[offset + 1] & 0xFF) == 0xBB && (data[offset + 2] & 0xFF) == 0xBF ? 3 : 0;
+            int bom = bomLength(data, offset, len);
             return new CvrJsonParser(ctxt, _parserFeatures, null, this, data, offset + bom, offset + len, bom, false);
+        }
+
+        /** 3 if {@code b[off, off+len)} starts with UTF-8's byte order mark, which Jackson skips too; else 0. */
+        private static int bomLength(byte[] b, int off, int len) {
+            return len >= 3 && (b[off] & 0xFF) == 0xEF && (b[off + 1] & 0xFF) == 0xBB && (b[off + 2] & 0xFF) == 0xBF ? 3 : 0;
         }
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -708,7 +709,7 @@ final class JsonCvrReader {
         private TypeName(String name) {
             this.name = name;
             this.chars = name.toCharArray();
-            this.ascii = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            this.ascii = name.getBytes(StandardCharsets.US_ASCII);
             this.vendorChars = name.substring("CVR.".length()).toCharArray();
         }
     }
