@@ -3,6 +3,7 @@ package org.bulwark.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import org.bulwark.model.BadInputException;
 import org.bulwark.store.WorkspaceException;
 import picocli.CommandLine;
@@ -23,17 +24,17 @@ import picocli.CommandLine.Spec;
         versionProvider = Bulwark.Version.class,
         description = "Election integrity tools: read election definitions and cast vote records, tabulate, report.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ElectionCommand.class, TabulateCommand.class, ImportCommand.class, ResultsCommand.class,
-            GenerateCommand.class, DemoCommand.class, LedgerCommand.class, KeysCommand.class, PackageCommand.class, TrustCommand.class,
-            RcvCommand.class,
-            RegistryCommand.class, AssetCommand.class, SealCommand.class, CustodyCommand.class, ReadinessCommand.class, IncidentCommand.class,
-            AuditCommand.class,
-            ServeCommand.class, UserCommand.class,
-            DeviceCommand.class, PaperCommand.class, SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (run again with --verbose for details)",
             "2:bad input: an unusable file, an invalid election or wrong arguments"})
 public final class Bulwark implements Runnable {
+    /** The commands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(ElectionCommand.class, TabulateCommand.class, ImportCommand.class,
+            ResultsCommand.class, GenerateCommand.class, DemoCommand.class, LedgerCommand.class, KeysCommand.class, PackageCommand.class,
+            TrustCommand.class, RcvCommand.class, RegistryCommand.class, AssetCommand.class, SealCommand.class, CustodyCommand.class,
+            ReadinessCommand.class, IncidentCommand.class, AuditCommand.class, ServeCommand.class, UserCommand.class,
+            DeviceCommand.class, PaperCommand.class, SimulateCommand.class);
+
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int BAD_INPUT = 2;
@@ -60,7 +61,7 @@ public final class Bulwark implements Runnable {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code;
         try {
-            code = commandLine(new Io(out, err, Terminal.stderrIsTerminal(), Clock.systemUTC())).execute(args);
+            code = execute(new Io(out, err, Terminal.stderrIsTerminal(), Clock.systemUTC()), args);
         } catch (OutOfMemoryError e) {
             // Picocli passes errors through; this one the user can fix, so say how instead of a stack trace.
             err.println("bulwark: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
@@ -72,10 +73,46 @@ public final class Bulwark implements Runnable {
         System.exit(code);
     }
 
-    /** The command line with every command, writing to {@code io}; tests run it in-process. */
+    /** Runs the command {@code args} name, writing to {@code io}: what {@code main} and in-process runs do. */
+    static int execute(Io io, String... args) {
+        return commandLine(io, commandsFor(args)).execute(args);
+    }
+
+    /** The command line with every command, writing to {@code io}. */
     static CommandLine commandLine(Io io) {
+        return commandLine(io, COMMANDS);
+    }
+
+    /**
+     * The commands to build for these arguments: only the one they name when they name one, else all
+     * (for the overall help and for picocli's "did you mean" on a misspelt name). Picocli builds
+     * every option of every command it is given, which for all of them takes longer than a small
+     * tabulation; building one spares each run that wait.
+     */
+    static List<Class<?>> commandsFor(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--progress")) {
+                i++; // its value
+            } else if (!arg.equals("--verbose") && !arg.startsWith("--progress=")) {
+                for (Class<?> command : COMMANDS) {
+                    Command c = command.getAnnotation(Command.class);
+                    if (c.name().equals(arg) || List.of(c.aliases()).contains(arg)) {
+                        return List.of(command);
+                    }
+                }
+                return COMMANDS;
+            }
+        }
+        return COMMANDS;
+    }
+
+    private static CommandLine commandLine(Io io, List<Class<?>> commands) {
         Bulwark root = new Bulwark(io);
         CommandLine cl = new CommandLine(root);
+        for (Class<?> command : commands) {
+            cl.addSubcommand(command);
+        }
         cl.setOut(io.out());
         cl.setErr(io.err());
         cl.setExecutionExceptionHandler((e, command, parseResult) -> failed(e, io.err(), root.verbose));

@@ -170,7 +170,7 @@ final class DemoAudit {
         all.addAll(List.of("--workspace", workspace.toString()));
         all.addAll(List.of(args).subList(2, args.length));
         out.println("$ ./bulwark " + String.join(" ", all.subList(2, all.size()).stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList()));
-        int code = Bulwark.commandLine(io).execute(all.toArray(String[]::new));
+        int code = Bulwark.execute(io, all.toArray(String[]::new));
         if (code != Bulwark.OK) {
             throw new IllegalStateException("the demo's audit step 'bulwark " + String.join(" ", all) + "' failed (exit " + code + "): " + err);
         }

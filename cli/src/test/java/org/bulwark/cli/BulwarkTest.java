@@ -43,6 +43,33 @@ class BulwarkTest {
     }
 
     @Test
+    void argumentsThatNameACommandBuildOnlyThatCommand() {
+        assertThat(Bulwark.commandsFor("tabulate", "--election", "e.json")).containsExactly(TabulateCommand.class);
+        assertThat(Bulwark.commandsFor("--verbose", "--progress", "none", "import", "cvr")).containsExactly(ImportCommand.class);
+        assertThat(Bulwark.commandsFor("--progress=lines", "audit")).containsExactly(AuditCommand.class);
+        // A value that happens to be a command's name is still the option's value.
+        assertThat(Bulwark.commandsFor("--progress", "tabulate", "results")).containsExactly(ResultsCommand.class);
+    }
+
+    @Test
+    void argumentsThatNameNoCommandBuildThemAll() {
+        int all = Bulwark.commandLine(new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, Clock.systemUTC()))
+                .getSubcommands().size();
+        assertThat(all).isGreaterThan(20);
+        assertThat(Bulwark.commandsFor()).hasSize(all);
+        assertThat(Bulwark.commandsFor("--help")).hasSize(all);
+        assertThat(Bulwark.commandsFor("tabluate")).hasSize(all);
+        assertThat(Bulwark.commandsFor("--verbose")).hasSize(all);
+    }
+
+    @Test
+    void aMisspeltCommandIsBadInputWithTheCommandsToChooseFrom() {
+        Run run = Run.of("tabluate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument at index 0: 'tabluate'", "tabulate");
+    }
+
+    @Test
     void badInputIsExitCode2WithThePreciseMessageAndNoStackTrace() {
         Run run = runWith(() -> {
             throw new BadInputException("cvr-01.json", "byte 1024", "the file ends in the middle of a CVR");

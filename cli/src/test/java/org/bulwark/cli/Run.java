@@ -19,7 +19,7 @@ record Run(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), errIsTerminal,
                 Clock.fixed(Instant.parse("2028-11-08T02:00:00Z"), ZoneOffset.UTC));
-        int code = Bulwark.commandLine(io).execute(args);
+        int code = Bulwark.execute(io, args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -16,7 +16,7 @@ final class UntilStopped {
 
     private UntilStopped(String... args) {
         Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), false, Clock.systemUTC());
-        thread = Thread.ofPlatform().start(() -> code.set(Bulwark.commandLine(io).execute(args)));
+        thread = Thread.ofPlatform().start(() -> code.set(Bulwark.execute(io, args)));
     }
 
     static UntilStopped start(String... args) {
