@@ -9,8 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** One small document through each form and layout, byte for byte. */
 class CdfEmitterTest {
@@ -96,5 +102,56 @@ class CdfEmitterTest {
                 .parse(new ByteArrayInputStream(bytes.toByteArray()));
         assertThat(doc.getDocumentElement().getAttribute("ObjectId")).isEqualTo("id\uFFFD");
         assertThat(doc.getDocumentElement().getTextContent()).isEqualTo("Ann\uFFFD");
+    }
+
+    /** Any text, in an attribute, an element or a language string, reads back as written (once made legal). */
+    @Property(tries = 300)
+    void xmlReadsBackAsWritten(@ForAll("texts") String id, @ForAll("texts") String value, @ForAll("texts") String name) throws Exception {
+        for (CdfEmitter.Layout layout : CdfEmitter.Layout.values()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            CdfEmitter out = CdfEmitter.xml(bytes, NS, layout);
+            out.beginSubtype("Report", "CandidateContest", Optional.of(id));
+            out.value("Value", value);
+            out.text("Name", name);
+            out.endObject();
+            out.finish();
+            Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(bytes.toByteArray())).getDocumentElement();
+            assertThat(root.getAttribute("ObjectId")).isEqualTo(XmlCdfEmitter.legal(id));
+            assertThat(root.getElementsByTagName("Value").item(0).getTextContent()).isEqualTo(XmlCdfEmitter.legal(value));
+            assertThat(root.getElementsByTagName("Text").item(0).getTextContent()).isEqualTo(XmlCdfEmitter.legal(name));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        // Markup characters, white space a parser would normalise, controls, accents, emoji and lone surrogates.
+        return Arbitraries.oneOf(
+                Arbitraries.of('<', '>', '&', '"', '\'', '\r', '\n', '\t', ' ', '\u0001', 'a', 'Z', '\u00e9', '\ud800', '\udc00', '\uffff'),
+                Arbitraries.chars().all()).list().ofMaxSize(40)
+                .map(cs -> cs.stream().collect(StringBuilder::new, StringBuilder::append, StringBuilder::append).toString())
+                .edgeCases(e -> e.add("\ud83d\uddf3 \r\n"));
+    }
+
+    @Test
+    void xmlWithAnElementStillOpenIsNotFinished() throws IOException {
+        CdfEmitter out = CdfEmitter.xml(new ByteArrayOutputStream(), NS, CdfEmitter.Layout.COMPACT);
+        out.beginObject("Report", "Report", Optional.empty());
+        out.beginObject("Device", "ReportingDevice", Optional.empty());
+        org.assertj.core.api.Assertions.assertThatThrownBy(out::finish).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the document ends with 2 elements still open, the innermost Device");
+    }
+
+    @Test
+    void longTextGoesThroughTheBufferWhole() throws Exception {
+        String big = "Ann & Lee \u00e9 ".repeat(20_000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CdfEmitter out = CdfEmitter.xml(bytes, NS, CdfEmitter.Layout.COMPACT);
+        out.beginObject("Report", "Report", Optional.empty());
+        out.value("Name", big);
+        out.endObject();
+        out.finish();
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(doc.getDocumentElement().getTextContent()).isEqualTo(big);
     }
 }
