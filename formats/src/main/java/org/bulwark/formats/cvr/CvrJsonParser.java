@@ -89,6 +89,7 @@ final class CvrJsonParser extends UTF8StreamJsonParser {
     /** Makes {@link CvrJsonParser}s for UTF-8 input, and Jackson's own parsers for any other encoding. */
     static final class Factory extends JsonFactory {
         private static final long serialVersionUID = 1L;
+        private static final int READ_BUFFER = 1 << 16;
 
         Factory(JsonFactoryBuilder builder) {
             super(builder);
@@ -101,7 +102,8 @@ final class CvrJsonParser extends UTF8StreamJsonParser {
 
         @Override
         protected JsonParser _createParser(InputStream in, IOContext ctxt) throws IOException {
-            byte[] buffer = ctxt.allocReadIOBuffer();
+            // Not Jackson's 8,000-byte buffer: a CVR report runs to gigabytes, and each refill is a system call and a copy.
+            byte[] buffer = new byte[READ_BUFFER];
             int end = 0;
             for (int n; end < 4 && (n = in.read(buffer, end, buffer.length - end)) > 0; ) {
                 end += n;
@@ -109,11 +111,10 @@ final class CvrJsonParser extends UTF8StreamJsonParser {
             JsonEncoding encoding = new ByteSourceJsonBootstrapper(ctxt, buffer, 0, end).detectEncoding();
             if (encoding != JsonEncoding.UTF8) {
                 byte[] head = Arrays.copyOf(buffer, end);
-                ctxt.releaseReadIOBuffer(buffer);
                 return super._createParser(new SequenceInputStream(new ByteArrayInputStream(head), in), ctxt);
             }
             int bom = bomLength(buffer, 0, end);
-            return new CvrJsonParser(ctxt, _parserFeatures, in, this, buffer, bom, end, bom, true);
+            return new CvrJsonParser(ctxt, _parserFeatures, in, this, buffer, bom, end, bom, false);
         }
 
         @Override

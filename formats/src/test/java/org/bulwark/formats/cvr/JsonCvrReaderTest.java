@@ -322,6 +322,25 @@ class JsonCvrReaderTest {
                 .hasMessageEndingWith(": a text value is longer than the limit of 1048576 characters");
     }
 
+    /** Each read of the file is a system call and a copy: a report is read 64 KiB at a time, not Jackson's 8,000 bytes. */
+    @Test
+    void aReportIsReadInLargePieces() {
+        int[] reads = {0};
+        InputStream counted = new java.io.FilterInputStream(new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream("{\"CVR\": [ {\"UniqueId\": \"".getBytes(StandardCharsets.US_ASCII)),
+                new RepeatingInputStream((byte) 'x', 4L << 20))))) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                reads[0]++;
+                return super.read(b, off, len);
+            }
+        };
+        // Stopped at the 1 MiB limit of a text value: about 20 reads (the format is sniffed first), where 8,000-byte reads take over 130.
+        assertThatThrownBy(() -> CvrFiles.read(counted, "big.json", TestElection.INDEX, CvrReadOptions.lenient(), c -> {}))
+                .hasMessageEndingWith(": a text value is longer than the limit of 1048576 characters");
+        assertThat(reads[0]).isBetween(16, 32);
+    }
+
     @Test
     void deepNestingIsRefusedWithoutStackOverflow() {
         int depth = 200_000;
