@@ -65,9 +65,6 @@ final class ResultsCommand implements Callable<Integer> {
     static Optional<Path> run(Io io, ProgressMode progress, Workspace ws, StoredElection stored, Optional<Path> out, int threads)
             throws IOException, InterruptedException {
         Optional<OutputFolder> folder = out.isPresent() ? Optional.of(OutputFolder.create(out.get())) : Optional.empty();
-        if (folder.isPresent()) {
-            Tabulation.preloadReports();
-        }
         try {
             ElectionIndex index = ElectionIndex.of(ws.loadElection(stored.ref()));
             var files = ws.importedFiles(stored.ref());

@@ -53,7 +53,6 @@ final class TabulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
         }
         List<CvrInput> inputs = CvrFileGroup.inputs(spec.commandLine(), cvrs);
-        Tabulation.preloadReports();
         LoadedElection loaded = Elections.loadUsable(election, io.err());
         ElectionIndex index = ElectionIndex.of(loaded.election());
         ElectionResults results;

@@ -113,20 +113,6 @@ final class Tabulation {
     }
 
     /**
-     * Starts loading what the PDF report needs on a thread of its own, while the caller loads the
-     * election and counts: the report then starts at once. A failure here is the report's to report.
-     */
-    static void preloadReports() {
-        Thread.ofPlatform().name("bulwark-report-preload").daemon().start(() -> {
-            try {
-                ResultsReport.preload();
-            } catch (RuntimeException e) {
-                // Writing the report itself will meet the same problem and say so.
-            }
-        });
-    }
-
-    /**
      * Writes results.json (NIST SP 1500-100 v2), results.xml, results.csv and results.pdf into the output
      * folder, up to {@code threads} of them at once: each report is a separate file built from the same
      * immutable results, so writing them side by side changes no byte, and for a statewide election they

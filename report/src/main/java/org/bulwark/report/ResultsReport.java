@@ -8,7 +8,6 @@ import static org.bulwark.report.PdfPages.RIGHT;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -67,19 +66,6 @@ public final class ResultsReport {
         this.printed = ZonedDateTime.now(clock).withNano(0);
         this.discrepancies = Reconciliation.discrepancies(results);
         this.unbalanced = discrepancies.stream().map(ContestReconciliation::contest).collect(Collectors.toSet());
-    }
-
-    /**
-     * Loads what the first report of a run waits for: the fonts' metrics and PDFBox's classes, over
-     * half a second on a small machine. A command with a processor to spare calls it before it
-     * reads the election and the CVRs, so that the report does not start with that wait.
-     */
-    public static void preload() {
-        try {
-            PlainDocument.write("Bulwark", List.of(new PlainDocument.Block.Paragraph("0123456789")), "", OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a PDF even to nowhere: " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -248,27 +244,5 @@ class ResultsReportTest {
             ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 100), "png",
                     Path.of("target", "results-report-last-page.png").toFile());
         }
-    }
-
-    @Test
-    void preloadingWhileReportsAreWrittenChangesNoByte() throws Exception {
-        String alone = withoutFileId(pdf(results(election()), false));
-        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            List<Future<byte[]>> reports = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                pool.submit(ResultsReport::preload);
-                reports.add(pool.submit(() -> pdf(results(election()), false)));
-            }
-            for (Future<byte[]> report : reports) {
-                assertThat(withoutFileId(report.get())).isEqualTo(alone);
-            }
-        }
-    }
-
-    /** The PDF's bytes but for its file identifier, which PDFBox makes new for every file. */
-    private static String withoutFileId(byte[] pdf) {
-        String bytes = new String(pdf, StandardCharsets.ISO_8859_1);
-        assertThat(bytes).contains("/ID [<");
-        return bytes.replaceAll("/ID \\[<[0-9A-F]+> <[0-9A-F]+>\\]", "/ID");
     }
 }
