@@ -1,5 +1,6 @@
 package org.bulwark.tally;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ public final class PartialTally {
     /** Per contest, the number of the last ballot that listed it: finds duplicates and style contests left out. */
     private final long[] seen;
     private long ballotNumber;
-    private int[] slotScratch = new int[16];
+    /** The counter slot of each mark of the ballot being counted, contest after contest (see {@link #resolve}). */
+    private int[] markSlots = new int[64];
+    /** Where each listed contest's marks start in {@link #markSlots}. */
+    private int[] markStart = new int[32];
     private CellKey lastKey;
     private Counters lastCell;
 
@@ -62,7 +66,7 @@ public final class PartialTally {
                 partisanSkipped |= parties.isEmpty();
                 continue;
             }
-            count(cell, c, marks);
+            count(cell, c, marks, markStart[i]);
         }
         ContestLayout[] style = tabulator.styleContests.get(cvr.ballotStyle());
         if (style != null) {
@@ -89,10 +93,17 @@ public final class PartialTally {
         }
     }
 
-    /** Looks up every contest of the CVR before anything is counted, so a bad CVR changes nothing. */
+    /**
+     * Looks up every contest of the CVR, and the counter slot of each of its marks, before anything is
+     * counted, so a bad CVR changes nothing.
+     */
     private ContestLayout[] resolve(CastVoteRecord cvr, List<CvrContest> listed) {
         ballotNumber++;
         ContestLayout[] layouts = new ContestLayout[listed.size()];
+        if (markStart.length < layouts.length) {
+            markStart = new int[Math.max(layouts.length, markStart.length * 2)];
+        }
+        int next = 0;
         for (int i = 0; i < layouts.length; i++) {
             CvrContest cc = listed.get(i);
             ContestLayout c = tabulator.contestById.get(cc.contest());
@@ -105,11 +116,18 @@ public final class PartialTally {
                         "ballot " + cvr.ballotId() + ": contest " + cc.contest() + " is listed twice");
             }
             seen[c.index()] = ballotNumber;
-            for (Mark m : cc.marks()) {
-                if (!c.selectionSlots().containsKey(m.selection())) {
+            List<Mark> marks = cc.marks();
+            if (markSlots.length < next + marks.size()) {
+                markSlots = Arrays.copyOf(markSlots, Math.max(next + marks.size(), markSlots.length * 2));
+            }
+            markStart[i] = next;
+            for (Mark m : marks) {
+                Integer slot = c.selectionSlots().get(m.selection());
+                if (slot == null) {
                     throw new IllegalArgumentException("ballot " + cvr.ballotId() + ": selection " + m.selection()
                             + " is not a selection of contest " + cc.contest());
                 }
+                markSlots[next++] = slot;
             }
             layouts[i] = c;
         }
@@ -125,17 +143,14 @@ public final class PartialTally {
         return lastCell;
     }
 
-    private void count(Counters cell, ContestLayout c, List<Mark> marks) {
+    /** Counts one contest of the ballot; its marks' slots start at {@code slots} in {@link #markSlots}. */
+    private void count(Counters cell, ContestLayout c, List<Mark> marks, int slots) {
         long[] k = cell.contest(c);
         int n = marks.size();
-        if (slotScratch.length < n) {
-            slotScratch = new int[Math.max(n, slotScratch.length * 2)];
-        }
         long votes = 0;
         for (int i = 0; i < n; i++) {
             Mark m = marks.get(i);
             if (m.countsAsVote()) {
-                slotScratch[i] = c.selectionSlots().get(m.selection());
                 votes += m.votes();
             }
         }
@@ -153,7 +168,7 @@ public final class PartialTally {
         for (int i = 0; i < n; i++) {
             Mark m = marks.get(i);
             if (m.countsAsVote() && m.votes() > 0) {
-                int slot = slotScratch[i];
+                int slot = markSlots[slots + i];
                 k[slot] += m.votes();
                 if (m.writeInName().isPresent() && c.writeIns().get(slot)) {
                     cell.addWriteInName(c.index(), m.writeInName().get(), m.votes());
