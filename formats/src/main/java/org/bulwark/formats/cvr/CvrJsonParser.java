@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.ByteSourceJsonBootstrapper;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
@@ -30,6 +31,13 @@ final class CvrJsonParser extends UTF8StreamJsonParser {
     private CvrJsonParser(IOContext ctxt, int features, InputStream in, Factory factory, byte[] buffer, int start, int end,
             int bytesPreProcessed, boolean recyclable) {
         super(ctxt, features, in, factory.getCodec(), factory.symbols(), buffer, start, end, bytesPreProcessed, recyclable);
+    }
+
+    /** {@link #currentTokenLocation()}'s line and column, packed by {@link JsonCvrReader#at}, without making a location. */
+    long tokenStart() {
+        return _currToken == JsonToken.FIELD_NAME
+                ? JsonCvrReader.at(_nameStartRow, _nameStartCol)
+                : JsonCvrReader.at(_tokenInputRow, _tokenInputCol);
     }
 
     /**

@@ -45,7 +45,7 @@ final class JsonCvrReader {
     /** CVR reports nest about ten deep; anything much deeper is not a CVR report. */
     static final int MAX_NESTING_DEPTH = 64;
 
-    private static final JsonFactory FACTORY = new CvrJsonParser.Factory((JsonFactoryBuilder) new JsonFactoryBuilder()
+    static final JsonFactory FACTORY = new CvrJsonParser.Factory((JsonFactoryBuilder) new JsonFactoryBuilder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(MAX_STRING_LENGTH)
                     .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -214,7 +214,8 @@ final class JsonCvrReader {
             }
         }
         if (strict) {
-            required(reportRule, seen, p.currentLocation());
+            JsonLocation end = p.currentLocation();
+            required(reportRule, seen, at(end.getLineNr(), end.getColumnNr()));
             for (JsonSchemaWalker.Declared d : declared) {
                 refs.declare(d.type(), d.id(), Optional.empty(), d.place());
                 if (d.type().equals("CVR.Election")) {
@@ -265,8 +266,8 @@ final class JsonCvrReader {
     // ---- one CVR
 
     private void readCvr() throws IOException {
-        JsonLocation start = p.currentTokenLocation();
-        cvr.start(start.getLineNr(), start.getColumnNr());
+        long start = tokenStart();
+        cvr.start((int) (start >>> 32), (int) start);
         long seen = 0;
         String name;
         for (int i = 0; (name = cvrNames.next(i)) != null; i++) {
@@ -329,7 +330,7 @@ final class JsonCvrReader {
     }
 
     private void readSnapshot() throws IOException {
-        JsonLocation start = p.currentTokenLocation();
+        long start = tokenStart();
         long seen = 0;
         String id = null;
         boolean skipped = false;
@@ -379,7 +380,7 @@ final class JsonCvrReader {
     }
 
     private void readContest() throws IOException {
-        JsonLocation start = p.currentTokenLocation();
+        long start = tokenStart();
         long seen = 0;
         ContestId contest = null;
         OptionalInt over = OptionalInt.empty();
@@ -425,7 +426,7 @@ final class JsonCvrReader {
     }
 
     private void readContestSelection() throws IOException {
-        JsonLocation start = p.currentTokenLocation();
+        long start = tokenStart();
         long seen = 0;
         SelectionId selection = null;
         int rank = 0;
@@ -473,7 +474,7 @@ final class JsonCvrReader {
     }
 
     private void readPosition() throws IOException {
-        JsonLocation start = p.currentTokenLocation();
+        long start = tokenStart();
         long seen = 0;
         Indication indication = null;
         Indication allocable = Indication.UNKNOWN;
@@ -524,7 +525,7 @@ final class JsonCvrReader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw fail(property + " must be an object, found " + describe(p.currentToken()));
         }
-        JsonLocation start = p.currentTokenLocation();
+        long start = tokenStart();
         long seen = 0;
         String text = null;
         String name;
@@ -550,7 +551,7 @@ final class JsonCvrReader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw fail("each item of " + property + " must be an object, found " + describe(p.currentToken()));
         }
-        JsonLocation start = p.currentTokenLocation();
+        long start = tokenStart();
         long seen = 0;
         String location = null;
         String fileName = null;
@@ -586,7 +587,7 @@ final class JsonCvrReader {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw fail(property + " must be an object, found " + describe(p.currentToken()));
         }
-        JsonLocation start = p.currentTokenLocation();
+        long start = tokenStart();
         long seen = 0;
         String fileName = null;
         String name;
@@ -681,7 +682,7 @@ final class JsonCvrReader {
         return seen | bit;
     }
 
-    private void required(ObjectRule rule, long seen, JsonLocation start) {
+    private void required(ObjectRule rule, long seen, long start) {
         List<String> missing = rule.missing(seen);
         if (!missing.isEmpty()) {
             throw new BadInputException(file, place(start), "a " + rule.type() + " must have " + String.join(", ", missing));
@@ -854,6 +855,26 @@ final class JsonCvrReader {
 
     static String place(JsonLocation loc) {
         return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    /**
+     * Where the current token starts, line and column packed by {@link #at}: taken for every object
+     * read, for a message about it, so taken without making a {@link JsonLocation} each time.
+     */
+    private long tokenStart() {
+        if (bytes != null) {
+            return bytes.tokenStart();
+        }
+        JsonLocation loc = p.currentTokenLocation();
+        return at(loc.getLineNr(), loc.getColumnNr());
+    }
+
+    static long at(int line, int column) {
+        return (long) line << 32 | (column & 0xFFFFFFFFL);
+    }
+
+    static String place(long at) {
+        return "line " + (int) (at >>> 32) + ", column " + (int) at;
     }
 
     static String describe(JsonToken t) {

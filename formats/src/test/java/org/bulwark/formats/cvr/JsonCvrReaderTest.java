@@ -173,6 +173,31 @@ class JsonCvrReaderTest {
         }
     }
 
+    /** Each object's start, kept for messages without making a location, is where Jackson's own location puts it. */
+    @Test
+    void tokenStartsAreJacksonsTokenLocations() throws IOException {
+        byte[] report = SMALL.getBytes(StandardCharsets.UTF_8);
+        InputStream whole = new ByteArrayInputStream(report);
+        InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(report)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+        for (InputStream in : List.of(whole, trickle)) {
+            try (com.fasterxml.jackson.core.JsonParser p = JsonCvrReader.FACTORY.createParser(in)) {
+                CvrJsonParser parser = (CvrJsonParser) p;
+                int tokens = 0;
+                for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    com.fasterxml.jackson.core.JsonLocation loc = p.currentTokenLocation();
+                    assertThat(parser.tokenStart()).as("%s at %s", t, loc).isEqualTo(JsonCvrReader.at(loc.getLineNr(), loc.getColumnNr()));
+                    tokens++;
+                }
+                assertThat(tokens).isGreaterThan(100);
+            }
+        }
+    }
+
     /** JSON in UTF-16 is left to Jackson's own parser, which reads it as before; only UTF-8 is matched as bytes. */
     @Test
     void utf16JsonReadsAsItsUtf8Twin() throws IOException {
