@@ -619,6 +619,12 @@ final class JsonCvrReader {
         private static final int MOST = 64;
         private final JsonParser p;
         private final SerializedString[] expected = new SerializedString[MOST];
+        /**
+         * Whether the name at each place differed from the expected one the last time: the expected name
+         * changes only when it is missed twice in a row, so that a part of a rarer shape (a contest left
+         * blank has no CVRContestSelection) does not make the next part of the usual shape miss too.
+         */
+        private final boolean[] missed = new boolean[MOST];
         /** Each name met, ready to match (quoted and encoded once): parts of two shapes switch back and forth. */
         private final List<SerializedString> known = new ArrayList<>();
 
@@ -630,6 +636,7 @@ final class JsonCvrReader {
         String next(int i) throws IOException {
             if (i < MOST && expected[i] != null) {
                 if (p.nextFieldName(expected[i])) {
+                    missed[i] = false;
                     return expected[i].getValue();
                 }
                 if (p.currentToken() != JsonToken.FIELD_NAME) {
@@ -640,22 +647,27 @@ final class JsonCvrReader {
             }
             String name = p.currentName();
             if (i < MOST) {
-                expected[i] = matcher(name);
+                if (expected[i] == null || missed[i]) {
+                    expected[i] = matcher(name);
+                    missed[i] = false;
+                } else {
+                    missed[i] = true;
+                }
             }
             return name;
         }
 
         private SerializedString matcher(String name) {
-            for (SerializedString k : known) {
-                if (k.getValue() == name) {
-                    return k;
+            for (int k = 0; k < known.size(); k++) {
+                if (known.get(k).getValue() == name) {
+                    return known.get(k);
                 }
             }
-            SerializedString k = new SerializedString(name);
+            SerializedString created = new SerializedString(name);
             if (known.size() < MOST) {
-                known.add(k);
+                known.add(created);
             }
-            return k;
+            return created;
         }
     }
 
