@@ -214,8 +214,7 @@ final class JsonCvrReader {
             }
         }
         if (strict) {
-            JsonLocation end = p.currentLocation();
-            required(reportRule, seen, at(end.getLineNr(), end.getColumnNr()));
+            required(reportRule, seen, at(p.currentLocation()));
             for (JsonSchemaWalker.Declared d : declared) {
                 refs.declare(d.type(), d.id(), Optional.empty(), d.place());
                 if (d.type().equals("CVR.Election")) {
@@ -267,7 +266,7 @@ final class JsonCvrReader {
 
     private void readCvr() throws IOException {
         long start = tokenStart();
-        cvr.start((int) (start >>> 32), (int) start);
+        cvr.start(line(start), column(start));
         long seen = 0;
         String name;
         for (int i = 0; (name = cvrNames.next(i)) != null; i++) {
@@ -866,7 +865,7 @@ final class JsonCvrReader {
     }
 
     static String place(JsonLocation loc) {
-        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        return place(at(loc));
     }
 
     /**
@@ -877,16 +876,27 @@ final class JsonCvrReader {
         if (bytes != null) {
             return bytes.tokenStart();
         }
-        JsonLocation loc = p.currentTokenLocation();
-        return at(loc.getLineNr(), loc.getColumnNr());
+        return at(p.currentTokenLocation());
     }
 
     static long at(int line, int column) {
         return (long) line << 32 | (column & 0xFFFFFFFFL);
     }
 
+    static long at(JsonLocation loc) {
+        return at(loc.getLineNr(), loc.getColumnNr());
+    }
+
+    static int line(long at) {
+        return (int) (at >>> 32);
+    }
+
+    static int column(long at) {
+        return (int) at;
+    }
+
     static String place(long at) {
-        return "line " + (int) (at >>> 32) + ", column " + (int) at;
+        return "line " + line(at) + ", column " + column(at);
     }
 
     static String describe(JsonToken t) {
